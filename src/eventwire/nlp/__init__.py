@@ -1,0 +1,1 @@
+"""Language processing: the spaCy pipeline and the rule-based readers built on it."""
