@@ -1,0 +1,249 @@
+"""The `eventwire` command: thin wrappers over the library functions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from eventwire.errors import EventwireError, InputError
+
+app = typer.Typer(
+    help="News about international affairs in; coded events, traceable to their sentences, out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_DB = Path("eventwire.duckdb")
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+
+class DocFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    source: Annotated[str, typer.Argument(help="File (text or HTML), URL, or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD, when the page lacks it.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL, for the record.")] = None,
+    format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.text,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or loopback addresses.")
+    ] = False,
+) -> None:
+    """Analyse one article and print its actors, quotes, events, places and facts."""
+    from eventwire.analysis import analyze as run_analysis
+    from eventwire.ingest.sources import read_article
+    from eventwire.report import print_report
+
+    try:
+        article = read_article(source, published=published, url=url, allow_private=allow_private)
+        doc = run_analysis(article)
+    except EventwireError as e:
+        raise _fail(e) from None
+    if format is DocFormat.json:
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_report(doc, out)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=err,
+        transient=False,
+    )
+
+
+def ingest_sources(
+    specs: list[str],
+    db: Path,
+    *,
+    published: dict[str, str] | None = None,
+    allow_private: bool = False,
+) -> dict[str, int]:
+    """Analyse and store each source; a bad one is reported and skipped. Returns counts."""
+    from eventwire.analysis import analyze as run_analysis
+    from eventwire.ingest.sources import expand_sources, read_article
+    from eventwire.store.db import Store
+
+    items = list(expand_sources(specs))
+    summary = {"stored": 0, "already stored": 0, "failed": 0, "events": 0}
+    with Store(db) as store, _progress() as progress:
+        task = progress.add_task("ingest", total=len(items), current="")
+        for item in items:
+            progress.update(task, current=Path(item).name if "://" not in item else item)
+            try:
+                date = (published or {}).get(Path(item).name)
+                article = read_article(item, published=date, allow_private=allow_private)
+                if store.has_article(article.id):
+                    summary["already stored"] += 1
+                else:
+                    doc = run_analysis(article)
+                    if store.save(doc):
+                        summary["stored"] += 1
+                        summary["events"] += len(doc.events)
+                    else:
+                        summary["already stored"] += 1
+            except EventwireError as e:
+                summary["failed"] += 1
+                progress.console.print(f"[red]skipped[/red] {e}", highlight=False, soft_wrap=True)
+            progress.advance(task)
+    return summary
+
+
+def _print_summary(summary: dict[str, int]) -> None:
+    err.print(", ".join(f"{n} {what}" for what, n in summary.items()), highlight=False)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or -.")],
+    db: DbOption = DEFAULT_DB,
+    allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
+) -> None:
+    """Analyse articles and store them; articles already stored are skipped."""
+    summary = ingest_sources(sources, db, allow_private=allow_private)
+    _print_summary(summary)
+    if summary["failed"] and not (summary["stored"] or summary["already stored"]):
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(db: DbOption = DEFAULT_DB) -> None:
+    """Ingest the embedded demo corpus and print its events."""
+    from eventwire.demo import demo_dir, demo_published
+
+    summary = ingest_sources([str(demo_dir())], db, published=demo_published())
+    _print_summary(summary)
+    events(db=db)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Actor name or code (source or target).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country code of an actor or place.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows at most.")] = 100,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store.db import Store
+    from eventwire.store.queries import events as query_events
+
+    if not db.exists():
+        raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    try:
+        with Store(db, read_only=True) as store:
+            rows = query_events(
+                store, actor=actor, type=type.upper() if type else None, country=country,
+                since=since, until=until, text=text, min_confidence=min_confidence, limit=limit,
+            )  # fmt: skip
+    except ValueError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from None
+    _print_rows(rows, format)
+
+
+def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format is TableFormat.csv:
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        from eventwire.report import events_table
+
+        out.print(events_table(rows))
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
+    table: Annotated[str, typer.Option(help="Table to export.")] = "events",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export a table with DuckDB's own writers (Parquet, CSV, JSON Lines)."""
+    from eventwire.store.db import Store
+    from eventwire.store.export import export as run_export
+
+    if not db.exists():
+        raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    try:
+        with Store(db, read_only=True) as store:
+            n = run_export(store, format.value, out_path, table=table)
+    except ValueError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from None
+    err.print(f"{n} rows written to {out_path}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    data: Annotated[
+        Path | None, typer.Option(help="The gold data folder (default: ../shared/data).")
+    ] = None,
+    detail: Annotated[bool, typer.Option(help="Per-type tables.")] = False,
+    skip: Annotated[
+        list[str] | None, typer.Option(help="Gold sets to skip (devgold, plover, extraction, geo).")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write scores as JSON.")] = None,
+) -> None:
+    """Score the engine on the gold sets and compare with the pinned floors."""
+    from eventwire.evaluate.run import default_data_dir, print_scores, run_evaluation
+
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        raise _fail(InputError("E010", str(data_dir), "gold data folder; pass --data"))
+    scores = run_evaluation(data_dir, skip=set(skip or []), progress=_progress())
+    failures = print_scores(scores, out, detail=detail)
+    if json_out:
+        json_out.write_text(json.dumps(scores, indent=2, default=str))
+    if failures:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,94 @@
+"""Readable Rich reports. Article text is untrusted: it goes into `Text` objects, never markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from eventwire.model import AnalyzedDocument
+
+
+def _flags(event: Any) -> str:
+    names = ("historical", "negated", "hypothetical", "future")
+    return ",".join(n for n in names if getattr(event, n))
+
+
+def print_report(doc: AnalyzedDocument, console: Console) -> None:
+    art = doc.article
+    console.print(Text(art.title or "(no title)", style="bold"))
+    meta = f"by {art.author or 'unknown'} · published {art.published or 'not stated'}"
+    console.print(Text(meta, style="dim"))
+    if art.removed:
+        console.print(Text(f"removed as site junk: {len(art.removed)} lines", style="dim"))
+
+    names = {a.id: a.name for a in doc.actors}
+    places = {p.id: p.name for p in doc.places}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids) or "—"
+
+    table = Table(title=f"Events ({len(doc.events)})", show_lines=True)
+    for col in ("type", "source", "target", "date", "place", "flags", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in doc.events:
+        evidence = Text(e.evidence.sentence)
+        if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
+            evidence.stylize(
+                "bold yellow",
+                e.evidence.trigger_start - e.evidence.start,
+                e.evidence.trigger_end - e.evidence.start,
+            )
+        table.add_row(
+            Text(e.type + (f"/{e.mode}" if e.mode else "")),
+            Text(who(e.source)),
+            Text(who(e.target)),
+            Text(e.date or "—"),
+            Text(places.get(e.location or "", "—")),
+            Text(_flags(e)),
+            evidence,
+        )
+    console.print(table)
+
+    actors = Table(title=f"Actors ({len(doc.actors)})")
+    for col in ("id", "name", "kind", "code", "sector", "role", "mentions"):
+        actors.add_column(col, overflow="fold")
+    for a in doc.actors:
+        actors.add_row(
+            *(Text(str(v or "—")) for v in (a.id, a.name, a.kind, a.code, a.sector, a.role)),
+            Text(str(len(a.mentions))),
+        )
+    console.print(actors)
+
+    if doc.quotes:
+        quotes = Table(title=f"Quotes ({len(doc.quotes)})")
+        quotes.add_column("speaker")
+        quotes.add_column("quote", overflow="fold")
+        for q in doc.quotes:
+            kind = "" if q.direct and not q.partial else (" (partial)" if q.partial else " (reported)")
+            quotes.add_row(Text(names.get(q.speaker or "", "—")), Text(q.text + kind))
+        console.print(quotes)
+
+    if doc.places or doc.facts:
+        where = Table(title="Places and facts")
+        where.add_column("what")
+        where.add_column("detail", overflow="fold")
+        for p in doc.places:
+            coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "?"
+            where.add_row(Text(f"place: {p.name}"), Text(f"{p.kind} {p.country or ''} {coords}"))
+        for f in doc.facts:
+            approx = "~" if f.approx else ""
+            where.add_row(Text(f"fact: {f.subject_text or '?'}"), Text(f"{approx}{f.quantity:g} {f.unit}"))
+        console.print(where)
+
+
+def events_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    cols = ("date", "type", "source", "target", "location", "evidence")
+    for col in cols:
+        table.add_column(col, overflow="fold", max_width=60 if col == "evidence" else None)
+    for row in rows:
+        table.add_row(*(Text(str(row.get(c) or "—")) for c in cols))
+    return table
