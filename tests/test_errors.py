@@ -7,7 +7,9 @@ from tests.conftest import REPO_ROOT
 
 
 def test_every_error_code_is_documented() -> None:
-    documented = set(re.findall(r"^\| (E\d{3}) \|", (REPO_ROOT / "docs/errors.md").read_text(), re.M))
+    documented = set(
+        re.findall(r"^\| (E\d{3}) \|", (REPO_ROOT / "docs/errors.md").read_text(), re.M)
+    )
     assert documented == set(CATALOGUE)
 
 

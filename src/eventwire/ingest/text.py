@@ -1,0 +1,255 @@
+"""Scraped-text cleaner: raw text with site junk attached in, a clean `Article` out.
+
+The body keeps its paragraphs ("\n\n" between them). Every line the cleaner drops as junk is
+listed verbatim in `Article.removed`, so nothing disappears silently. Junk patterns are data
+(`data/junk_patterns.tsv`), one full-line regex per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from eventwire.errors import InputError
+from eventwire.model import Article
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# "Sunday, November 10, 2019" (Wikinews) and "Sunday, 10 November 2019"; weekday optional
+_DATELINE = re.compile(
+    rf"(?:(?:{_WEEKDAYS}),?\s+)?"
+    rf"(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS}),?)"
+    r"\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"(?:(?:written|reported|story)\s+)?by\s*:?\s+(?P<names>.+)", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Characters removed outright: BOM/zero-width no-break space, NUL and other C0/C1 controls,
+# soft hyphens (invisible hyphenation hints), zero-width space and word joiner.
+_DROP_CHARS = re.compile("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_HSPACE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", "»")
+# a line ending in one of these closes a paragraph even inside a block of lines
+_BREAK_END = _SENTENCE_END + (":", ";", ")", "]")
+_BULLET = re.compile(r"[-*•·–—]\s")
+_WRAP_WIDTH = 40  # a block line at least this long that ends mid-sentence is hard-wrapped
+
+
+@functools.cache
+def junk_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, compiled full-line regex) pairs from data/junk_patterns.tsv."""
+    path = resources.files("eventwire.ingest") / "data" / "junk_patterns.tsv"
+    rows: list[tuple[str, re.Pattern[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, regex = line.split("\t")[:2]
+        rows.append((name, re.compile(regex, re.IGNORECASE)))
+    return tuple(rows)
+
+
+def junk_kind(line: str) -> str | None:
+    """The name of the junk pattern a (stripped) line matches in full, or None."""
+    for name, pattern in junk_patterns():
+        if pattern.fullmatch(line):
+            return name
+    return None
+
+
+def is_junk(line: str) -> bool:
+    return junk_kind(line.strip()) is not None
+
+
+def normalise(raw: str) -> str:
+    """Unify newlines, drop invisible characters, collapse horizontal space, strip lines."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
+    text = text.replace("\x0c", "\n\n").replace("\x0b", "\n")
+    text = _DROP_CHARS.sub("", text)
+    text = _HSPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def check_date(value: str, source: str) -> str:
+    """Validate a caller-supplied YYYY-MM-DD date (E030 otherwise)."""
+    if not _ISO_DATE.fullmatch(value):
+        raise InputError("E030", source, f"published={value!r}")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError("E030", source, f"published={value!r}") from None
+    return value
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a line that is only a date ("Sunday, November 10, 2019"), else None."""
+    match = _DATELINE.fullmatch(line)
+    if match is None:
+        return None
+    month_name = (match["m1"] or match["m2"]).lower()
+    month = _MONTHS.split("|").index(month_name) + 1
+    try:
+        return dt.date(int(match["y"]), month, int(match["d1"] or match["d2"])).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_byline(line: str) -> str | None:
+    """The name(s) of a "by NAME" / "By NAME and NAME" line, else None."""
+    match = _BYLINE.fullmatch(line)
+    if match is None or len(line) > 120:
+        return None
+    names = [n for n in _NAME_SPLIT.split(match["names"].strip()) if n]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+            return None
+    return match["names"].strip()
+
+
+def _title_like(line: str) -> bool:
+    return (
+        len(line) <= 250
+        and len(line.split()) <= 25
+        and not line.endswith((".", ",", ";", ":"))
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _tail_droppable(line: str) -> bool:
+    """Short lines after the first tail junk line: related headlines, author boxes, menus."""
+    return len(line.split()) <= 20 and not line.endswith(_SENTENCE_END)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    dateline: str | None = None  # ISO date stated by a dateline line
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def _read_header(lines: list[str], out: Cleaned) -> int:
+    """Consume headline, byline, dateline and leading junk; return the first body index."""
+    i = 0
+    seen_content = False
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        later = any(lines[i + 1 :])
+        if out.dateline is None and (date := parse_dateline(line)) is not None:
+            out.dateline = date
+            out.removed.append(line)
+        elif junk_kind(line) is not None:
+            out.removed.append(line)
+        elif out.author is None and (author := parse_byline(line)) is not None:
+            out.author = author
+        elif (
+            not seen_content
+            and out.title is None
+            and later
+            and i + 1 < len(lines)
+            and not lines[i + 1]
+            and _title_like(line)
+        ):
+            out.title = line
+        else:
+            break
+        seen_content = seen_content or out.title is not None or out.author is not None
+        i += 1
+    return i
+
+
+def clean_body(lines: list[str], out: Cleaned) -> None:
+    """Drop junk lines (anywhere) and the junk tail; group the rest into paragraphs."""
+    content = [i for i, line in enumerate(lines) if line]
+    junk = {i for i in content if junk_kind(lines[i]) is not None}
+    # the tail: the longest run of junk-or-short lines at the end; it is cut from its first
+    # junk line on, so a short closing line of the article itself survives
+    cut = len(lines)
+    for i in reversed(content):
+        if i in junk:
+            cut = i
+        elif not _tail_droppable(lines[i]):
+            break
+    paragraphs: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            paragraphs.append(" ".join(block))
+            block.clear()
+
+    for i, line in enumerate(lines):
+        if not line:
+            flush()
+        elif i >= cut or i in junk:
+            out.removed.append(line)
+            flush()
+        elif block and _new_paragraph(block[-1], line):
+            flush()
+            block.append(line)
+        else:
+            block.append(line)
+    flush()
+    # joining wrapped lines can form a junk line ("Read" + "more"): drop those too
+    for paragraph in paragraphs:
+        if junk_kind(paragraph) is None:
+            out.paragraphs.append(paragraph)
+        else:
+            out.removed.append(paragraph)
+
+
+def _new_paragraph(previous: str, line: str) -> bool:
+    """Inside a block of lines, does `line` start a paragraph rather than continue one?"""
+    if previous.endswith(_BREAK_END) or _BULLET.match(line):
+        return True
+    return len(previous) < _WRAP_WIDTH  # a short line is a subheading or a list item
+
+
+def clean_text(raw: str, *, header: bool = True) -> Cleaned:
+    """Normalise and clean raw text; with `header`, read headline/byline/dateline first."""
+    lines = normalise(raw).split("\n")
+    out = Cleaned()
+    start = _read_header(lines, out) if header else 0
+    clean_body(lines[start:], out)
+    return out
+
+
+def article_from_text(
+    raw: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """Clean scraped text into an `Article` (InputError E015 if no body is left)."""
+    name = source or url or "<text>"
+    if published is not None:
+        check_date(published, name)
+    cleaned = clean_text(raw)
+    if not cleaned.paragraphs:
+        raise InputError("E015", name, "nothing left after removing site junk")
+    return Article(
+        text=cleaned.text,
+        title=cleaned.title,
+        author=cleaned.author,
+        published=published if published is not None else cleaned.dateline,
+        url=url,
+        removed=cleaned.removed,
+        source=source,
+    )
