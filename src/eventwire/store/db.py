@@ -1,0 +1,364 @@
+"""The DuckDB event store: one file, one writer.
+
+DuckDB lets exactly one process open a database file for writing (any number may open it
+read-only when no writer holds it). A `Store` keeps its connection for its whole life, so
+`ingest` opens one Store for the batch and saves document after document through it; other
+processes (the API, a second ingest) must wait or open read-only after the writer closes.
+A Store is not thread-safe: give each thread its own read-only Store.
+
+Every `save` runs in one transaction: a document is stored entirely or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import InputError
+from eventwire.model import (
+    Actor,
+    AnalyzedDocument,
+    Article,
+    Event,
+    Evidence,
+    Fact,
+    Mention,
+    Place,
+    Quote,
+)
+
+SCHEMA_VERSION = 1
+TABLES: tuple[str, ...] = (
+    "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
+)  # fmt: skip
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SEP_FIELD, _SEP_ITEM = "\x1f", "\x1e"  # ASCII unit/record separators: never in a name
+
+
+def period_start(value: str | None) -> date | None:
+    """First day of a YYYY, YYYY-MM or YYYY-MM-DD period; ValueError when malformed."""
+    if value is None:
+        return None
+    m = _DATE.fullmatch(value)
+    if not m:
+        raise ValueError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"bad date {value!r}: {exc}") from None
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def event_key(
+    type_: str,
+    source_names: Sequence[str],
+    target_names: Sequence[str],
+    date_: str | None,
+    *,
+    negated: bool = False,
+    published: str | None = None,
+    article_id: str | None = None,
+) -> str:
+    """Stable id of a real-world event, the same in every article that reports it.
+
+    sha256 over: PLOVER type | negated | sorted normalised source names | sorted normalised
+    target names | date. Names are case-folded with whitespace collapsed. The date is the
+    event's own date, else the article's publication date (an undated "X met Y" is about the
+    day it was reported); with neither, the article id is used so undated events from
+    different articles are never merged on a guess. Names, not codes: codes (SRB, IGO) are
+    too coarse and would merge distinct actors of one country.
+    """
+    when = date_ or published or f"article:{article_id}"
+    parts = [
+        "eventwire-event/1",
+        type_.upper(),
+        "negated" if negated else "",
+        _SEP_ITEM.join(sorted(_norm(n) for n in source_names)),
+        _SEP_ITEM.join(sorted(_norm(n) for n in target_names)),
+        when,
+    ]
+    return hashlib.sha256(_SEP_FIELD.join(parts).encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A DuckDB event database. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | Path = "eventwire.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise InputError("E040", self.path, str(exc).splitlines()[0]) from None
+        try:
+            self._init_schema()
+        except BaseException:
+            self.con.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _init_schema(self) -> None:
+        if not self.read_only:
+            script = resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8")
+            with self._transaction():
+                self.con.execute(script)
+                if self.con.execute("SELECT count(*) FROM schema_version").fetchone() == (0,):
+                    self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.Error:
+            row = None
+        if row is None or row[0] != SCHEMA_VERSION:
+            found = None if row is None else row[0]
+            raise InputError("E040", self.path, f"schema version {found}, need {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def save(self, doc: AnalyzedDocument) -> bool:
+        """Store a document; False (and nothing written) when its article is already stored.
+
+        Raises ValueError for a record that breaks the contract (bad date, an event naming
+        an unknown actor or place) and InputError E040 when the database refuses a row;
+        either way nothing of the document is left behind.
+        """
+        if self.read_only:
+            raise InputError("E040", self.path, "store opened read-only")
+        aid = doc.article.id
+        try:
+            with self._transaction():
+                if self.has_article(aid):
+                    return False
+                self._write(doc, aid)
+        except duckdb.Error as exc:
+            raise InputError("E040", self.path, f"article {aid[:12]}: {exc}") from None
+        return True
+
+    def _write(self, doc: AnalyzedDocument, aid: str) -> None:
+        art = doc.article
+        period_start(art.published)  # reject a malformed date before DuckDB casts it
+        self.con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [aid, art.url, art.title, art.author, art.published, art.language, art.text,
+             list(art.removed), art.source, datetime.now(UTC).replace(tzinfo=None)],
+        )  # fmt: skip
+        self._many(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[aid, a.id, i, a.name, a.kind, a.country, a.affiliation, a.role, a.code, a.sector]
+             for i, a in enumerate(doc.actors)],
+        )  # fmt: skip
+        mentions = [("actor", a.id, a.mentions) for a in doc.actors]
+        mentions += [("place", p.id, p.mentions) for p in doc.places]
+        self._many(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [[aid, kind, owner, i, m.text, m.start, m.end]
+             for kind, owner, ms in mentions for i, m in enumerate(ms)],
+        )  # fmt: skip
+        self._many(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [[aid, i, q.speaker, q.text, q.start, q.end, q.direct, q.partial]
+             for i, q in enumerate(doc.quotes)],
+        )  # fmt: skip
+        self._many(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[aid, p.id, i, p.name, p.country, p.geonameid, p.lat, p.lon, p.kind]
+             for i, p in enumerate(doc.places)],
+        )  # fmt: skip
+        self._many(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[aid, i, f.subject, f.subject_text, f.quantity, f.unit, f.approx,
+              *_evidence_row(f.evidence)] for i, f in enumerate(doc.facts)],
+        )  # fmt: skip
+        actors = {a.id: a for a in doc.actors}
+        places = {p.id: p for p in doc.places}
+        for i, ev in enumerate(doc.events):
+            self._write_event(aid, art, i, ev, actors, places)
+
+    def _write_event(
+        self,
+        aid: str,
+        art: Article,
+        idx: int,
+        ev: Event,
+        actors: dict[str, Actor],
+        places: dict[str, Place],
+    ) -> None:
+        src, tgt = _resolve(ev.source, actors, ev.id), _resolve(ev.target, actors, ev.id)
+        if ev.location is not None and ev.location not in places:
+            raise ValueError(f"event {ev.id}: unknown place {ev.location!r}")
+        place = places.get(ev.location) if ev.location else None
+        key = event_key(
+            ev.type, [a.name for a in src], [a.name for a in tgt], ev.date,
+            negated=ev.negated, published=art.published, article_id=aid,
+        )  # fmt: skip
+        # a new event takes this report's attributes; a known one only gains confidence
+        self.con.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
+            " confidence = greatest(events.confidence, excluded.confidence)",
+            [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date, period_start(ev.date),
+             [a.name for a in src], [a.name for a in tgt],
+             [a.code for a in src], [a.code for a in tgt],
+             place.name if place else None, place.country if place else None,
+             place.lat if place else None, place.lon if place else None,
+             ev.historical, ev.negated, ev.hypothetical, ev.future, ev.confidence, ev.rule],
+        )  # fmt: skip
+        self.con.execute(
+            "INSERT INTO event_reports (event_key, article_id, event_id, idx, type, mode,"
+            " contexts, cameo, date, date_text, location, historical, negated, hypothetical,"
+            " future, confidence, rule, sentence, start_char, end_char, trigger, trigger_start,"
+            " trigger_end, source_ids, target_ids)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key, aid, ev.id, idx, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
+             ev.date_text, ev.location, ev.historical, ev.negated, ev.hypothetical, ev.future,
+             ev.confidence, ev.rule, *_evidence_row(ev.evidence), list(ev.source),
+             list(ev.target)],
+        )  # fmt: skip
+
+    def _many(self, sql: str, rows: list[list[Any]]) -> None:
+        if rows:
+            self.con.executemany(sql, rows)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in TABLES:  # constant names, never user input
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored article with everything found in it, in the `eventwire/1` shape."""
+        doc = self.document(article_id)
+        return None if doc is None else doc.to_dict()
+
+    def document(self, article_id: str) -> AnalyzedDocument | None:
+        """The stored article rebuilt as the AnalyzedDocument that was saved."""
+        row = self._rows(
+            "SELECT url, title, author, published, language, text, removed, source"
+            " FROM articles WHERE id = ?",
+            article_id,
+        )
+        if not row:
+            return None
+        url, title, author, published, language, text, removed, source = row[0]
+        article = Article(
+            text=text, title=title, author=author, url=url, language=language,
+            published=published.isoformat() if published else None,
+            removed=list(removed or []), source=source,
+        )  # fmt: skip
+        mentions: dict[tuple[str, str], list[Mention]] = {}
+        for kind, owner, mtext, start, end in self._rows(
+            "SELECT kind, owner_id, text, start_char, end_char FROM mentions"
+            " WHERE article_id = ? ORDER BY kind, owner_id, idx",
+            article_id,
+        ):
+            mentions.setdefault((kind, owner), []).append(Mention(mtext, start, end))
+        actors = [
+            Actor(id=r[0], name=r[1], kind=r[2], country=r[3], affiliation=r[4], role=r[5],
+                  code=r[6], sector=r[7], mentions=mentions.get(("actor", r[0]), []))
+            for r in self._rows(
+                "SELECT id, name, kind, country, affiliation, role, code, sector FROM actors"
+                " WHERE article_id = ? ORDER BY idx",
+                article_id,
+            )
+        ]  # fmt: skip
+        places = [
+            Place(id=r[0], name=r[1], country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
+                  kind=r[6], mentions=mentions.get(("place", r[0]), []))
+            for r in self._rows(
+                "SELECT id, name, country, geonameid, lat, lon, kind FROM places"
+                " WHERE article_id = ? ORDER BY idx",
+                article_id,
+            )
+        ]  # fmt: skip
+        quotes = [
+            Quote(speaker=r[0], text=r[1], start=r[2], end=r[3], direct=r[4], partial=r[5])
+            for r in self._rows(
+                "SELECT speaker, text, start_char, end_char, direct, partial FROM quotes"
+                " WHERE article_id = ? ORDER BY idx",
+                article_id,
+            )
+        ]
+        facts = [
+            Fact(subject=r[0], subject_text=r[1], quantity=r[2], unit=r[3], approx=r[4],
+                 evidence=Evidence(*r[5:]))
+            for r in self._rows(
+                "SELECT subject, subject_text, quantity, unit, approx, sentence, start_char,"
+                " end_char, trigger, trigger_start, trigger_end FROM facts"
+                " WHERE article_id = ? ORDER BY idx",
+                article_id,
+            )
+        ]  # fmt: skip
+        events = [
+            Event(id=r[0], type=r[1], mode=r[2], contexts=list(r[3] or []), cameo=r[4],
+                  date=r[5], date_text=r[6], location=r[7], historical=r[8], negated=r[9],
+                  hypothetical=r[10], future=r[11], confidence=r[12], rule=r[13],
+                  evidence=Evidence(*r[14:20]), source=list(r[20] or []),
+                  target=list(r[21] or []))
+            for r in self._rows(
+                "SELECT event_id, type, mode, contexts, cameo, date, date_text, location,"
+                " historical, negated, hypothetical, future, confidence, rule, sentence,"
+                " start_char, end_char, trigger, trigger_start, trigger_end, source_ids,"
+                " target_ids FROM event_reports WHERE article_id = ? ORDER BY idx",
+                article_id,
+            )
+        ]  # fmt: skip
+        return AnalyzedDocument(article, actors, quotes, events, places, facts)
+
+    def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+
+def _evidence_row(ev: Evidence) -> list[Any]:
+    return [ev.sentence, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end]
+
+
+def _resolve(ids: list[str], actors: dict[str, Actor], event_id: str) -> list[Actor]:
+    missing = [i for i in ids if i not in actors]
+    if missing:
+        raise ValueError(f"event {event_id}: unknown actor id(s) {missing}")
+    return [actors[i] for i in ids]
