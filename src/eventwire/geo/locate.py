@@ -1,0 +1,363 @@
+"""Toponym recognition and resolution, and the place of each event.
+
+`geoparse` finds place names (spaCy GPE/LOC/FAC plus gazetteer names the NER missed) and
+resolves each distinct name once per document ("one sense per discourse") against the
+gazetteer, scoring candidates by kind, population and the document's other places.
+`locate_events` sets an event's location only when its own sentence ties a place to it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.geo.gazetteer import Entry, Gazetteer, get_gazetteer, normalise
+from eventwire.model import Event, Mention, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Organisation, person or group entities are taken as places only when they are exactly the
+# name of a country, region or large city ("Omsk" mislabelled ORG); "Kosovo Force" stays an
+# organisation, and demonyms ("Serbian") match no gazetteer name.
+RELABEL_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+# Non-NER gazetteer matches: a city must be this large to be trusted without NER support.
+MIN_UNTAGGED_CITY_POP = 100_000
+MAX_NGRAM = 4
+
+KIND_PRIOR = {"country": 9.0, "region": 6.0, "admin": 5.5, "city": 0.0}
+ALIAS_PENALTY = 1.5  # matched only through an alternate name
+COUNTRY_BONUS = 2.0  # candidate lies in a country the document mentions
+ADMIN_BONUS = 2.0  # candidate lies in (or is) a US state the document mentions
+PATTERN_BONUS = 6.0  # "Paris, Texas": the next name narrows this one
+NEAR_BONUS = 1.0  # within NEAR_KM of another place in the document
+NEAR_KM = 500.0
+# A world city keeps its sense when a namesake town's country is in the text (London, Ontario)
+PROMINENT_POP = 1_000_000
+PROMINENT_BONUS = 1.5
+CONFIDENT_MARGIN = 1.5
+
+
+@dataclass
+class _Name:
+    key: str
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Entry] = field(default_factory=list)
+    choice: Entry | None = None
+    confident: bool = False
+    hints: set[tuple[str | None, str | None]] = field(default_factory=set)
+
+
+@dataclass
+class Context:
+    """What the rest of the document says about where it is."""
+
+    countries: set[str] = field(default_factory=set)
+    admins: set[tuple[str | None, str | None]] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def add(self, entry: Entry) -> None:
+        if entry.country:
+            self.countries.add(entry.country)
+        if entry.kind in ("city", "admin") and entry.admin1:
+            self.admins.add((entry.country, entry.admin1))
+        if entry.kind == "city" and entry.lat is not None and entry.lon is not None:
+            self.points.append((entry.lat, entry.lon))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(entry: Entry, key: str, ctx: Context | None, hints: set | None = None) -> float:
+    s = KIND_PRIOR.get(entry.kind, 0.0)
+    if entry.kind == "city":
+        s += math.log10(max(entry.population, 1))
+        if entry.population >= PROMINENT_POP:
+            s += PROMINENT_BONUS
+    if normalise(entry.name) != key:
+        s -= ALIAS_PENALTY
+    if hints and ((entry.country, entry.admin1) in hints or (entry.country, None) in hints):
+        s += PATTERN_BONUS
+    if ctx is not None:
+        if entry.country and entry.country in ctx.countries:
+            s += COUNTRY_BONUS
+        if entry.kind in ("city", "admin") and (entry.country, entry.admin1) in ctx.admins:
+            s += ADMIN_BONUS
+        if entry.kind == "city" and entry.lat is not None and entry.lon is not None:
+            if any(haversine_km(entry.lat, entry.lon, la, lo) <= NEAR_KM for la, lo in ctx.points):
+                s += NEAR_BONUS
+    return s
+
+
+def choose(
+    candidates: list[Entry], key: str, ctx: Context | None, hints: set | None = None
+) -> tuple[Entry | None, float]:
+    """The best candidate and its margin over the runner-up. A name that is a country's
+    name never resolves to a city or building of the same name."""
+    if not candidates:
+        return None, 0.0
+    if any(c.kind == "country" for c in candidates):
+        candidates = [c for c in candidates if c.kind != "city"]
+    ranked = sorted(candidates, key=lambda c: score(c, key, ctx, hints), reverse=True)
+    best = score(ranked[0], key, ctx, hints)
+    margin = best - score(ranked[1], key, ctx, hints) if len(ranked) > 1 else math.inf
+    return ranked[0], margin
+
+
+def candidates(gaz: Gazetteer, text: str) -> list[Entry]:
+    """Gazetteer entries for a surface form. A short all-caps form is an abbreviation
+    ("EU", "UN"), never a town whose name merely spells the same ("Eu")."""
+    cands = gaz.lookup(text)
+    if text.isupper() and len(text.replace(".", "")) <= 4:
+        cands = [c for c in cands if c.kind != "city"]
+    return cands
+
+
+def resolve_name(
+    name: str, ctx: Context | None = None, gaz: Gazetteer | None = None
+) -> Entry | None:
+    """Resolve a bare name, optionally in a document's context."""
+    gaz = gaz or get_gazetteer()
+    return choose(candidates(gaz, name), normalise(name), ctx)[0]
+
+
+def context_of(places: Iterable[Place]) -> Context:
+    """The context a document's resolved places give (for resolving a further name)."""
+    ctx = Context()
+    for p in places:
+        if p.country:
+            ctx.countries.add(p.country)
+        if p.kind == "city" and p.lat is not None and p.lon is not None:
+            ctx.points.append((p.lat, p.lon))
+    return ctx
+
+
+# ---- recognition -------------------------------------------------------------------------
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _untagged_ok(cands: list[Entry], key: str) -> bool:
+    for c in cands:
+        if c.kind in ("country", "admin", "region"):
+            return True
+        if c.population >= MIN_UNTAGGED_CITY_POP and normalise(c.name) == key:
+            return True
+    return False
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Place-name spans, in document order, without overlaps."""
+    spans: list[Span] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        span = _trim(ent)
+        if span is None:
+            continue
+        if span.end < len(doc) and doc[span.end : span.end + 1].text.isalpha():
+            longer = doc[span.start : span.end + 1]  # "Amazon" + "rainforest"
+            if longer.text in gaz:
+                span = longer
+                covered.add(span.end - 1)
+        if ent.label_ in PLACE_LABELS:
+            if span.text not in gaz and "-" in span.text:
+                # "Kosovo-Serbia": keep the parts that are places
+                spans.extend(_hyphen_parts(span, gaz))
+            else:
+                spans.append(span)
+        elif ent.label_ in RELABEL_LABELS:
+            if _untagged_ok(candidates(gaz, span.text), normalise(span.text)):
+                spans.append(span)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not _is_name_token(tok):
+            i += 1
+            continue
+        found = None
+        for n in range(MAX_NGRAM, 0, -1):
+            j = i + n
+            if j > len(doc) or any(k in covered for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            if not _is_name_token(span[-1]):
+                continue
+            cands = candidates(gaz, span.text)
+            if cands and _untagged_ok(cands, normalise(span.text)):
+                found = span
+                break
+        if found is not None:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    spans.sort(key=lambda s: s.start_char)
+    return spans
+
+
+def _hyphen_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    parts = []
+    for tok in span:
+        if tok.text != "-" and _is_name_token(tok) and tok.text in gaz:
+            parts.append(span.doc[tok.i : tok.i + 1])
+    return parts
+
+
+# ---- resolution --------------------------------------------------------------------------
+
+
+def _pattern_hints(names: dict[str, _Name], spans: list[Span]) -> None:
+    """'City, Region': the name after the comma narrows the one before, and vice versa."""
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = a.doc.text[a.end_char : b.start_char]
+        if between.strip() != ",":
+            continue
+        na, nb = names[normalise(a.text)], names[normalise(b.text)]
+        for cb in nb.candidates:
+            if cb.kind == "admin":
+                na.hints.add((cb.country, cb.admin1))
+            elif cb.kind == "country":
+                na.hints.add((cb.country, None))
+        for ca in na.candidates:
+            if ca.kind == "city":
+                nb.hints.add((ca.country, ca.admin1))
+                nb.hints.add((ca.country, None))
+
+
+def _resolve(names: dict[str, _Name]) -> None:
+    for n in names.values():
+        n.choice, margin = choose(n.candidates, n.key, None, n.hints)
+        n.confident = n.choice is not None and (
+            margin >= CONFIDENT_MARGIN or n.choice.kind != "city"
+        )
+    for n in names.values():
+        ctx = Context()
+        for other in names.values():
+            if other is not n and other.confident and other.choice is not None:
+                ctx.add(other.choice)
+        n.choice, _ = choose(n.candidates, n.key, ctx, n.hints)
+
+
+def geoparse(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
+    """The document's places, ids p1, p2... in order of first mention."""
+    gaz = gaz or get_gazetteer()
+    spans = find_toponyms(doc, gaz)
+    names: dict[str, _Name] = {}
+    for span in spans:
+        key = normalise(span.text)
+        if not key:
+            continue
+        if key not in names:
+            names[key] = _Name(key, span.text, candidates=candidates(gaz, span.text))
+        names[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
+    _pattern_hints(names, [s for s in spans if normalise(s.text)])
+    _resolve(names)
+    places = []
+    for i, n in enumerate(names.values(), start=1):
+        e = n.choice
+        places.append(
+            Place(
+                id=f"p{i}",
+                name=n.text,
+                country=e.country if e else None,
+                geonameid=e.geonameid if e else None,
+                lat=e.lat if e else None,
+                lon=e.lon if e else None,
+                kind=e.kind if e else "other",  # type: ignore[arg-type]
+                mentions=n.mentions,
+            )
+        )
+    return places
+
+
+# ---- event location ----------------------------------------------------------------------
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "within", "across", "around", "throughout"}
+)
+# "to"/"into" name a destination, a location only for a visit or a movement
+DIRECTIONAL_PREPS = frozenset({"to", "into"})
+MOTION_LEMMAS = frozenset(
+    {"visit", "trip", "travel", "journey", "tour", "go", "come", "fly", "arrive", "return",
+     "mission", "deploy", "deployment", "stop", "march", "move"}
+)  # fmt: skip
+CLAUSE_UP_DEPS = frozenset({"xcomp", "aux", "auxpass", "conj"})
+NOUN_DOWN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj", "pobj"})
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    ev = event.evidence
+    start = ev.trigger_start if ev.trigger_start is not None else ev.start
+    end = ev.trigger_end if ev.trigger_end is not None else ev.end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _anchors(trigger: Token) -> set[int]:
+    """Tokens a locative phrase may hang from and still describe this event."""
+    out = {trigger.i}
+    tok = trigger
+    while tok.dep_ in CLAUSE_UP_DEPS and tok.head is not tok:
+        tok = tok.head
+        out.add(tok.i)
+    for child in trigger.children:
+        if child.dep_ in NOUN_DOWN_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            out.add(child.i)
+    return out
+
+
+def _place_prep(root: Token) -> Token | None:
+    """The preposition governing a place name ("in [Baghdad]"), through "and" coordination."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head
+    return None
+
+
+def locate_events(events: list[Event], doc: Doc, places: list[Place]) -> None:
+    """Set each event's location to the place its sentence ties to its trigger, else None."""
+    mentions = [(m, p) for p in places for m in p.mentions]
+    for event in events:
+        event.location = None
+        trigger = _trigger_token(doc, event)
+        if trigger is None:
+            continue
+        sent = trigger.sent
+        anchors = _anchors(trigger)
+        for m, place in sorted(mentions, key=lambda mp: mp[0].start):
+            if not (sent.start_char <= m.start and m.end <= sent.end_char):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            prep = _place_prep(span.root)
+            if prep is None or prep.head.i not in anchors:
+                continue
+            word = prep.lower_
+            if word in LOCATIVE_PREPS or (
+                word in DIRECTIONAL_PREPS and prep.head.lemma_.lower() in MOTION_LEMMAS
+            ):
+                event.location = place.id
+                break

