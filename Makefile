@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint evaluate bench clean
+.PHONY: setup demo test lint browser evaluate bench clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,11 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: setup lint
+# Browser tests drive Debian's chromium with Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup lint browser
 	$(BIN)/pytest -q
 
 evaluate: setup

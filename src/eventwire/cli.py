@@ -245,5 +245,30 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback only by default.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help="Enable POST /api/articles; clients send 'Authorization: Bearer TOKEN'."),
+    ] = None,
+    allow_remote: Annotated[
+        bool, typer.Option(help="Allow a non-loopback --host (put it behind auth).")
+    ] = False,
+) -> None:
+    """Serve the HTTP API and the web explorer (read-only unless --token is given)."""
+    from eventwire.api.app import serve as run_server
+
+    try:
+        run_server(db, host, port, token, allow_remote=allow_remote)
+    except ValueError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
