@@ -1,0 +1,185 @@
+"""The actor knowledge base: countries, international bodies, armed groups, roles, regions.
+
+Loaded once per process from the TSV files in `data/` (see data/README.md) and indexed by
+lower-cased alias, so every lookup is a dict access.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.model import ActorKind
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# PLOVER codes for international non-state entities: their officials carry no country
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # country code, or the organisation/group key in its TSV
+    name: str
+    kind: ActorKind
+    code: str | None  # PLOVER actor code
+    country: str | None
+    sector: str | None = None
+    parent: str | None = None  # entity id of the body it belongs to (KFOR -> NATO)
+    type_nouns: tuple[str, ...] = ()
+
+    @property
+    def international(self) -> bool:
+        return self.code in INTERNATIONAL_CODES
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrase: str  # lower case, as matched in text
+    role: str  # canonical display form
+    sector: str
+    refers: str  # person | group | state
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # lower-cased alias -> entity id; names, aliases and abbreviations
+    aliases: dict[str, str] = field(default_factory=dict)
+    # acronyms match case-sensitively ("US" is a country, "us" a pronoun)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower demonym -> country code
+    capitals: dict[str, str] = field(default_factory=dict)  # lower capital -> country code
+    roles: dict[str, Role] = field(default_factory=dict)
+    type_nouns: dict[str, list[str]] = field(default_factory=dict)  # noun -> entity ids
+    regions: frozenset[str] = frozenset()
+    # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
+    ambiguous: dict[str, set[str]] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> Entity | None:
+        """The entity a name, alias or abbreviation denotes (not demonyms, not capitals)."""
+        key = normalise(text)
+        if key in self.acronyms:
+            return self.entities[self.acronyms[key]]
+        entity_id = self.aliases.get(key.lower())
+        return self.entities[entity_id] if entity_id else None
+
+    def demonym(self, text: str) -> Entity | None:
+        code = self.demonyms.get(normalise(text).lower())
+        return self.entities[code] if code else None
+
+    def capital(self, text: str) -> Entity | None:
+        code = self.capitals.get(normalise(text).lower())
+        return self.entities[code] if code else None
+
+    def is_region(self, text: str) -> bool:
+        return normalise(text).lower() in self.regions
+
+    def surface_forms(self) -> dict[str, tuple[str, str]]:
+        """Every string the text matcher should find: form -> (entity id, how)."""
+        out: dict[str, tuple[str, str]] = {}
+        for table, how in ((self.capitals, "capital"), (self.demonyms, "demonym")):
+            for form, entity_id in table.items():
+                out[form] = (entity_id, how)
+        for form, entity_id in self.aliases.items():
+            out[form] = (entity_id, "name")
+        for form, entity_id in self.acronyms.items():
+            out[form] = (entity_id, "name")
+        return out
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace, drop a leading article and a trailing possessive."""
+    text = " ".join(text.replace("\u2019", "'").split())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip()
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+class _Claims:
+    """Collects alias -> entity claims so duplicates can be detected, not silently won."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, dict[str, set[str]]] = {}
+
+    def add(self, table: str, form: str, entity_id: str) -> None:
+        self.claims.setdefault(table, {}).setdefault(form, set()).add(entity_id)
+
+
+@functools.cache
+def load_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    claims = _Claims()
+    for row in _rows("countries.tsv"):
+        e = Entity(id=row["code"], name=row["name"], kind="state", code=row["code"],
+                   country=row["code"], sector="GOV")  # fmt: skip
+        kb.entities[e.id] = e
+        for alias in [e.name, *_split(row["aliases"])]:
+            claims.add("alias", normalise(alias), e.id)
+        for dem in _split(row["demonyms"]):
+            claims.add("demonym", dem, e.id)
+        for cap in _split(row["capitals"]):
+            claims.add("capital", cap, e.id)
+    for file in ("organisations.tsv", "groups.tsv"):
+        for row in _rows(file):
+            e = Entity(
+                id=row["id"],
+                name=row["name"],
+                kind="organisation",
+                code=row["code"] or None,
+                country=row["country"] or None,
+                sector=row["sector"] or None,
+                parent=row.get("parent") or None,
+                type_nouns=tuple(_split(row.get("type_nouns"))),
+            )
+            if e.id in kb.entities:
+                raise ValueError(f"duplicate entity id {e.id} in {file}")
+            kb.entities[e.id] = e
+            for alias in [e.name, *_split(row["aliases"])]:
+                claims.add("alias", normalise(alias), e.id)
+            for noun in e.type_nouns:
+                kb.type_nouns.setdefault(noun.lower(), []).append(e.id)
+    # one namespace for names, demonyms and capitals: a form means one entity
+    owners: dict[str, set[str]] = {}
+    for table in claims.claims.values():
+        for form, ids in table.items():
+            owners.setdefault(form.lower(), set()).update(ids)
+    for table, forms in claims.claims.items():
+        for form, ids in forms.items():
+            if len(owners[form.lower()]) > 1:
+                kb.ambiguous[form] = owners[form.lower()]
+                continue
+            (entity_id,) = ids
+            if table == "alias" and is_acronym(form):
+                kb.acronyms[form] = entity_id
+            elif table == "alias":
+                kb.aliases[form.lower()] = entity_id
+            elif table == "demonym":
+                kb.demonyms[form.lower()] = entity_id
+            else:
+                kb.capitals[form.lower()] = entity_id
+    for row in _rows("roles.tsv"):
+        kb.roles[row["phrase"].lower()] = Role(
+            phrase=row["phrase"].lower(), role=row["role"], sector=row["sector"],
+            refers=row["refers"],
+        )  # fmt: skip
+    kb.regions = frozenset(normalise(r["name"]).lower() for r in _rows("regions.tsv"))
+    return kb

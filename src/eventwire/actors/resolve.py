@@ -1,0 +1,468 @@
+"""Who is who: named actors, titled people, group phrases, then references (coref.py).
+
+`resolve_actors(doc)` is the entry point; every later stage reads the `ActorTable` it returns.
+Order matters: group and government phrases claim their words first, then titles attach roles
+to people, then names (knowledge base first, spaCy NER second), then references.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from eventwire.actors import coref
+from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.table import ActorTable
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+# a capital after these prepositions is a place ("talks in Belgrade"), not a government
+LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "inside", "around",
+                      "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
+# bare plural nouns that name an acting collective without any modifier ("protesters")
+BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP"})
+# titles that are part of how a person is named
+NAME_TITLES = frozenset({"Pope"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+@functools.cache
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple[str, str]]]:
+    """Alias matcher (case-sensitive) and role matcher (lower case), built once per vocab."""
+    kb = load_kb()
+    forms = kb.surface_forms()
+    names = PhraseMatcher(vocab, attr="ORTH")
+    label: dict[str, tuple[str, str]] = {}
+    from eventwire.nlp.pipeline import load_nlp
+
+    make = load_nlp().make_doc
+    for form, value in forms.items():
+        # the index holds lower-case keys for long names: match their usual capitalisations
+        variants = {form} if form.isupper() or "." in form else {form, form.title()}
+        for original in _original_forms(kb, form):
+            variants.add(original)
+        for v in variants:
+            label[v] = value
+            names.add(v, [make(v)])
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    for phrase in kb.roles:
+        roles.add(phrase, [make(phrase)])
+    return names, roles, label
+
+
+@functools.cache
+def _originals() -> dict[str, set[str]]:
+    """Lower-cased form -> the spellings written in the TSVs ("u.s." -> {"U.S."})."""
+    from eventwire.actors import kb as kbmod
+
+    out: dict[str, set[str]] = {}
+    for file, cols in (
+        ("countries.tsv", ("name", "aliases", "demonyms", "capitals")),
+        ("organisations.tsv", ("name", "aliases")),
+        ("groups.tsv", ("name", "aliases")),
+    ):
+        for row in kbmod._rows(file):
+            for col in cols:
+                for form in kbmod._split(row[col]):
+                    form = normalise(form)
+                    out.setdefault(form.lower(), set()).add(form)
+    return out
+
+
+def _original_forms(kb: KnowledgeBase, form: str) -> set[str]:
+    return _originals().get(form.lower(), set())
+
+
+def resolve_actors(doc: Doc) -> ActorTable:
+    kb = load_kb()
+    b = Builder(doc.text, kb)
+    names, roles, label = _matchers(doc.vocab)
+    kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
+    kb_hits: dict[int, tuple[Span, Entity, str]] = {}
+    for span in kb_spans:
+        entity_id, how = label[doc.vocab.strings[span.label]]
+        for i in range(span.start, span.end):
+            kb_hits[i] = (span, kb.entities[entity_id], how)
+    role_spans = [
+        (sp, kb.roles[doc.vocab.strings[sp.label]])
+        for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
+    ]
+    claimed: set[int] = set()  # tokens already explained by a phrase
+    ents = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
+    ents = [e for e in ents if e is not None and len(e)]
+    org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+
+    ents = _titled_names(doc, ents, role_spans, kb_hits)
+    title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
+    _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles)
+    _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed)
+    coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
+    return b.table()
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading article, a trailing possessive and anything from an opening bracket."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    for i in range(start, end):
+        if doc[i].text == "(":
+            end = i
+            break
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+# ---------------------------------------------------------------- people and their titles
+
+
+def _titled_names(
+    doc: Doc,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+) -> list[Span]:
+    """Names NER missed after a title ("President of Ukraine Volodymyr Zelenskyy",
+    "Princess Ubolratana Mahidol"): a run of capitalised words becomes a PERSON."""
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for sp, role in role_spans:
+        if role.refers != "person":
+            continue
+        k = sp.end
+        if k < len(doc) and doc[k].lower_ == "of":  # "of Ukraine", "of Amnesty International"
+            j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+            if j in kb_hits:
+                k = kb_hits[j][0].end
+            elif j in by_token and by_token[j].label_ == "ORG":
+                k = by_token[j].end
+        end = k
+        while end < len(doc) and (
+            doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            or (doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_)
+            or (end > k and doc[end - 1].text == "-" and doc[end].is_alpha)
+        ):
+            end += 1
+        if end - k < 1 or k in kb_hits:
+            continue
+        if any(by_token.get(i) is not None and by_token[i].label_ == "PERSON"
+               for i in range(k, end)):  # fmt: skip
+            continue
+        if end - k == 1 and doc[k].i + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            continue
+        added.append(Span(doc, k, end, label="PERSON"))
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda e: e.start)
+
+
+def _people(
+    doc: Doc,
+    b: Builder,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    claimed: set[int],
+) -> set[int]:
+    """Person actors from PERSON entities, with role and affiliation from titles and
+    appositions. Returns the start tokens of role spans used as titles."""
+    role_end = {sp.end: (sp, r) for sp, r in role_spans if r.refers == "person"}
+    role_start = {sp.start: (sp, r) for sp, r in role_spans if r.refers == "person"}
+    title_roles: set[int] = set()
+    persons = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        # "Superintendent Graciano": a title tagged as part of the name
+        start = ent.start
+        while start < ent.end - 1 and any(
+            sp.start == start and sp.end <= ent.end - 1 for sp, _ in role_spans
+        ):
+            start = next(sp.end for sp, _ in role_spans if sp.start == start)
+        span = Span(doc, start, ent.end, label="PERSON")
+        if load_kb().lookup(span.text) or load_kb().is_region(span.text):
+            continue
+        persons.append(span)
+    full = [p for p in persons if len(p) > 1]
+    for span in sorted(full, key=lambda s: s.start) + [p for p in persons if len(p) == 1]:
+        proto = _person_proto(b, span, full)
+        role, affiliation = _title(doc, span, role_end, role_start, kb_hits, title_roles)
+        if role is not None and proto.role is None:
+            proto.role, proto.sector = role.role, role.sector
+            if role.role in NAME_TITLES and not proto.name.startswith(role.role):
+                proto.name = f"{role.role} {proto.name}"
+        if affiliation is not None and proto.country is None and proto.affiliation is None:
+            if affiliation.kind == "state":
+                proto.country = proto.code = affiliation.code
+            else:
+                proto.affiliation = affiliation.name
+                proto.country = None if affiliation.international else affiliation.country
+                proto.code = affiliation.code
+        b.mention(proto, span.start_char, span.end_char)
+        claimed.update(range(span.start, span.end))
+    return title_roles
+
+
+def _person_proto(b: Builder, span: Span, full: list[Span]) -> Proto:
+    text = " ".join(span.text.split())
+    if len(span) == 1:
+        # a surname or first name alone: the person named in full elsewhere in the document
+        for other in full:
+            if span.text in (other[-1].text, other[0].text):
+                return b.protos.get(f"per:{_name(other)}") or Proto(
+                    key=f"per:{_name(other)}", name=_name(other), kind="person"
+                )
+    return b.protos.get(f"per:{text}") or Proto(key=f"per:{text}", name=text, kind="person")
+
+
+def _name(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _title(
+    doc: Doc,
+    span: Span,
+    role_end: dict[int, tuple[Span, Role]],
+    role_start: dict[int, tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    title_roles: set[int],
+) -> tuple[Role | None, Entity | None]:
+    role: Role | None = None
+    affiliation: Entity | None = None
+    # "NATO Secretary General Mark Rutte", "President of the United States Donald Trump"
+    i = span.start
+    of_entity = None
+    if i - 1 in kb_hits and kb_hits[i - 1][2] != "capital":
+        hit = kb_hits[i - 1][0]
+        j = hit.start - (2 if hit.start >= 2 and doc[hit.start - 1].lower_ == "the" else 1)
+        if j >= 1 and doc[j].lower_ == "of":
+            of_entity, i = kb_hits[i - 1][1], j
+    if i in role_end:
+        sp, role = role_end[i]
+        title_roles.add(sp.start)
+        affiliation = of_entity or _modifier_entity(doc, sp.start, kb_hits)
+    # "Mark Rutte, the NATO Secretary General," / "X, the foreign minister of Y"
+    elif span.end < len(doc) and doc[span.end].text == ",":
+        k = span.end + 1
+        while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        mod = None
+        if k in kb_hits:
+            mod = kb_hits[k][1]
+            k = kb_hits[k][0].end
+        if k in role_start:
+            sp, role = role_start[k]
+            title_roles.add(sp.start)
+            affiliation = mod or _of_entity(doc, sp.end, kb_hits)
+    # "Crown Prince Mohammad bin Salman of Saudi Arabia"
+    if affiliation is None:
+        affiliation = _of_entity(doc, span.end, kb_hits)
+    return role, affiliation
+
+
+def _modifier_entity(
+    doc: Doc, start: int, kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> Entity | None:
+    """The entity named just before position `start` ("Serbian", "NATO", "Greece's")."""
+    k = start - 1
+    if k >= 0 and doc[k].text in POSSESSIVE:
+        k -= 1
+    if k in kb_hits and kb_hits[k][2] != "capital":
+        return kb_hits[k][1]
+    return None
+
+
+def _of_entity(doc: Doc, k: int, kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k in kb_hits and kb_hits[k][2] == "name":
+            return kb_hits[k][1]
+    return None
+
+
+# ---------------------------------------------------------------- groups and governments
+
+
+def _group_phrases(
+    doc: Doc,
+    b: Builder,
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    claimed: set[int],
+    org_tokens: set[int],
+    title_roles: set[int],
+) -> None:
+    """ "Serbian forces", "Bosnian Serb leaders", "EU and US officials", "the Iraqi
+    government", "protesters": collectives and governments named by a role noun."""
+    for sp, role in role_spans:
+        if role.refers == "person" or sp.start in title_roles:
+            continue
+        in_org = any(i in org_tokens for i in range(sp.start, sp.end))
+        if in_org and sp[0].is_title and role.refers == "group":
+            continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
+        mods, start = _modifiers(doc, sp.start, kb_hits)
+        if not mods and role.refers == "state":
+            of = _of_entity(doc, sp.end, kb_hits)
+            if of is not None and of.kind == "state":  # "the government of Iraq"
+                end = sp.end + (3 if doc[sp.end + 1].lower_ == "the" else 2)
+                end = kb_hits[end - 1][0].end
+                b.mention_entity(of, sp.start_char, doc[end - 1].idx + len(doc[end - 1]))
+                claimed.update(range(sp.start, end))
+            continue
+        if role.refers == "state":
+            if len(mods) == 1:
+                b.mention_entity(mods[0][1], doc[start].idx, sp.end_char)
+                claimed.update(range(start, sp.end))
+            continue
+        if not mods:
+            if role.sector in BARE_GROUP_SECTORS and sp[-1].tag_ in ("NNS", "NNPS"):
+                name = sp.text.lower()
+                proto = b.protos.get(f"grp::{name}") or Proto(
+                    key=f"grp::{name}", name=name, kind="group", sector=role.sector
+                )
+                b.mention(proto, sp.start_char, sp.end_char)
+                claimed.update(range(sp.start, sp.end))
+            continue
+        for mod_span, entity in mods:
+            name = doc[start : sp.end].text if len(mods) == 1 else f"{mod_span.text} {sp.text}"
+            key = f"grp:{entity.id}:{role.role}"
+            proto = b.protos.get(key) or Proto(
+                key=key,
+                name=" ".join(name.split()),
+                kind="group",
+                country=None if entity.international else entity.country,
+                affiliation=entity.name if entity.kind == "organisation" else None,
+                code=entity.code,
+                sector=role.sector,
+            )
+            b.mention(proto, doc[start].idx, sp.end_char)
+        claimed.update(range(start, sp.end))
+
+
+def _modifiers(
+    doc: Doc, end: int, kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> tuple[list[tuple[Span, Entity]], int]:
+    """Entities premodifying a noun: walk left over names, demonyms, adjectives and 'and'."""
+    mods: list[tuple[Span, Entity]] = []
+    k = end - 1
+    start = end
+    while k >= 0:
+        tok = doc[k]
+        if k in kb_hits and kb_hits[k][2] != "capital":
+            hit, entity, _ = kb_hits[k]
+            mods.append((hit, entity))
+            start = k = hit.start
+            k -= 1
+        elif tok.lower_ in ("and", "&") and mods:
+            k -= 1
+        elif tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title):
+            start = k  # "Bosnian Serb leaders": an ethnic word inside the phrase
+            k -= 1
+        else:
+            break
+    mods.reverse()
+    return mods, start if mods else end
+
+
+# ---------------------------------------------------------------- names
+
+
+def _named(
+    doc: Doc,
+    b: Builder,
+    ents: list[Span],
+    kb_spans: list[Span],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    role_spans: list[tuple[Span, Role]],
+    claimed: set[int],
+) -> None:
+    kb = load_kb()
+    role_tokens = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
+    person_tokens: dict[str, Proto] = {}
+    for p in list(b.protos.values()):
+        if p.kind == "person":
+            for part in p.name.split():
+                if part[:1].isupper() and len(part) > 2 and part not in NAME_TITLES:
+                    person_tokens.setdefault(part, p)
+    # knowledge-base names: countries, bodies, groups; capitals only as governments
+    for span in kb_spans:
+        if any(i in claimed for i in range(span.start, span.end)):
+            continue
+        entity_id, how = _label_of(doc, span)
+        entity = kb.entities[entity_id]
+        if how == "demonym":
+            continue  # a modifier: actors only when it heads a phrase (_group_phrases)
+        if how == "capital" and not _capital_is_actor(span):
+            continue
+        if _inside_larger_org(span, ents, kb_spans):
+            continue
+        b.mention_entity(entity, span.start_char, span.end_char)
+        claimed.update(range(span.start, span.end))
+    for ent in ents:
+        if any(i in claimed for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ != "ORG" or kb.is_region(ent.text):
+            continue
+        if any(i in role_tokens for i in range(ent.start, ent.end)) and not any(
+            t.is_title for t in ent if t.i not in role_tokens and not t.is_stop
+        ):
+            continue  # "State" in "Secretary of State"
+        if ent.text in person_tokens:  # a surname NER took for an organisation
+            p = person_tokens[ent.text]
+            b.mention(p, ent.start_char, ent.end_char)
+            claimed.update(range(ent.start, ent.end))
+            continue
+        name = " ".join(ent.text.split())
+        inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
+        country = next((e.country for e in inner if e.kind == "state"), None)
+        key = f"org:{name.lower()}"
+        proto = b.protos.get(key) or Proto(
+            key=key, name=name, kind="organisation", country=country, code=None
+        )
+        b.mention(proto, ent.start_char, ent.end_char)
+        claimed.update(range(ent.start, ent.end))
+    # surnames NER missed or mislabelled ("Rutte's visit")
+    for tok in doc:
+        if tok.i in claimed or tok.text not in person_tokens or not tok.is_title:
+            continue
+        b.mention(person_tokens[tok.text], tok.idx, tok.idx + len(tok))
+        claimed.add(tok.i)
+
+
+def _label_of(doc: Doc, span: Span) -> tuple[str, str]:
+    _, _, label = _matchers(doc.vocab)
+    return label[doc.vocab.strings[span.label]]
+
+
+def _capital_is_actor(span: Span) -> bool:
+    """ "Belgrade said" is Serbia's government; "in Belgrade" is a place."""
+    root = span.root
+    if root.dep_ == "compound":
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)
+
+
+def _inside_larger_org(span: Span, ents: list[Span], kb_spans: list[Span]) -> bool:
+    """ "United States" inside "the United States Department of Transportation"."""
+    for ent in ents:
+        if ent.label_ != "ORG" or not (ent.start <= span.start and span.end <= ent.end):
+            continue
+        if (ent.start, ent.end) == (span.start, span.end):
+            return False
+        # the ORG must not itself be explained by knowledge-base names
+        covered = sum(len(k) for k in kb_spans if ent.start <= k.start and k.end <= ent.end)
+        if covered < len(ent) and not load_kb().is_region(ent.text):
+            return True
+    return False
