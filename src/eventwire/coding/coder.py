@@ -1,0 +1,414 @@
+"""Rule-based PLOVER event coding over the spaCy dependency parse.
+
+For each sentence: find trigger tokens from the lexicon (verb lemmas, phrasal verbs, light
+verbs with their object noun, nominal triggers), read source and target from the parse
+(subject, passive agent, object, the row's prepositions, coordination, control), map them to
+actors through the ActorTable, and flag negation, future and hypothetical mood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.table import ActorTable
+from eventwire.coding.lexicon import LexRow, by_head
+from eventwire.coding.ontology import event_types
+from eventwire.model import Event, Evidence
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"dobj", "dative", "iobj", "obj"}
+# children searched (head-most first) when a head word is not itself an actor mention
+ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
+FUTURE_AUX = {"will", "shall", "'ll"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+# verbs whose xcomp describes an intention, not a realised act
+INTENT_VERBS = {
+    "plan", "intend", "want", "hope", "aim", "consider", "expect", "prepare", "seek", "schedule",
+}  # fmt: skip
+# objects that make a verb trigger mean something else ("released a statement")
+NON_EVENT_OBJECTS = {
+    "statement", "report", "video", "footage", "detail", "information", "document", "file",
+    "figure", "result", "album", "book", "comment", "photo", "image", "record", "data",
+}  # fmt: skip
+# the content of a speech act ("called for X to be investigated") is not a second event
+SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+RELATIVE = {"who", "which", "that", "whom"}
+OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+@dataclass
+class _Match:
+    row: LexRow
+    head: Token
+    tokens: list[Token]  # head plus the other trigger words
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+
+
+def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
+    """All events of a parsed document, ids e1.. in text order."""
+    quoted = quote_spans(doc.text)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(_code_sentence(sent, actors, quoted))
+    for i, event in enumerate(events, start=1):
+        event.id = f"e{i}"
+    return events
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotation marks (curly pairs, or straight quotes
+    toggled within one paragraph)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and closer == '"':
+            open_at = None  # an unclosed straight quote does not run past its paragraph
+        if open_at is None:
+            if ch in OPEN_QUOTES:
+                open_at, closer = i, OPEN_QUOTES[ch]
+            elif ch == '"':
+                open_at, closer = i, '"'
+        elif ch == closer:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None and closer != '"':
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return any(s < token.idx < e for s, e in quoted)
+
+
+def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]) -> list[Event]:
+    matches = _find_triggers(sent)
+    matches = [m for m in matches if not _in_quote(m.head, quoted)]
+    kept = _drop_speech_content(matches)
+    kept = _drop_rementions(kept)
+    events: list[Event] = []
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    for m in sorted(kept, key=lambda m: m.head.i):
+        event = _build_event(m, sent, actors)
+        if event is None:
+            continue
+        key = (event.type, tuple(event.source), tuple(event.target))
+        if key in seen:
+            continue  # "bombings struck": one attack, two triggers
+        seen.add(key)
+        events.append(event)
+    return events
+
+
+# --- trigger matching -------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _find_triggers(sent: Span) -> list[_Match]:
+    candidates: list[_Match] = []
+    for token in sent:
+        if token.pos_ in VERB_POS:
+            pos = "verb"
+        elif token.pos_ in NOUN_POS:
+            pos = "noun"
+        else:
+            continue
+        rows = by_head().get((pos, _lemma(token))) or by_head().get((pos, token.lower_), ())
+        for row in rows:
+            extra = _match_others(token, row)
+            if extra is None:
+                continue
+            objects = [c for c in token.children if c.dep_ in OBJ]
+            if row.pattern == "intrans" and objects:
+                continue
+            if pos == "verb" and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
+                break
+            candidates.append(_Match(row=row, head=token, tokens=[token, *extra]))
+            break  # rows are longest first: the first fit is the most specific
+    # multiword matches consume their words ("imposed sanctions" is not also "sanctions")
+    consumed: set[int] = set()
+    chosen: list[_Match] = []
+    for m in sorted(candidates, key=lambda m: (-len(m.tokens), m.head.i)):
+        if any(t.i in consumed for t in m.tokens):
+            continue
+        consumed.update(t.i for t in m.tokens)
+        chosen.append(m)
+    return chosen
+
+
+def _match_others(head: Token, row: LexRow) -> list[Token] | None:
+    """Tokens matching the row's non-head words among the head's dependents (two levels),
+    or None when one is missing."""
+    # the head's own auxiliaries are not particles ("has yet to yield" is not "yield to")
+    near = [c for c in head.children if c.dep_ not in ("aux", "auxpass", "neg", "mark")]
+    near += [g for c in head.children for g in c.children]
+    found: list[Token] = []
+    for word in row.others:
+        hit = next(
+            (t for t in near if (_lemma(t) == word or t.lower_ == word) and t not in found),
+            None,
+        )
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _drop_speech_content(matches: list[_Match]) -> list[_Match]:
+    speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
+    out = []
+    for m in matches:
+        tok = m.head
+        inside = False
+        # up the clause chain ("called for his death to be investigated", "accused X of
+        # attacking"); a coordinated or relative clause is a statement of its own
+        while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head is not tok:
+            tok = tok.head
+            if tok.i in speech_heads:
+                inside = True
+                break
+        if not inside:
+            out.append(m)
+    return out
+
+
+def _drop_rementions(matches: list[_Match]) -> list[_Match]:
+    """A definite or possessed event noun that is the object of another trigger ("condemned
+    the attack", "rejected Chile's demand") names an event told elsewhere."""
+    heads = {m.head.i for m in matches}
+    out = []
+    for m in matches:
+        noun = m.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
+        )
+        if m.row.pos == "noun" and definite and governor.i in heads and governor is not noun:
+            continue
+        out.append(m)
+    return out
+
+
+# --- arguments --------------------------------------------------------------------------
+
+
+def _actor_of(token: Token, actors: ActorTable) -> str | None:
+    """The actor a noun phrase head refers to: the head itself, else the head-most
+    dependent (compound, possessive, apposition, ...) that is a mention."""
+    found = actors.actor_for_token(token)
+    if found is not None:
+        return found
+    frontier = [token]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in ACTOR_CHILD_DEPS:
+                    found = actors.actor_for_token(child)
+                    if found is not None:
+                        return found
+                    nxt.append(child)
+        frontier = nxt
+    # "the government of Kosovo"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actors.actor_for_token(pobj)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _actors_of(tokens: list[Token], actors: ActorTable) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        for tok in (token, *token.conjuncts):
+            actor = _actor_of(tok, actors)
+            if actor is not None and actor not in out:
+                out.append(actor)
+    return out
+
+
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(active subjects / agents, passive subjects) of a verb, inherited through
+    coordination, control and participial clauses when the verb has none of its own."""
+    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    subj += _pobjs(verb, ("by",))
+    subj = [verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s for s in subj]
+    if subj or passive:
+        return subj, passive
+    head = verb.head
+    if head is verb:
+        return [], []
+    if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
+        return _subject_tokens(head)
+    if verb.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJ]
+        return (objs, []) if objs else _subject_tokens(head)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and head.pos_ in VERB_POS:
+        return _subject_tokens(head)
+    if verb.dep_ == "acl" and head.pos_ in NOUN_POS and verb.tag_ == "VBG":
+        if head.dep_ in OBJ and head.head.pos_ in VERB_POS:
+            return _subject_tokens(head.head)  # "signed a decree banning X"
+        return [head], []
+    return [], []
+
+
+def _verb_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
+    verb, row = m.head, m.row
+    subj, passive = _subject_tokens(verb)
+    trigger_ids = {t.i for t in m.tokens}
+    target_toks = [c for c in verb.children if c.dep_ in OBJ and c.i not in trigger_ids]
+    target_toks += passive
+    # prepositions may hang on the verb or on the light noun ("sanctions on Iran")
+    for tok in m.tokens:
+        target_toks += _pobjs(tok, row.tprep)
+    # "reaffirmed support for X": the light noun's own target and owner
+    for tok in m.tokens[1:]:
+        if tok.dep_ in OBJ and row.pattern == "light":
+            target_toks += [c for c in tok.children if c.dep_ == "poss"]
+    if row.type == "REQUEST" and not target_toks:
+        # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                target_toks += [g for g in child.children if g.dep_ in SUBJ]
+    source = _actors_of(subj, actors)
+    target = [a for a in _actors_of(target_toks, actors) if a not in source]
+    return source, target
+
+
+def _noun_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
+    noun, row = m.head, m.row
+    trigger_ids = {t.i for t in m.tokens}
+    src_toks = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trigger_ids
+    ]
+    src_toks += _pobjs(noun, row.sprep + ("by", "from"))
+    # "the martial law imposed by Marcos"
+    for child in noun.children:
+        if child.dep_ == "acl":
+            src_toks += _pobjs(child, ("by",))
+    target_toks = _pobjs(noun, row.tprep)
+    source: list[str] = []
+    for tok in src_toks:
+        actor = actors.actor_for_token(tok)  # modifiers count only when they are mentions
+        if actor is None and tok.dep_ == "pobj":
+            actor = _actor_of(tok, actors)
+        if actor is not None and actor not in source:
+            source.append(actor)
+            source += [a for a in _actors_of(list(tok.conjuncts), actors) if a not in source]
+    target = [a for a in _actors_of(target_toks, actors) if a not in source]
+    return source, target
+
+
+# --- mood ---------------------------------------------------------------------------------
+
+
+def _mood(pred: Token) -> tuple[bool, bool, bool]:
+    """(negated, future, hypothetical) of a predicate."""
+    negated = any(c.dep_ == "neg" for c in pred.children)
+    if pred.pos_ in NOUN_POS:
+        negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in pred.children)
+        pred = pred.head if pred.dep_ in OBJ | {"nsubj", "nsubjpass"} else pred
+    aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    future = bool(aux & FUTURE_AUX)
+    hypothetical = bool(aux & HYPOTHETICAL_AUX)
+    tok = pred
+    for _ in range(4):  # conditional or intention anywhere up the clause chain
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            hypothetical = True
+        if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_VERBS:
+            hypothetical = True
+        if (
+            tok.dep_ == "xcomp"
+            and _lemma(tok.head) == "go"
+            and "be" in {_lemma(c) for c in tok.head.children if c.dep_ == "aux"}
+        ):
+            future = True  # "is going to"
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head is tok:
+            break
+        tok = tok.head
+    return negated, future, hypothetical
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
+    row = m.row
+    if row.pos == "verb":
+        source, target = _verb_args(m, actors)
+    else:
+        source, target = _noun_args(m, actors)
+    etype = event_types()[row.type]
+    if not source and not target:
+        if not etype.actorless:
+            return None
+        # a bare definite noun ("the attack") re-mentions an event told elsewhere
+        if row.pos == "noun" and any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in m.head.children
+        ):
+            return None
+    negated, future, hypothetical = _mood(m.head)
+    type_name, cameo = row.type, row.cameo
+    if future or hypothetical:
+        # PLOVER: promised cooperation is AGREE; announced retreats are CONCEDE
+        if type_name in COOPERATIVE:
+            type_name, cameo = "AGREE", "03"
+        elif type_name == "RETREAT":
+            type_name, cameo = "CONCEDE", "08"
+    text = sent.doc.text
+    start = sent.start_char
+    raw = text[start : sent.end_char]
+    stripped = raw.lstrip()
+    start += len(raw) - len(stripped)
+    sentence = stripped.rstrip()
+    t_start = min(t.idx for t in m.tokens)
+    t_end = max(t.idx + len(t.text) for t in m.tokens)
+    if len(m.tokens) > 1 and t_end - t_start > 40:
+        t_start, t_end = m.head.idx, m.head.idx + len(m.head.text)  # far-flung words
+    confidence = row.conf if source else round(row.conf * 0.8, 3)
+    return Event(
+        id="",
+        type=type_name,
+        evidence=Evidence(
+            sentence=sentence,
+            start=start,
+            end=start + len(sentence),
+            trigger=text[t_start:t_end],
+            trigger_start=t_start,
+            trigger_end=t_end,
+        ),
+        source=source,
+        target=target,
+        mode=row.mode if type_name == row.type else None,
+        contexts=[row.context] if row.context else [],
+        cameo=cameo,
+        negated=negated,
+        hypothetical=hypothetical,
+        future=future,
+        confidence=confidence,
+        rule=row.id,
+    )

@@ -1,0 +1,95 @@
+"""The PLOVER event ontology as data: types, CAMEO roots, quad categories, modes, contexts.
+
+Authored from the PLOVER manual and the CAMEO-to-PLOVER table; kept in TSV files under
+`data/` so a change of the ontology is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from eventwire.model import PLOVER_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    cameo_roots: tuple[str, ...]
+    quad: str  # verbal/material cooperation/conflict
+    requires_recipient: bool
+    actorless: bool  # may be coded with neither source nor target ("a bomb exploded")
+    definition: str
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV file in coding/data (header row; '#' lines are comments)."""
+    text = resources.files("eventwire.coding").joinpath("data", name).read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.cache
+def event_types() -> dict[str, EventType]:
+    out: dict[str, EventType] = {}
+    for row in read_tsv("types.tsv"):
+        out[row["type"]] = EventType(
+            name=row["type"],
+            cameo_roots=tuple(row["cameo_roots"].split(",")),
+            quad=row["quad"],
+            requires_recipient=row["requires_recipient"] == "yes",
+            actorless=row["actorless"] == "yes",
+            definition=row["definition"],
+        )
+    if set(out) != set(PLOVER_TYPES):
+        raise ValueError("types.tsv must list exactly model.PLOVER_TYPES")
+    return out
+
+
+def cameo_roots(type_name: str) -> tuple[str, ...]:
+    return event_types()[type_name].cameo_roots
+
+
+def quad(type_name: str) -> str:
+    return event_types()[type_name].quad
+
+
+@functools.cache
+def _modes() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in read_tsv("modes.tsv"):
+        out.setdefault(row["type"], []).append(row["mode"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def modes(type_name: str) -> tuple[str, ...]:
+    """PLOVER modes of a type (empty for types without modes)."""
+    return _modes().get(type_name, ())
+
+
+@functools.cache
+def contexts() -> tuple[str, ...]:
+    return tuple(row["context"] for row in read_tsv("contexts.tsv"))
+
+
+@functools.cache
+def _old_types() -> dict[str, str]:
+    return {row["old"]: row["current"] for row in read_tsv("old_types.tsv")}
+
+
+def current_type(old_name: str) -> str:
+    """Map a PLOVER 0.5 category (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) to the current
+    type; current names map to themselves."""
+    name = old_name.strip().upper()
+    if name in PLOVER_TYPES:
+        return name
+    if name in _old_types():
+        return _old_types()[name]
+    raise KeyError(f"unknown PLOVER category {old_name!r}")
+
+
+def cameo_fits(type_name: str, cameo: str) -> bool:
+    """A CAMEO code belongs to a type when it starts with one of the type's roots."""
+    return any(cameo.startswith(root) for root in cameo_roots(type_name))

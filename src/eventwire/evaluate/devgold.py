@@ -1,0 +1,210 @@
+"""Document-level scores on ../shared/data/dev-gold: the whole pipeline against gold events,
+quotes, actors, places and facts.
+
+Matching follows the gold README: remove soft hyphens and collapse whitespace. An actor
+matches a gold actor when any of its names or mention texts equals the gold name or one of
+its aliases (case-insensitive). Events are scored by `coding.score.event_scores`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.coding.score import event_scores, evidence_overlaps, normalise
+from eventwire.nlp.scoring import score_facts, score_quotes
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    meta: dict[str, Any]
+    gold: dict[str, Any]
+
+
+def load_devgold(data_dir: Path) -> list[GoldDoc]:
+    """`data_dir` is the dev-gold folder (with docs/ and gold/)."""
+    docs = []
+    for gold_path in sorted((data_dir / "gold").glob("*.json")):
+        doc_id = gold_path.stem
+        docs.append(
+            GoldDoc(
+                id=doc_id,
+                text=(data_dir / "docs" / f"{doc_id}.txt").read_text(encoding="utf-8"),
+                meta=json.loads((data_dir / "docs" / f"{doc_id}.meta.json").read_text()),
+                gold=json.loads(gold_path.read_text()),
+            )
+        )
+    return docs
+
+
+def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:
+    """Run the pipeline as a user would: scraped text in, with the stated publication date."""
+    from eventwire.analysis import analyze
+    from eventwire.ingest.text import article_from_text
+
+    article = article_from_text(doc.text, published=doc.meta.get("published"), source=doc.id)
+    article.title = article.title or doc.meta.get("title")
+    return analyze(article).to_dict()
+
+
+def _key(text: str) -> str:
+    return normalise(text).lower()
+
+
+def actor_forms(actor: dict[str, Any]) -> set[str]:
+    forms = {_key(actor["name"])}
+    forms |= {_key(m["text"]) for m in actor.get("mentions", []) if m["text"][:1].isupper()}
+    return forms
+
+
+def gold_forms(actor: dict[str, Any]) -> set[str]:
+    return {_key(actor["name"]), *(_key(a) for a in actor.get("aliases", []))}
+
+
+def _events_with_names(pred: dict[str, Any]) -> list[dict[str, Any]]:
+    """Predicted events with actor ids replaced by (name, *mention forms) tuples."""
+    by_id = {a["id"]: a for a in pred["actors"]}
+
+    def names(ids: list[str]) -> list[list[str]]:
+        out = []
+        for i in ids:
+            a = by_id.get(i)
+            if a is not None:
+                out.append([a["name"], *(m["text"] for m in a["mentions"])])
+        return out
+
+    return [
+        {**e, "source": names(e["source"]), "target": names(e["target"])} for e in pred["events"]
+    ]
+
+
+def _gold_match(pred_event: dict[str, Any], gold_events: list[dict[str, Any]]) -> int | None:
+    for i, g in enumerate(gold_events):
+        if g["type"] == pred_event["type"] and evidence_overlaps(
+            pred_event["evidence"]["sentence"], g["evidence"]
+        ):
+            return i
+    return None
+
+
+@dataclass(slots=True)
+class _Tally:
+    counts: Counter[str]
+    per_type: dict[str, Counter[str]]
+
+
+def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> None:
+    c = tally.counts
+    named_events = _events_with_names(pred)
+    ev = event_scores(named_events, gold["events"], gold["actors"])
+    c["ev_pred"] += ev["n_pred"]
+    c["ev_gold"] += ev["n_gold"]
+    c["ev_type_tp"] += ev["type"]["tp"]
+    c["ev_strict_tp"] += ev["strict"]["tp"]
+    for etype in {e["type"] for e in gold["events"]} | {e["type"] for e in pred["events"]}:
+        one = event_scores(
+            [e for e in named_events if e["type"] == etype],
+            [e for e in gold["events"] if e["type"] == etype],
+            gold["actors"],
+        )
+        t = tally.per_type.setdefault(etype, Counter())
+        t["pred"] += one["n_pred"]
+        t["gold"] += one["n_gold"]
+        t["tp"] += one["strict"]["tp"]
+        t["type_tp"] += one["type"]["tp"]
+
+    # date, historical and argument accuracy over gold events found with the right type
+    for g in gold["events"]:
+        hit = next((e for e in pred["events"] if _gold_match(e, [g]) is not None), None)
+        if hit is None:
+            continue
+        c["ev_found"] += 1
+        c["date_ok"] += hit["date"] == g["date"]
+        c["hist_ok"] += bool(hit["historical"]) == bool(g["historical"])
+
+    q = score_quotes(pred["quotes"], pred["actors"], gold["quotes"], gold["actors"])
+    c["q_gold"] += q["gold"]
+    c["q_matched"] += q["matched"]
+    c["q_speaker_ok"] += q["speaker_ok"]
+    c["q_pred"] += q["predicted"]
+
+    pred_forms = [actor_forms(a) for a in pred["actors"]]
+    gold_actor_forms = [gold_forms(a) for a in gold["actors"]]
+    c["a_gold"] += len(gold_actor_forms)
+    c["a_found"] += sum(1 for g in gold_actor_forms if any(g & p for p in pred_forms))
+    c["a_pred"] += len(pred_forms)
+    c["a_pred_ok"] += sum(1 for p in pred_forms if any(g & p for g in gold_actor_forms))
+
+    place_names = set()
+    for p in pred["places"]:
+        place_names.add(_key(p["name"]))
+        place_names |= {_key(m["text"]) for m in p.get("mentions", [])}
+    c["p_gold"] += len(gold["places"])
+    c["p_found"] += sum(1 for g in gold["places"] if _key(g["name"]) in place_names)
+
+    f = score_facts(pred["facts"], gold["facts"])
+    c["f_gold"] += len(gold["facts"])
+    c["f_found"] += f["found"]
+    c["f_pred"] += len(pred["facts"])
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def score_devgold(
+    data_dir: Path,
+    *,
+    analyze_doc: Callable[[GoldDoc], dict[str, Any]] = analyze_gold_doc,
+    on_doc: Callable[[str], None] | None = None,
+    docs: Iterable[GoldDoc] | None = None,
+) -> dict[str, Any]:
+    tally = _Tally(Counter(), {})
+    n = 0
+    for doc in docs if docs is not None else load_devgold(data_dir):
+        _score_one(analyze_doc(doc), doc.gold, tally)
+        n += 1
+        if on_doc:
+            on_doc(doc.id)
+    c = tally.counts
+    p, r = _ratio(c["ev_strict_tp"], c["ev_pred"]), _ratio(c["ev_strict_tp"], c["ev_gold"])
+    tp_, tr_ = _ratio(c["ev_type_tp"], c["ev_pred"]), _ratio(c["ev_type_tp"], c["ev_gold"])
+    per_type = {}
+    for etype, t in sorted(tally.per_type.items()):
+        tp, tr = _ratio(t["tp"], t["pred"]), _ratio(t["tp"], t["gold"])
+        per_type[etype] = {
+            "gold": t["gold"], "pred": t["pred"], "precision": tp, "recall": tr, "f1": _f1(tp, tr),
+            "type_recall": _ratio(t["type_tp"], t["gold"]),
+        }  # fmt: skip
+    return {
+        "docs": n,
+        "event_precision": p,
+        "event_recall": r,
+        "event_f1": _f1(p, r),
+        "event_type_precision": tp_,
+        "event_type_recall": tr_,
+        "event_type_f1": _f1(tp_, tr_),
+        "events_gold": c["ev_gold"],
+        "events_predicted": c["ev_pred"],
+        "date_accuracy": _ratio(c["date_ok"], c["ev_found"]),
+        "historical_accuracy": _ratio(c["hist_ok"], c["ev_found"]),
+        "quote_recall": _ratio(c["q_matched"], c["q_gold"]),
+        "quote_precision": _ratio(c["q_matched"], c["q_pred"]),
+        "speaker_accuracy": _ratio(c["q_speaker_ok"], c["q_matched"]),
+        "actor_recall": _ratio(c["a_found"], c["a_gold"]),
+        "actor_precision": _ratio(c["a_pred_ok"], c["a_pred"]),
+        "place_recall": _ratio(c["p_found"], c["p_gold"]),
+        "fact_recall": _ratio(c["f_found"], c["f_gold"]),
+        "fact_precision": _ratio(c["f_found"], c["f_pred"]),
+        "per_type": per_type,
+    }

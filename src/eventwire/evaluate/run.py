@@ -1,0 +1,152 @@
+"""`eventwire evaluate`: every gold set in ../shared/data, scored in one run, against floors."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from eventwire.evaluate.floors import check_floors
+
+SECTIONS = ("devgold", "plover", "extraction", "geowebnews")
+
+
+def default_data_dir() -> Path:
+    """$EVENTWIRE_DATA, else ../shared/data from the working directory or from the checkout."""
+    if env := os.environ.get("EVENTWIRE_DATA"):
+        return Path(env)
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base.parent / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return Path.cwd().parent / "shared" / "data"
+
+
+def run_evaluation(
+    data_dir: Path, *, skip: set[str] | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Scores per gold set: {"devgold": {...}, "plover": {...}, ...} with run seconds."""
+    skip = skip or set()
+    unknown = skip - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown gold set(s) {sorted(unknown)}; choose from {SECTIONS}")
+    scores: dict[str, Any] = {}
+
+    def step(name: str, total: int | None) -> Any:
+        if progress is None:
+            return None
+        return progress.add_task(name, total=total, current="")
+
+    def advance(task: Any) -> None:
+        if progress is not None and task is not None:
+            progress.advance(task)
+
+    with progress if progress is not None else _nullcontext():
+        if "devgold" not in skip:
+            from eventwire.evaluate.devgold import load_devgold, score_devgold
+
+            docs = load_devgold(data_dir / "dev-gold")
+            task = step("dev-gold", len(docs))
+            t0 = time.perf_counter()
+            scores["devgold"] = score_devgold(
+                data_dir / "dev-gold", docs=docs, on_doc=lambda _: advance(task)
+            )
+            scores["devgold"]["seconds"] = round(time.perf_counter() - t0, 1)
+        if "plover" not in skip:
+            from eventwire.evaluate.plover import load_records, score_plover
+
+            task = step("PLOVER sentences", len(load_records(data_dir)))
+            t0 = time.perf_counter()
+            scores["plover"] = score_plover(data_dir, on_record=lambda: advance(task))
+            scores["plover"]["seconds"] = round(time.perf_counter() - t0, 1)
+        if "extraction" not in skip:
+            from eventwire.evaluate.extraction import compare_extraction
+
+            task = step("extraction (zyte)", None)
+            scores["extraction"] = compare_extraction(data_dir / "extraction" / "zyte")
+            advance(task)
+        if "geowebnews" not in skip:
+            from eventwire.geo.score import geowebnews_scores
+
+            task = step("GeoWebNews", None)
+            t0 = time.perf_counter()
+            scores["geowebnews"] = geowebnews_scores(data_dir / "geo" / "geowebnews")
+            scores["geowebnews"]["seconds"] = round(time.perf_counter() - t0, 1)
+            advance(task)
+    return scores
+
+
+class _nullcontext:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def print_scores(scores: dict[str, Any], console: Console, *, detail: bool = False) -> list[str]:
+    """Print a table per gold set and the floor check; returns the floor failures."""
+    from eventwire.evaluate.floors import load_floors
+
+    floors = load_floors()
+    for section, values in scores.items():
+        table = Table(title=section)
+        table.add_column("score")
+        table.add_column("value", justify="right")
+        table.add_column("floor", justify="right")
+        for name, value in _flatten(values):
+            floor = _lookup(floors.get(section, {}), name)
+            table.add_row(name, _fmt(value), _fmt(floor) if floor is not None else "")
+        console.print(table)
+        if detail:
+            for key in ("per_type", "by_type"):
+                if isinstance(values.get(key), dict):
+                    console.print(_per_type_table(section, values[key]))
+    failures = check_floors(scores, floors)
+    for line in failures:
+        console.print(f"[red]below floor[/red] {line}", highlight=False)
+    if not failures:
+        console.print("all scores at or above their floors")
+    return failures
+
+
+def _flatten(values: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for key, value in values.items():
+        if key in ("per_type", "by_type", "missed"):
+            continue
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(_flatten(value, f"{name}."))
+        elif isinstance(value, int | float | str) or value is None:
+            rows.append((name, value))
+    return rows
+
+
+def _lookup(floors: dict[str, Any], dotted: str) -> Any:
+    node: Any = floors
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node if isinstance(node, int | float) else None
+
+
+def _per_type_table(section: str, per_type: dict[str, dict[str, Any]]) -> Table:
+    columns = sorted({k for row in per_type.values() for k in row})
+    table = Table(title=f"{section} per type")
+    table.add_column("type")
+    for c in columns:
+        table.add_column(c, justify="right")
+    for name, row in per_type.items():
+        table.add_row(name, *(_fmt(row.get(c, "")) for c in columns))
+    return table
