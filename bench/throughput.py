@@ -1,0 +1,302 @@
+"""Throughput and memory of eventwire on one core: spaCy alone vs the whole pipeline.
+
+Run from the repo root:  .venv/bin/python bench/throughput.py [--texts DIR] [--repeat N]
+Everything runs in this one process; see bench/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Thread pools size themselves at import time, so pin them before numpy/spaCy load:
+# one core means one thread, or the figures measure contention, not eventwire.
+for _var in (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+):
+    os.environ[_var] = "1"
+# thinc imports torch opportunistically; a None entry makes that import fail fast, so the
+# benchmark stays torch-free (the pipeline never needs it) even where torch is installed.
+sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from dataclasses import asdict, dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEV_GOLD_DOCS = REPO_ROOT.parent / "shared" / "data" / "dev-gold" / "docs"
+
+
+@dataclass(slots=True)
+class Corpus:
+    name: str
+    paths: list[Path]
+    texts: list[str]
+    published: list[str | None]
+
+    @property
+    def words(self) -> int:
+        return sum(len(t.split()) for t in self.texts)
+
+
+@dataclass(slots=True)
+class Measurement:
+    mode: str
+    runs: list[float] = field(default_factory=list)  # wall seconds per pass over the corpus
+    articles: int = 0
+    words: int = 0
+    peak_rss_mib: float = 0.0  # process peak so far, read right after this mode ran
+
+    @property
+    def best(self) -> float:
+        return min(self.runs)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def articles_per_s(self) -> float:
+        return self.articles / self.best
+
+    def words_per_s(self) -> float:
+        return self.words / self.best
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.update(
+            best_s=self.best,
+            median_s=self.median,
+            articles_per_s=self.articles_per_s(),
+            words_per_s=self.words_per_s(),
+        )
+        return out
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is KiB on Linux and bytes on macOS
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def current_rss_mib() -> float | None:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
+def pin_to_one_core(cpu: int | None) -> int | None:
+    """Pin this process to one CPU (the first one allowed, unless told which)."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    allowed = sorted(os.sched_getaffinity(0))
+    target = cpu if cpu is not None else allowed[0]
+    os.sched_setaffinity(0, {target})
+    return target
+
+
+def default_texts_dir() -> Path:
+    if DEV_GOLD_DOCS.is_dir():
+        return DEV_GOLD_DOCS
+    from eventwire.demo import demo_dir
+
+    return demo_dir()
+
+
+def load_corpus(directory: Path, limit: int | None) -> Corpus:
+    paths = sorted(directory.glob("*.txt"))[:limit]
+    if not paths:
+        raise SystemExit(f"no *.txt files in {directory}")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return Corpus(
+        f"{directory.parent.name}/{directory.name}",
+        paths,
+        texts,
+        [_published_for(p) for p in paths],
+    )
+
+
+def _published_for(path: Path) -> str | None:
+    """The stated publication date, if the corpus records one (dev-gold meta or demo map)."""
+    meta = path.with_suffix(".meta.json")
+    if meta.is_file():
+        value = json.loads(meta.read_text(encoding="utf-8")).get("published")
+        return value if isinstance(value, str) else None
+    published = path.parent / "published.json"
+    if published.is_file():
+        value = json.loads(published.read_text(encoding="utf-8")).get(path.name)
+        return value if isinstance(value, str) else None
+    return None
+
+
+def measure(mode: str, corpus: Corpus, repeat: int, one_pass: Callable[[], object]) -> Measurement:
+    result = Measurement(mode, articles=len(corpus.texts), words=corpus.words)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        one_pass()
+        result.runs.append(time.perf_counter() - start)
+    result.peak_rss_mib = peak_rss_mib()
+    return result
+
+
+def import_analyze() -> tuple[Callable[..., object] | None, str | None]:
+    try:
+        from eventwire.analysis import analyze
+    except Exception as exc:  # any stage failing to import means: spaCy only
+        return None, f"{type(exc).__name__}: {exc}"
+    return analyze, None
+
+
+def print_table(
+    results: Sequence[Measurement], baseline: Measurement | None, out: Any = sys.stdout
+) -> None:
+    header = (
+        f"{'mode':<22}{'best s':>9}{'median s':>10}{'articles/s':>12}"
+        f"{'words/s':>10}{'x spaCy':>9}{'peak MiB':>10}"
+    )
+    print(header, file=out)
+    print("-" * len(header), file=out)
+    for m in results:
+        ratio = f"{m.best / baseline.best:.2f}" if baseline else "-"
+        print(
+            f"{m.mode:<22}{m.best:>9.3f}{m.median:>10.3f}{m.articles_per_s():>12.2f}"
+            f"{m.words_per_s():>10.0f}{ratio:>9}{m.peak_rss_mib:>10.0f}",
+            file=out,
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=None,
+        help="directory of *.txt articles (default: ../shared/data/dev-gold/docs if present, "
+        "else the bundled demo corpus)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes per mode (best wins)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N files")
+    parser.add_argument("--batch-size", type=int, default=16, help="batch size for nlp.pipe")
+    parser.add_argument("--cpu", type=int, default=None, help="CPU to pin to (default: first)")
+    parser.add_argument("--no-pin", action="store_true", help="do not pin to one core")
+    parser.add_argument("--spacy-only", action="store_true", help="skip the whole pipeline")
+    parser.add_argument("--json", type=Path, default=None, metavar="OUT", help="write results")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    cpu = None if args.no_pin else pin_to_one_core(args.cpu)
+    corpus = load_corpus(args.texts or default_texts_dir(), args.limit)
+    rss_start = peak_rss_mib()
+
+    start = time.perf_counter()
+    from eventwire.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    load_s = time.perf_counter() - start
+    rss_loaded = peak_rss_mib()
+
+    print(
+        f"corpus {corpus.name}: {len(corpus.texts)} articles, {corpus.words} words; "
+        f"model {nlp.meta.get('name')} {nlp.meta.get('version')} loaded in {load_s:.2f}s; "
+        f"cpu {cpu if cpu is not None else 'unpinned'}; repeat {args.repeat}"
+    )
+
+    # Import the stages now so a broken tree is reported before minutes of timing.
+    pipeline_error: str | None = None
+    analyze = None
+    if args.spacy_only:
+        pipeline_error = "skipped (--spacy-only)"
+    else:
+        analyze, pipeline_error = import_analyze()
+        if analyze is None:
+            sys.stdout.flush()  # keep the note after the header when both streams are piped
+            print(
+                f"NOTE: eventwire.analysis could not be imported ({pipeline_error}); "
+                "measuring spaCy only.",
+                file=sys.stderr,
+            )
+
+    # Warm-up: first calls fill vocab/string stores and caches the timed runs must not pay for.
+    for text in corpus.texts:
+        nlp(text)
+
+    def spacy_per_text() -> None:
+        for text in corpus.texts:
+            nlp(text)
+
+    def spacy_pipe() -> None:
+        for _doc in nlp.pipe(corpus.texts, batch_size=args.batch_size):
+            pass
+
+    # The pipeline parses one text at a time, so nlp(text) is its like-for-like baseline.
+    baseline = measure("spacy nlp(text)", corpus, args.repeat, spacy_per_text)
+    results = [baseline, measure("spacy nlp.pipe", corpus, args.repeat, spacy_pipe)]
+
+    if analyze is not None:
+        run_analyze = analyze
+
+        def pipeline_pass() -> None:
+            for text, published in zip(corpus.texts, corpus.published, strict=True):
+                run_analyze(text, published=published)
+
+        try:
+            pipeline_pass()  # warm-up: lazy tables (gazetteer, lexicons) load here, untimed
+        except Exception as exc:
+            pipeline_error = f"{type(exc).__name__}: {exc}"
+            sys.stdout.flush()
+            print("\nNOTE: the pipeline failed in warm-up; spaCy figures only.", file=sys.stderr)
+            traceback.print_exc()
+        else:
+            results.append(measure("pipeline analyze()", corpus, args.repeat, pipeline_pass))
+
+    print()
+    print_table(results, baseline)
+    rss_now = current_rss_mib()
+    print(
+        f"\npeak RSS: {rss_start:.0f} MiB before load, {rss_loaded:.0f} MiB after model load, "
+        f"{peak_rss_mib():.0f} MiB at end"
+        + (f" (current {rss_now:.0f} MiB)" if rss_now is not None else "")
+    )
+    if len(results) == 3:
+        print(f"pipeline / spaCy time ratio: {results[2].best / baseline.best:.2f}")
+
+    if args.json is not None:
+        report = {
+            "corpus": {
+                "dir": str(args.texts or default_texts_dir()),
+                "articles": len(corpus.texts),
+                "words": corpus.words,
+            },
+            "model": {"name": nlp.meta.get("name"), "version": nlp.meta.get("version")},
+            "load_s": load_s,
+            "cpu": cpu,
+            "repeat": args.repeat,
+            "python": platform.python_version(),
+            "rss_mib": {"before_load": rss_start, "after_load": rss_loaded, "peak": peak_rss_mib()},
+            "results": [m.to_dict() for m in results],
+            "pipeline_over_spacy": (results[2].best / baseline.best if len(results) == 3 else None),
+            "pipeline_error": pipeline_error,
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
