@@ -283,3 +283,18 @@ def test_property_cleaner_never_crashes_and_leaves_no_junk(pieces: list[str], se
     assert not junk_removed & set(lines)
     assert not any(is_junk(line) for line in lines if line)
     assert "\n\n\n" not in article.text and "\r" not in article.text
+
+
+def test_byline_with_lowercase_name_particles_is_read_as_author() -> None:
+    # regression: "van der" made the byline look like prose and it stayed in the body
+    raw = "Ministers Meet in Vienna\n\nBy Joost van der Linde\n\nThe ministers met on Monday.\n"
+    article = article_from_text(raw)
+    assert article.author == "Joost van der Linde"
+    assert "van der Linde" not in article.text
+
+
+def test_privacy_consent_banner_is_removed() -> None:
+    raw = "The talks ended without a deal.\n\nWe value your privacy. Accept all | Manage choices\n"
+    article = article_from_text(raw)
+    assert article.text == "The talks ended without a deal."
+    assert article.removed == ["We value your privacy. Accept all | Manage choices"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,18 +27,18 @@ DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
 
-class DocFormat(str, Enum):
+class DocFormat(StrEnum):
     json = "json"
     text = "text"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
@@ -156,7 +156,9 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Actor name or code (source or target).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor name or code (source or target).")
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     country: Annotated[str | None, typer.Option(help="Country code of an actor or place.")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,

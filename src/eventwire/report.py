@@ -67,7 +67,9 @@ def print_report(doc: AnalyzedDocument, console: Console) -> None:
         quotes.add_column("speaker")
         quotes.add_column("quote", overflow="fold")
         for q in doc.quotes:
-            kind = "" if q.direct and not q.partial else (" (partial)" if q.partial else " (reported)")
+            kind = (
+                "" if q.direct and not q.partial else (" (partial)" if q.partial else " (reported)")
+            )
             quotes.add_row(Text(names.get(q.speaker or "", "—")), Text(q.text + kind))
         console.print(quotes)
 
@@ -80,7 +82,9 @@ def print_report(doc: AnalyzedDocument, console: Console) -> None:
             where.add_row(Text(f"place: {p.name}"), Text(f"{p.kind} {p.country or ''} {coords}"))
         for f in doc.facts:
             approx = "~" if f.approx else ""
-            where.add_row(Text(f"fact: {f.subject_text or '?'}"), Text(f"{approx}{f.quantity:g} {f.unit}"))
+            where.add_row(
+                Text(f"fact: {f.subject_text or '?'}"), Text(f"{approx}{f.quantity:g} {f.unit}")
+            )
         console.print(where)
 
 

@@ -159,8 +159,8 @@ def load_kb() -> KnowledgeBase:
                 kb.type_nouns.setdefault(noun.lower(), []).append(e.id)
     # one namespace for names, demonyms and capitals: a form means one entity
     owners: dict[str, set[str]] = {}
-    for table in claims.claims.values():
-        for form, ids in table.items():
+    for claimed in claims.claims.values():
+        for form, ids in claimed.items():
             owners.setdefault(form.lower(), set()).update(ids)
     for table, forms in claims.claims.items():
         for form, ids in forms.items():

@@ -92,8 +92,8 @@ def resolve_actors(doc: Doc) -> ActorTable:
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
     claimed: set[int] = set()  # tokens already explained by a phrase
-    ents = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
-    ents = [e for e in ents if e is not None and len(e)]
+    trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
+    ents = [e for e in trimmed if e is not None and len(e)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _titled_names(doc, ents, role_spans, kb_hits)

@@ -241,7 +241,7 @@ def _actors_of(tokens: list[Token], actors: ActorTable) -> list[str]:
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")

@@ -60,7 +60,7 @@ def _pairs(event: dict[str, Any]) -> list[tuple[Names | None, Names | None]]:
     return [(s, t) for s in side("source") for t in side("target")]
 
 
-def _name_match(pred: Names | None, gold: Names | None) -> bool:
+def names_match(pred: Names | None, gold: Names | None) -> bool:
     if pred is None or gold is None:
         return pred is None and gold is None
     g = {normalise(x).lower() for x in gold}
@@ -100,7 +100,7 @@ def event_scores(
             for i, (gtype, gsent, gsrc, gtgt) in enumerate(golds):
                 if i in used or ptype != gtype or not evidence_overlaps(psent, gsent):
                     continue
-                if strict and not (_name_match(psrc, gsrc) and _name_match(ptgt, gtgt)):
+                if strict and not (names_match(psrc, gsrc) and names_match(ptgt, gtgt)):
                     continue
                 used.add(i)
                 tp += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.coding.score import event_scores, evidence_overlaps, normalise
+from eventwire.coding.score import event_scores, evidence_overlaps, names_match, normalise
 from eventwire.nlp.scoring import score_facts, score_quotes
 
 
@@ -120,13 +120,26 @@ def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> Non
         t["type_tp"] += one["type"]["tp"]
 
     # date, historical and argument accuracy over gold events found with the right type
+    aliases = {a["name"]: (a["name"], *a.get("aliases", [])) for a in gold["actors"]}
     for g in gold["events"]:
-        hit = next((e for e in pred["events"] if _gold_match(e, [g]) is not None), None)
-        if hit is None:
+        hits = [
+            (e, n) for e, n in zip(pred["events"], named_events, strict=True)
+            if _gold_match(e, [g]) is not None
+        ]  # fmt: skip
+        if not hits:
             continue
+        hit = hits[0][0]
         c["ev_found"] += 1
         c["date_ok"] += hit["date"] == g["date"]
         c["hist_ok"] += bool(hit["historical"]) == bool(g["historical"])
+        for side in ("source", "target"):
+            if g[side] is None:
+                continue
+            c["arg_gold"] += 1
+            gold_names = aliases.get(g[side], (g[side],))
+            c["arg_ok"] += any(
+                names_match(tuple(names), gold_names) for _, n in hits for names in n[side]
+            )
 
     q = score_quotes(pred["quotes"], pred["actors"], gold["quotes"], gold["actors"])
     c["q_gold"] += q["gold"]
@@ -198,6 +211,7 @@ def score_devgold(
         "events_predicted": c["ev_pred"],
         "date_accuracy": _ratio(c["date_ok"], c["ev_found"]),
         "historical_accuracy": _ratio(c["hist_ok"], c["ev_found"]),
+        "argument_accuracy": _ratio(c["arg_ok"], c["arg_gold"]),
         "quote_recall": _ratio(c["q_matched"], c["q_gold"]),
         "quote_precision": _ratio(c["q_matched"], c["q_pred"]),
         "speaker_accuracy": _ratio(c["q_speaker_ok"], c["q_matched"]),

@@ -31,9 +31,7 @@ def top_event_type(text: str) -> str | None:
     return max(events, key=lambda e: e.confidence).type if events else None
 
 
-def score_plover(
-    data_dir: Path, *, on_record: Callable[[], None] | None = None
-) -> dict[str, Any]:
+def score_plover(data_dir: Path, *, on_record: Callable[[], None] | None = None) -> dict[str, Any]:
     from eventwire.coding.ontology import current_type
 
     records = load_records(data_dir)

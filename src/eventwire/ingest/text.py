@@ -99,6 +99,11 @@ def parse_dateline(line: str) -> str | None:
         return None
 
 
+_NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos du la le bin ibn al el ben ter".split()
+)
+
+
 def parse_byline(line: str) -> str | None:
     """The name(s) of a "by NAME" / "By NAME and NAME" line, else None."""
     match = _BYLINE.fullmatch(line)
@@ -109,7 +114,10 @@ def parse_byline(line: str) -> str | None:
         return None
     for name in names:
         words = name.split()
-        if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        # name particles (van der, de, al-, bin) may be lower case, the name's ends may not
+        if not 1 <= len(words) <= 6 or not (words[0][0].isupper() and words[-1][0].isupper()):
+            return None
+        if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
             return None
     return match["names"].strip()
 
