@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,8 +21,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+# piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
+_WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
+out = Console(width=_WIDTH)
+err = Console(stderr=True, width=_WIDTH)
 
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
@@ -150,7 +153,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 
     summary = ingest_sources([str(demo_dir())], db, published=demo_published())
     _print_summary(summary)
-    events(db=db)
+    events(db=db, limit=100, sort="-date")
 
 
 @app.command()
@@ -166,6 +169,9 @@ def events(
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
     min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence.")] = None,
     limit: Annotated[int, typer.Option(help="Rows at most.")] = 100,
+    sort: Annotated[
+        str, typer.Option(help="date, -date (newest first), confidence, -confidence, reports, type.")
+    ] = "-date",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """List stored events, filtered."""
@@ -179,6 +185,7 @@ def events(
             rows = query_events(
                 store, actor=actor, type=type.upper() if type else None, country=country,
                 since=since, until=until, text=text, min_confidence=min_confidence, limit=limit,
+                sort=sort,
             )  # fmt: skip
     except ValueError as e:
         err.print(f"[red]error[/red] {e}", highlight=False)

@@ -32,7 +32,7 @@ def print_report(doc: AnalyzedDocument, console: Console) -> None:
 
     table = Table(title=f"Events ({len(doc.events)})", show_lines=True)
     for col in ("type", "source", "target", "date", "place", "flags", "evidence"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
     for e in doc.events:
         evidence = Text(e.evidence.sentence)
         if e.evidence.trigger_start is not None and e.evidence.trigger_end is not None:
@@ -92,7 +92,10 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(title=f"{len(rows)} events", show_lines=False)
     cols = ("date", "type", "source", "target", "location", "evidence")
     for col in cols:
-        table.add_column(col, overflow="fold", max_width=60 if col == "evidence" else None)
+        if col in ("date", "type"):
+            table.add_column(col, no_wrap=True)
+        else:
+            table.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
     for row in rows:
         table.add_row(*(Text(str(row.get(c) or "—")) for c in cols))
     return table

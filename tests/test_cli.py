@@ -1,0 +1,131 @@
+"""The command line, end to end in-process: analyze, ingest, events, export, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+STORY = """Ministers Meet in Vienna Over Border Dispute
+
+By Joost van der Linde
+
+VIENNA — Austria's foreign minister, Clara Weber, met Slovenian Prime Minister Marko Kovac in \
+Vienna on Monday and urged Croatia and Slovenia to resume talks on their maritime border.
+
+Kovac said his government would "never accept a deal imposed from outside" and accused Croatia \
+of blocking the talks.
+
+0 comments
+
+You may also like
+"""
+
+OTHER = """Rebels Attack Army Post
+
+By Amina Diallo
+
+Rebels attacked an army post near Kidal on Sunday, killing 12 soldiers, the Malian army said.
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "vienna.txt").write_text(STORY, encoding="utf-8")
+    (folder / "kidal.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_analyze_json_prints_the_eventwire_1_record(runner: CliRunner, corpus: Path) -> None:
+    result = runner.invoke(
+        app, ["analyze", str(corpus / "vienna.txt"), "--format", "json", "--published", "2026-03-02"]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["schema"] == "eventwire/1"
+    assert set(record) == {"schema", "article", "actors", "quotes", "events", "places", "facts"}
+    article = record["article"]
+    assert article["title"] == "Ministers Meet in Vienna Over Border Dispute"
+    assert article["author"] == "Joost van der Linde"
+    assert article["published"] == "2026-03-02"
+    assert "0 comments" in article["removed"] and "0 comments" not in article["text"]
+    text = article["text"]
+    for event in record["events"]:
+        ev = event["evidence"]
+        assert text[ev["start"] : ev["end"]] == ev["sentence"]
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    requests = [e for e in record["events"] if e["type"] == "REQUEST"]
+    assert any({names[t] for t in e["target"]} >= {"Croatia", "Slovenia"} for e in requests)
+
+
+def test_analyze_text_report_names_events(runner: CliRunner, corpus: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(corpus / "kidal.txt")])
+    assert result.exit_code == 0, result.output
+    assert "ASSAULT" in result.stdout
+    assert "Rebels Attack Army Post" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("photo.txt", "E012"), ("empty.txt", "E011"), ("missing.txt", "E010")]
+)
+def test_analyze_bad_input_is_one_line_naming_it(
+    runner: CliRunner, corpus: Path, name: str, code: str
+) -> None:
+    result = runner.invoke(app, ["analyze", str(corpus / name)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert code in lines[0] and name in lines[0]
+
+
+def test_ingest_goes_on_after_bad_files_and_skips_stored_ones(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "2 stored" in first.stderr and "2 failed" in first.stderr
+    assert "E012" in first.stderr and "E011" in first.stderr
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "0 stored" in again.stderr and "2 already stored" in again.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute("SELECT count(*) FROM articles").fetchone()
+        assert row is not None and row[0] == 2
+
+
+def test_events_filters_and_export(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    result = runner.invoke(app, ["events", "--db", str(db), "--type", "assault", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {r["type"] for r in rows} == {"ASSAULT"}
+    everything = json.loads(runner.invoke(app, ["events", "--db", str(db), "-f", "json"]).stdout)
+    assert len(everything) > len(rows)
+
+    out = tmp_path / "events.parquet"
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", str(out)])
+    assert exported.exit_code == 0, exported.output
+    with duckdb.connect() as con:
+        row = con.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchone()
+        assert row is not None and row[0] == len(everything)
+
+
+def test_events_without_database_is_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "E010" in result.stderr
