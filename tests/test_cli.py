@@ -51,9 +51,8 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_analyze_json_prints_the_eventwire_1_record(runner: CliRunner, corpus: Path) -> None:
-    result = runner.invoke(
-        app, ["analyze", str(corpus / "vienna.txt"), "--format", "json", "--published", "2026-03-02"]
-    )
+    args = ["analyze", str(corpus / "vienna.txt"), "--format", "json", "--published", "2026-03-02"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["schema"] == "eventwire/1"

@@ -170,7 +170,7 @@ def events(
     min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence.")] = None,
     limit: Annotated[int, typer.Option(help="Rows at most.")] = 100,
     sort: Annotated[
-        str, typer.Option(help="date, -date (newest first), confidence, -confidence, reports, type.")
+        str, typer.Option(help="date, -date (newest), confidence, -confidence, reports, type.")
     ] = "-date",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
