@@ -4,8 +4,9 @@ from pathlib import Path
 
 from eventwire.geo.score import devgold_place_scores, geowebnews_scores
 
-# Measured 0.677 on the first 40 articles (604 toponyms), rounded down.
-FLOOR_GWN_40 = 0.66
+# Measured 0.770 on the first 40 articles (604 toponyms), rounded down; the full 200 give
+# 0.819 (2130/2601 toponyms with coordinates, unresolved ones counted as misses).
+FLOOR_GWN_40 = 0.76
 
 
 def test_geowebnews_floor(shared_data: Path) -> None:
@@ -18,5 +19,5 @@ def test_geowebnews_floor(shared_data: Path) -> None:
 def test_devgold_place_recall_floor(shared_data: Path) -> None:
     scores = devgold_place_scores(shared_data / "dev-gold")
     assert scores["gold_places"] == 75
-    assert scores["recall"] >= 0.85
+    assert scores["recall"] >= 0.89  # measured 67/75
     assert scores["country_correct"] >= scores["found"] - 3

