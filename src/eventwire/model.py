@@ -7,8 +7,10 @@ something about the world carries the span of text that says so.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from types import NoneType, UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 SCHEMA = "eventwire/1"
 
@@ -113,6 +115,8 @@ class Event:
     future: bool = False
     confidence: float = 0.0
     rule: str | None = None  # lexicon row that produced the event
+    mentions: list[Evidence] = field(default_factory=list)  # further reports in the article
+    why: dict[str, str] = field(default_factory=dict)  # provenance of each coding decision
 
 
 @dataclass(slots=True)
@@ -157,6 +161,23 @@ class AnalyzedDocument:
             "facts": [_fact_dict(f) for f in self.facts],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnalyzedDocument:
+        """Inverse of `to_dict` (Article.source is not in the contract, so it comes back None).
+
+        Raises ValueError for another schema, an unknown key, or an article id that is not
+        the hash of its text, so a document never silently loses or changes a field.
+        """
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"schema {data.get('schema')!r}, expected {SCHEMA!r}")
+        art = dict(data["article"])
+        aid = art.pop("id", None)
+        article = _build(Article, art)
+        if aid is not None and aid != article.id:
+            raise ValueError(f"article id {aid!r} is not the sha256 of its text")
+        body = {k: v for k, v in data.items() if k not in ("schema", "article")}
+        return _build(cls, {**body, "article": article})
+
 
 def _fact_dict(fact: Fact) -> dict[str, Any]:
     out = asdict(fact)
@@ -164,3 +185,33 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
     if float(fact.quantity).is_integer():
         out["quantity"] = int(fact.quantity)
     return out
+
+
+_T = TypeVar("_T")
+
+
+def _build(cls: type[_T], data: Mapping[str, Any]) -> _T:
+    """A dataclass from its `asdict` form, typed by the field annotations (recursively)."""
+    hints = get_type_hints(cls)
+    unknown = set(data) - set(hints)
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown keys {sorted(unknown)}")
+    return cls(**{k: _value(hints[k], v) for k, v in data.items()})
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return value
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):  # X | None: the one non-None member
+        return _value(next(a for a in get_args(hint) if a is not NoneType), value)
+    if origin is list:
+        (item,) = get_args(hint)
+        return [_value(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if hint is float and isinstance(value, int):
+        return float(value)  # to_dict prints integral quantities as ints
+    if isinstance(value, Mapping) and hasattr(hint, "__dataclass_fields__"):
+        return _build(hint, value)
+    return value

@@ -1,0 +1,117 @@
+"""analyze_many: a process pool gives the same documents as in-process analysis, in input
+order, and a bad item (or a worker that dies) costs only that item."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire.analysis import analyze
+from eventwire.errors import InputError
+from eventwire.ingest.sources import read_article
+from eventwire.model import AnalyzedDocument, Article
+from eventwire.scale.pool import _Item, _pooled, analyze_many
+from eventwire.scale.work import Failure, ItemError
+
+STORIES = {
+    "talks.txt": (
+        "Carpathia and Moldavia resume talks\n\n"
+        "The foreign ministers of Carpathia and Moldavia met in Vienna on Tuesday and agreed "
+        "to reopen the border crossings closed since the spring.\n"
+    ),
+    "protest.txt": (
+        "Police detain marchers\n\n"
+        "Police in Lima arrested 40 protesters on Saturday after a march against the new "
+        "mining law turned violent, officials said.\n"
+    ),
+    "sanctions.txt": (
+        "New sanctions announced\n\n"
+        "The European Union imposed sanctions on Belarus on Monday, freezing the assets of "
+        "twelve officials accused of rigging the election.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    root = tmp_path_factory.mktemp("pool")
+    specs = []
+    for name, text in STORIES.items():
+        (root / name).write_text(text, encoding="utf-8")
+        specs.append(str(root / name))
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    specs.insert(1, str(root / "empty.txt"))  # the bad file sits between good ones
+    return specs
+
+
+def _expected(spec: str, published: str | None = None) -> AnalyzedDocument:
+    return analyze(read_article(spec, published=published))
+
+
+def test_two_workers_match_in_process_analysis(corpus: list[str]) -> None:
+    dates = {"talks.txt": "2024-03-05"}
+    results = list(analyze_many(corpus, workers=2, published=dates))
+
+    assert [label for label, _ in results] == corpus  # input order
+    bad = dict(results)[corpus[1]]
+    assert isinstance(bad, InputError)
+    assert bad.code == "E011" and corpus[1] in str(bad) and "\n" not in str(bad)
+    for spec, doc in results:
+        if spec == corpus[1]:
+            continue
+        assert isinstance(doc, AnalyzedDocument)
+        expected = _expected(spec, dates.get(Path(spec).name))
+        assert doc.to_dict() == expected.to_dict()
+        assert doc.article.source == spec
+    talks = dict(results)[corpus[0]]
+    assert isinstance(talks, AnalyzedDocument)
+    assert talks.article.published == "2024-03-05"
+    assert sum(len(d.events) for _, d in results if isinstance(d, AnalyzedDocument)) > 0
+
+
+def test_one_worker_runs_in_process_with_articles(corpus: list[str]) -> None:
+    article = read_article(corpus[2])
+    article.source = "feed.jsonl:7"
+    results = list(analyze_many([corpus[1], article], workers=1))
+    assert [label for label, _ in results] == [corpus[1], "feed.jsonl:7"]
+    assert isinstance(results[0][1], InputError)
+    doc = results[1][1]
+    assert isinstance(doc, AnalyzedDocument)
+    assert doc.to_dict() == analyze(read_article(corpus[2])).to_dict()
+
+
+def test_workers_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="workers"):
+        list(analyze_many(["x.txt"], workers=0))
+
+
+def test_unexpected_exception_becomes_an_item_error() -> None:
+    # an Article whose text is not a str makes the pipeline itself fail
+    broken = Article(text=None, source="broken-record")  # type: ignore[arg-type]
+    ((label, err),) = list(analyze_many([broken], workers=1))
+    assert label == "broken-record"
+    assert isinstance(err, ItemError)
+    assert str(err).startswith("broken-record: internal error (")
+
+
+def _dies_on_crash(item: str | Article, published: str | None, allow_private: bool) -> Failure:
+    # runs in a spawned worker: exit without cleanup, as a segfault or OOM kill would
+    if item == "crash":
+        os._exit(3)
+    return Failure(f"done {item}")
+
+
+def _no_model() -> None:
+    """This test's task needs no spaCy model, so its workers skip loading one."""
+
+
+def test_a_dying_worker_costs_only_its_item() -> None:
+    labels = ["a", "b", "crash", "c", "d", "e"]
+    queue = [_Item(x, x, None) for x in labels]
+    results = list(_pooled(queue, 2, False, _dies_on_crash, _no_model))
+    assert [label for label, _ in results] == labels
+    messages = {label: str(err) for label, err in results}
+    assert messages["crash"] == "crash: internal error (the worker process died)"
+    assert all(messages[x] == f"done {x}" for x in labels if x != "crash")
