@@ -128,3 +128,39 @@ def test_events_without_database_is_one_line_error(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "E010" in result.stderr
+
+
+def test_ingest_with_two_workers_stores_the_same_events(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(one)])
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(two), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "2 stored" in result.stderr and "2 failed" in result.stderr
+
+    def events(db: Path) -> list[tuple[str, str]]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT type, sentence FROM event_reports ORDER BY 1, 2").fetchall()
+
+    assert events(one) == events(two) != []
+
+
+def test_ingest_jsonl_reports_bad_lines_and_stores_good_ones(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    lines = [
+        json.dumps({"text": OTHER, "published": "2026-05-03", "url": "https://example.org/k"}),
+        "{not json",
+        json.dumps({"title": "no text here"}),
+    ]
+    feed = tmp_path / "batch.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["ingest", str(feed), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.stderr and "2 failed" in result.stderr
+    assert "batch.jsonl:2" in result.stderr and "batch.jsonl:3" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute("SELECT published, url FROM articles").fetchone()
+    assert row is not None and str(row[0]) == "2026-05-03" and row[1] == "https://example.org/k"

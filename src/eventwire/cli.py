@@ -6,6 +6,7 @@ import csv
 import json
 import shutil
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.errors import EventwireError, InputError
+from eventwire.model import Article
 
 app = typer.Typer(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
@@ -92,40 +94,79 @@ def _progress() -> Progress:
     )
 
 
+def _ingest_items(specs: list[str]) -> list[str | Article | InputError]:
+    """Files, directories, URLs and stdin as specs; JSON Lines files as their articles."""
+    from eventwire.ingest.sources import expand_sources
+    from eventwire.scale.jsonl import is_jsonl, read_jsonl_articles
+
+    items: list[str | Article | InputError] = []
+    for spec in specs:
+        if is_jsonl(spec):
+            items.extend(read_jsonl_articles(spec))
+        else:
+            items.extend(expand_sources([spec]))
+    return items
+
+
 def ingest_sources(
     specs: list[str],
     db: Path,
     *,
     published: dict[str, str] | None = None,
     allow_private: bool = False,
+    workers: int = 1,
 ) -> dict[str, int]:
-    """Analyse and store each source; a bad one is reported and skipped. Returns counts."""
-    from eventwire.analysis import analyze as run_analysis
-    from eventwire.ingest.sources import expand_sources, read_article
+    """Analyse and store each source; a bad one is reported and skipped. Returns counts.
+
+    Articles are read and checked against the store in this process, so a stored article
+    is never analysed again; analysis runs on `workers` processes; writes stay here."""
+    from eventwire.ingest.sources import read_article
+    from eventwire.scale.pool import analyze_many
     from eventwire.store.db import Store
 
-    items = list(expand_sources(specs))
+    try:
+        items = _ingest_items(specs)
+    except InputError as e:
+        raise _fail(e) from None
     summary = {"stored": 0, "already stored": 0, "failed": 0, "events": 0}
     with Store(db) as store, _progress() as progress:
         task = progress.add_task("ingest", total=len(items), current="")
-        for item in items:
-            progress.update(task, current=Path(item).name if "://" not in item else item)
-            try:
-                date = (published or {}).get(Path(item).name)
-                article = read_article(item, published=date, allow_private=allow_private)
-                if store.has_article(article.id):
-                    summary["already stored"] += 1
-                else:
-                    doc = run_analysis(article)
-                    if store.save(doc):
-                        summary["stored"] += 1
-                        summary["events"] += len(doc.events)
-                    else:
-                        summary["already stored"] += 1
-            except EventwireError as e:
-                summary["failed"] += 1
-                progress.console.print(f"[red]skipped[/red] {e}", highlight=False, soft_wrap=True)
+
+        def skip(error: EventwireError | None, outcome: str) -> None:
+            summary[outcome] += 1
+            if error is not None:
+                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
             progress.advance(task)
+
+        def new_articles() -> Iterator[Article]:
+            for item in items:
+                if isinstance(item, InputError):
+                    skip(item, "failed")
+                    continue
+                if isinstance(item, Article):
+                    article = item
+                else:
+                    progress.update(task, current=item if "://" in item else Path(item).name)
+                    try:
+                        date = (published or {}).get(Path(item).name)
+                        article = read_article(item, published=date, allow_private=allow_private)
+                    except EventwireError as e:
+                        skip(e, "failed")
+                        continue
+                if store.has_article(article.id):
+                    skip(None, "already stored")
+                    continue
+                yield article
+
+        for _label, result in analyze_many(new_articles(), workers=workers):
+            if isinstance(result, EventwireError):
+                skip(result, "failed")
+            elif store.save(result):
+                summary["stored"] += 1
+                summary["events"] += len(result.events)
+                progress.advance(task)
+            else:  # the same text twice in one batch
+                skip(None, "already stored")
     return summary
 
 
@@ -138,9 +179,11 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or -.")],
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
 ) -> None:
-    """Analyse articles and store them; articles already stored are skipped."""
-    summary = ingest_sources(sources, db, allow_private=allow_private)
+    """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
+    skipped."""
+    summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
     _print_summary(summary)
     if summary["failed"] and not (summary["stored"] or summary["already stored"]):
         raise typer.Exit(1)
