@@ -297,6 +297,43 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command("ray")
+def ray_job(
+    inputs: Annotated[
+        list[str], typer.Argument(help="JSONL, Parquet or text/HTML files or folders.")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Empty folder for the Parquet output.")],
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address; default: a local Ray.")
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Analysis actors.")] = 2,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 16,
+    load: Annotated[bool, typer.Option(help="Load the output into --db afterwards.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Analyse shards on a Ray cluster (pip install 'eventwire[distributed]')."""
+    from eventwire.scale.ray_job import iter_ray_output, load_ray_output, run_ray_job
+    from eventwire.scale.work import ScaleError
+    from eventwire.store.db import Store
+
+    try:
+        import ray
+
+        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        summary = run_ray_job(inputs, out_dir, batch_size=batch_size, concurrency=concurrency)
+    except (ImportError, ScaleError) as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from None
+    for _label, result in iter_ray_output(out_dir):
+        if isinstance(result, EventwireError):
+            err.print(f"[red]failed[/red] {result}", highlight=False)
+    counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
+    err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
+    if load:
+        with Store(db) as store:
+            err.print(f"{load_ray_output(out_dir, store)} documents stored in {db}")
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
