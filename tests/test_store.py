@@ -229,7 +229,9 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
               draw(actor_ids), draw(actor_ids), draw(OPT_TEXT), draw(st.lists(TEXT, max_size=2)),
               draw(OPT_TEXT), draw(DATE), draw(OPT_TEXT),
               draw(st.none() | st.sampled_from([p.id for p in places])) if places else None,
-              *(draw(st.booleans()) for _ in range(4)), draw(FLOAT), draw(OPT_TEXT))
+              *(draw(st.booleans()) for _ in range(4)), draw(FLOAT), draw(OPT_TEXT),
+              draw(st.lists(evidence(), max_size=2)),
+              draw(st.dictionaries(st.sampled_from(["trigger", "source", "date"]), TEXT)))
         for i in range(draw(st.integers(0, 3)))
     ]  # fmt: skip
     quotes = draw(st.lists(st.builds(Quote, OPT_TEXT, TEXT, OFFSET, OFFSET), max_size=2))

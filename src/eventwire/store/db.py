@@ -12,9 +12,11 @@ Every `save` runs in one transaction: a document is stored entirely or not at al
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -36,7 +38,7 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: event_reports.mentions and .why
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
@@ -249,12 +251,13 @@ class Store:
             "INSERT INTO event_reports (event_key, article_id, event_id, idx, type, mode,"
             " contexts, cameo, date, date_text, location, historical, negated, hypothetical,"
             " future, confidence, rule, sentence, start_char, end_char, trigger, trigger_start,"
-            " trigger_end, source_ids, target_ids)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " trigger_end, source_ids, target_ids, mentions, why)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?)",
             [key, aid, ev.id, idx, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
              ev.date_text, ev.location, ev.historical, ev.negated, ev.hypothetical, ev.future,
              ev.confidence, ev.rule, *_evidence_row(ev.evidence), list(ev.source),
-             list(ev.target)],
+             list(ev.target), json.dumps([asdict(m) for m in ev.mentions]), json.dumps(ev.why)],
         )  # fmt: skip
 
     def _many(self, sql: str, rows: list[list[Any]]) -> None:
@@ -338,12 +341,13 @@ class Store:
                   date=r[5], date_text=r[6], location=r[7], historical=r[8], negated=r[9],
                   hypothetical=r[10], future=r[11], confidence=r[12], rule=r[13],
                   evidence=Evidence(*r[14:20]), source=list(r[20] or []),
-                  target=list(r[21] or []))
+                  target=list(r[21] or []),
+                  mentions=[Evidence(**m) for m in json.loads(r[22])], why=json.loads(r[23]))
             for r in self._rows(
                 "SELECT event_id, type, mode, contexts, cameo, date, date_text, location,"
                 " historical, negated, hypothetical, future, confidence, rule, sentence,"
                 " start_char, end_char, trigger, trigger_start, trigger_end, source_ids,"
-                " target_ids FROM event_reports WHERE article_id = ? ORDER BY idx",
+                " target_ids, mentions, why FROM event_reports WHERE article_id = ? ORDER BY idx",
                 article_id,
             )
         ]  # fmt: skip

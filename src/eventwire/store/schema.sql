@@ -110,6 +110,8 @@ CREATE TABLE IF NOT EXISTS event_reports (
     trigger_end   INTEGER,
     source_ids    VARCHAR[],
     target_ids    VARCHAR[],
+    mentions      VARCHAR NOT NULL DEFAULT '[]',  -- JSON: further evidence spans in the article
+    why           VARCHAR NOT NULL DEFAULT '{}',  -- JSON: how each coding decision was made
     PRIMARY KEY (article_id, event_id)
 );
 
