@@ -93,7 +93,7 @@ def test_unexpected_exception_becomes_an_item_error() -> None:
     ((label, err),) = list(analyze_many([broken], workers=1))
     assert label == "broken-record"
     assert isinstance(err, ItemError)
-    assert str(err).startswith("broken-record: internal error (")
+    assert str(err).startswith("E050 broken-record: internal error (")
 
 
 def _dies_on_crash(item: str | Article, published: str | None, allow_private: bool) -> Failure:
@@ -113,5 +113,5 @@ def test_a_dying_worker_costs_only_its_item() -> None:
     results = list(_pooled(queue, 2, False, _dies_on_crash, _no_model))
     assert [label for label, _ in results] == labels
     messages = {label: str(err) for label, err in results}
-    assert messages["crash"] == "crash: internal error (the worker process died)"
+    assert messages["crash"] == "E050 crash: internal error (the worker process died)"
     assert all(messages[x] == f"done {x}" for x in labels if x != "crash")

@@ -118,7 +118,7 @@ def _pooled(
                     yield _as_result(suspect.label, outcome)
                 continue
             except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be unpickled
-                outcome = Failure(f"{it.label}: internal error ({type(err).__name__}: {err})")
+                outcome = Failure(f"E050 {it.label}: internal error ({type(err).__name__}: {err})")
             in_flight.popleft()
             yield _as_result(it.label, outcome)
     finally:
@@ -138,7 +138,7 @@ def _isolated(
         return pool.submit(task, it.item, it.published, allow_private).result(), pool
     except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
-        died = Failure(f"{it.label}: internal error (the worker process died)")
+        died = Failure(f"E050 {it.label}: internal error (the worker process died)")
         return died, _start(workers, init)
     except Exception as err:  # noqa: BLE001 - as in _pooled
-        return Failure(f"{it.label}: internal error ({type(err).__name__}: {err})"), pool
+        return Failure(f"E050 {it.label}: internal error ({type(err).__name__}: {err})"), pool

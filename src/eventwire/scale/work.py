@@ -51,7 +51,7 @@ def guarded(label: str, make: Callable[[], AnalyzedDocument]) -> AnalyzedDocumen
         message = str(err) if label in str(err) else f"{label}: {err}"
         return Failure(one_line(message))
     except Exception as err:  # noqa: BLE001 - a bug on one item must not end the batch
-        return Failure(one_line(f"{label}: internal error ({type(err).__name__}: {err})"))
+        return Failure(one_line(f"E050 {label}: internal error ({type(err).__name__}: {err})"))
 
 
 def analyze_item(
