@@ -27,7 +27,8 @@ def test_country_rows_are_complete_and_unique() -> None:
 
 
 def test_every_row_has_the_columns_of_its_header() -> None:
-    for name in ("countries.tsv", "organisations.tsv", "groups.tsv", "roles.tsv", "regions.tsv"):
+    for name in ("countries.tsv", "organisations.tsv", "groups.tsv", "roles.tsv", "regions.tsv",
+                 "gender.tsv", "org_nouns.tsv", "non_actors.tsv"):  # fmt: skip
         lines = (Path(DATA) / name).read_text(encoding="utf-8").splitlines()
         width = len(lines[0].split("\t"))
         for n, line in enumerate(lines[1:], start=2):
@@ -80,3 +81,26 @@ def test_roles_have_plover_sectors() -> None:
         assert role.refers in ("person", "group", "state"), role
     for e in kb.entities.values():
         assert e.sector is None or e.sector in sectors, e
+
+
+def test_gender_rows_are_one_gender_each() -> None:
+    rows = _rows("gender.tsv")
+    assert {r["gender"] for r in rows} == {"f", "m"}
+    assert {r["use"] for r in rows} == {"given", "title", "relation"}
+    keys = [(r["word"].lower(), r["use"]) for r in rows]
+    assert len(keys) == len(set(keys))  # a word listed twice would carry two genders
+    kb = load_kb()
+    assert kb.title_genders["mrs"] == "f" and kb.relation_genders["father"] == "m"
+
+
+def test_organisation_nouns_and_non_actors() -> None:
+    kb = load_kb()
+    for noun, words in kb.org_nouns.items():
+        assert noun == noun.lower() and words, noun
+    rows = _rows("non_actors.tsv")
+    assert {r["where"] for r in rows} <= {"head", "first", "whole"}
+    # a non-actor word must not shadow a knowledge-base name
+    for r in rows:
+        if r["where"] == "whole":
+            assert kb.lookup(r["word"]) is None, r
+    assert kb.is_non_actor("Jolo Cathedral") and not kb.is_non_actor("Cathedral")

@@ -19,6 +19,7 @@ class Proto:
     role: str | None = None
     code: str | None = None
     sector: str | None = None
+    gender: str | None = None  # "f" | "m" when a given name, title or relation shows it
     spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> text
 
     @property

@@ -12,6 +12,7 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
 DETERMINERS = frozenset({"the"})
 # general nouns that refer back to the most recent state
 STATE_NOUNS = frozenset({"country", "government", "state", "nation"})
@@ -30,11 +31,63 @@ def resolve_references(
     _type_nouns(doc, b, claimed)
     _pronouns(doc, b, claimed)
     _its(doc, b, claimed)
+    _they(doc, b, claimed)
+    _possessed_government(doc, b, claimed)
 
 
-def _before(b: Builder, char: int, want: set[str] | None = None, kind: str | None = None
-            ) -> Proto | None:  # fmt: skip
-    """The actor mentioned last before `char` (optionally among keys or of a kind)."""
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+
+def _they(doc: Doc, b: Builder, claimed: set[int]) -> None:
+    """they/their -> a collective named in a subject of this or the previous sentence
+    ("The Coast Guard said their ...", "USCIRF criticised ... They released")."""
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    for tok in doc:
+        if tok.lower_ not in PLURAL_PRONOUNS or tok.i in claimed:
+            continue
+        n = index[tok.sent.start]
+        proto = _subject_actor(b, tok.sent, before=tok.i)
+        if proto is None and n > 0:
+            proto = _subject_actor(b, sents[n - 1], before=sents[n - 1].end)
+        if proto is not None:
+            b.mention(proto, tok.idx, tok.idx + len(tok))
+            claimed.add(tok.i)
+
+
+def _subject_actor(b: Builder, sent: Span, before: int) -> Proto | None:
+    """The last non-person actor inside a subject phrase of `sent` ending before `before`."""
+    found: Proto | None = None
+    for tok in sent:
+        if tok.i >= before or tok.dep_ not in SUBJECTS or tok.lower_ in PLURAL_PRONOUNS:
+            continue
+        sub = list(tok.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        for start, end, proto in b.ordered_mentions():
+            if lo <= start and end <= hi and proto.kind != "person":
+                found = proto
+                if start <= tok.idx < end:
+                    break  # the head itself names the actor
+    return found
+
+
+def _possessed_government(doc: Doc, b: Builder, claimed: set[int]) -> None:
+    """ "their government", "its government" -> the state the possessive stands for."""
+    for tok in doc[1:]:
+        pron = doc[tok.i - 1]
+        if tok.lower_ not in STATE_NOUNS or pron.lower_ not in ("their", "its") or tok.i in claimed:
+            continue
+        for start, _end, proto in b.ordered_mentions():
+            if start == pron.idx and proto.kind == "state":
+                b.mention(proto, pron.idx, tok.idx + len(tok))
+                claimed.add(tok.i)
+                break
+
+
+def _before(b: Builder, char: int, want: set[str] | None = None, kind: str | None = None,
+            not_gender: str | None = None) -> Proto | None:  # fmt: skip
+    """The actor mentioned last before `char` (optionally among keys, of a kind, or not of
+    a gender)."""
     best: Proto | None = None
     for start, end, proto in b.ordered_mentions():
         if start >= char:
@@ -42,8 +95,17 @@ def _before(b: Builder, char: int, want: set[str] | None = None, kind: str | Non
         if end > char:
             continue
         if (want is None or proto.key in want) and (kind is None or proto.kind == kind):
-            best = proto
+            if not_gender is None or proto.gender != not_gender:
+                best = proto
     return best
+
+
+def _other_gender(pronoun: Token) -> str:
+    return "m" if pronoun.lower_ in FEMININE else "f"
+
+
+def _fits(proto: Proto | None, pronoun: Token) -> Proto | None:
+    return proto if proto is not None and proto.gender != _other_gender(pronoun) else None
 
 
 def _role_nouns(
@@ -104,6 +166,13 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
             proto = _before(b, tok.idx, keys)
         elif noun in STATE_NOUNS:
             proto = _before(b, tok.idx, kind="state")
+        elif noun in b.kb.org_nouns:
+            words = b.kb.org_nouns[noun]
+            named = {
+                p.key for p in b.protos.values()
+                if p.kind == "organisation" and words & set(p.name.lower().split())
+            }  # fmt: skip
+            proto = _before(b, tok.idx, named) if named else None
         if proto is not None:
             b.mention(proto, det.idx, tok.idx + len(tok))
             claimed.update((det.i, tok.i))
@@ -115,9 +184,12 @@ def _pronouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
     for tok in doc:
         if tok.lower_ not in PERSON_PRONOUNS or tok.i in claimed:
             continue
-        proto = _cataphor(doc, b, tok) or _before(b, tok.idx, kind="person")
+        other = _other_gender(tok)
+        proto = _fits(_cataphor(doc, b, tok), tok) or _before(
+            b, tok.idx, kind="person", not_gender=other
+        )
         if proto is None:
-            proto = _first_after_in_sentence(b, tok)
+            proto = _fits(_first_after_in_sentence(b, tok), tok)
         if proto is not None:
             b.mention(proto, tok.idx, tok.idx + len(tok))
             claimed.add(tok.i)

@@ -55,6 +55,15 @@ class KnowledgeBase:
     roles: dict[str, Role] = field(default_factory=dict)
     type_nouns: dict[str, list[str]] = field(default_factory=dict)  # noun -> entity ids
     regions: frozenset[str] = frozenset()
+    # gender evidence for pronouns: given names (as written), titles and relation nouns (lower)
+    given_genders: dict[str, str] = field(default_factory=dict)
+    title_genders: dict[str, str] = field(default_factory=dict)
+    relation_genders: dict[str, str] = field(default_factory=dict)
+    # "the network" -> words an organisation's name must contain to be its antecedent
+    org_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # names that are things, not actors: by last word ("Airport"), first word ("Mount") or
+    # whole name ("UTC"), lower case
+    non_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -76,6 +85,17 @@ class KnowledgeBase:
 
     def is_region(self, text: str) -> bool:
         return normalise(text).lower() in self.regions
+
+    def is_non_actor(self, text: str) -> bool:
+        """A name of a thing, not of an actor ("José Martí International Airport", "UTC")."""
+        words = normalise(text).lower().split()
+        if not words:
+            return False
+        return (
+            " ".join(words) in self.non_actors["whole"]
+            or (len(words) > 1 and words[-1] in self.non_actors["head"])
+            or (len(words) > 1 and words[0] in self.non_actors["first"])
+        )
 
     def surface_forms(self) -> dict[str, tuple[str, str]]:
         """Every string the text matcher should find: form -> (entity id, how)."""
@@ -182,4 +202,18 @@ def load_kb() -> KnowledgeBase:
             refers=row["refers"],
         )  # fmt: skip
     kb.regions = frozenset(normalise(r["name"]).lower() for r in _rows("regions.tsv"))
+    for row in _rows("gender.tsv"):
+        if row["use"] == "given":
+            kb.given_genders[row["word"]] = row["gender"]
+        elif row["use"] == "title":
+            kb.title_genders[row["word"].lower()] = row["gender"]
+        else:
+            kb.relation_genders[row["word"].lower()] = row["gender"]
+    for row in _rows("org_nouns.tsv"):
+        kb.org_nouns[row["noun"].lower()] = frozenset(w.lower() for w in _split(row["name_words"]))
+    rows = _rows("non_actors.tsv")
+    kb.non_actors = {
+        where: frozenset(r["word"].lower() for r in rows if r["where"] == where)
+        for where in ("head", "first", "whole")
+    }
     return kb

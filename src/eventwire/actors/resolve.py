@@ -8,6 +8,8 @@ to people, then names (knowledge base first, spaCy NER second), then references.
 from __future__ import annotations
 
 import functools
+import unicodedata
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -16,6 +18,8 @@ from spacy.vocab import Vocab
 
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.filters import is_place_name, not_an_actor
+from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.table import ActorTable
 
@@ -24,7 +28,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "inside", "around",
                       "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
 # bare plural nouns that name an acting collective without any modifier ("protesters")
-BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP"})
+BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG"})
 # titles that are part of how a person is named
 NAME_TITLES = frozenset({"Pope"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -97,6 +101,7 @@ def resolve_actors(doc: Doc) -> ActorTable:
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _titled_names(doc, ents, role_spans, kb_hits)
+    ents = _whole_names(doc, ents, role_spans, kb_hits)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed)
@@ -166,6 +171,45 @@ def _titled_names(
     return sorted(kept + added, key=lambda e: e.start)
 
 
+def _name_word(doc: Doc, i: int, taken: set[int], kb_hits: dict[int, Any]) -> bool:
+    tok = doc[i]
+    return (
+        tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+        and i not in taken and i not in kb_hits
+        and tok.lower_ not in load_kb().title_genders
+    )  # fmt: skip
+
+
+def _whole_names(
+    doc: Doc,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+) -> list[Span]:
+    """Names NER split ("Arnel" + "dela Vega", "Zine El Abidine" + "Ben Ali",
+    "Graciano" + "Mijares"): grow a PERSON over adjacent capitalised name words and join
+    PERSONs that touch."""
+    taken = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
+    taken |= {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        # a lower-case particle opening the entity ("dela Vega") asks for a given name
+        if doc[start].is_lower and start > 0 and _name_word(doc, start - 1, taken, kb_hits):
+            start -= 1
+        while end < len(doc) and _name_word(doc, end, taken, kb_hits):
+            end += 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and prev.end >= start:
+            out[-1] = Span(doc, prev.start, max(end, prev.end), label="PERSON")
+            continue
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 def _people(
     doc: Doc,
     b: Builder,
@@ -190,13 +234,26 @@ def _people(
         ):
             start = next(sp.end for sp, _ in role_spans if sp.start == start)
         span = Span(doc, start, ent.end, label="PERSON")
-        if load_kb().lookup(span.text) or load_kb().is_region(span.text):
+        if load_kb().lookup(span.text) or not_an_actor(span.text) or not _proper(span):
             continue
         persons.append(span)
     full = [p for p in persons if len(p) > 1]
+    # a place NER took for a person ("Jolo"), unless it is part of a name or has a title
+    persons = [
+        p for p in persons
+        if not is_place_name(p.text) or p.start in role_end or _part_of_full(p, full)
+    ]  # fmt: skip
+    full = [p for p in persons if len(p) > 1]
     for span in sorted(full, key=lambda s: s.start) + [p for p in persons if len(p) == 1]:
         proto = _person_proto(b, span, full)
-        role, affiliation = _title(doc, span, role_end, role_start, kb_hits, title_roles)
+        proto.gender = proto.gender or person_gender(span, proto.name, b.kb)
+        role, affiliation, title_start = _title(
+            doc, span, role_end, role_start, kb_hits, title_roles
+        )
+        if title_start is not None:
+            # "French President Emmanuel Macron" as one mention: a subject headed by the
+            # title word resolves to the person, the inner "French" still to France
+            b.mention(proto, doc[title_start].idx, span.end_char)
         if role is not None and proto.role is None:
             proto.role, proto.sector = role.role, role.sector
             if role.role in NAME_TITLES and not proto.name.startswith(role.role):
@@ -213,12 +270,28 @@ def _people(
     return title_roles
 
 
+def _fold(text: str) -> str:
+    """Surname key: no diacritics, lower case ("Erdoğan" and "Erdogan", "Al-Quaety")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _proper(span: Span) -> bool:
+    return any(t.is_alpha and t.text[:1].isupper() for t in span)
+
+
+def _part_of_full(span: Span, full: list[Span]) -> bool:
+    key = _fold(span.text)
+    return len(span) == 1 and any(key in (_fold(o[-1].text), _fold(o[0].text)) for o in full)
+
+
 def _person_proto(b: Builder, span: Span, full: list[Span]) -> Proto:
     text = " ".join(span.text.split())
     if len(span) == 1:
         # a surname or first name alone: the person named in full elsewhere in the document
+        key = _fold(span.text)
         for other in full:
-            if span.text in (other[-1].text, other[0].text):
+            if key in (_fold(other[-1].text), _fold(other[0].text)):
                 return b.protos.get(f"per:{_name(other)}") or Proto(
                     key=f"per:{_name(other)}", name=_name(other), kind="person"
                 )
@@ -236,9 +309,12 @@ def _title(
     role_start: dict[int, tuple[Span, Role]],
     kb_hits: dict[int, tuple[Span, Entity, str]],
     title_roles: set[int],
-) -> tuple[Role | None, Entity | None]:
+) -> tuple[Role | None, Entity | None, int | None]:
+    """The person's title, the body or state it is held in, and the token where a title
+    written before the name starts."""
     role: Role | None = None
     affiliation: Entity | None = None
+    title_start: int | None = None
     # "NATO Secretary General Mark Rutte", "President of the United States Donald Trump"
     i = span.start
     of_entity = None
@@ -251,6 +327,7 @@ def _title(
         sp, role = role_end[i]
         title_roles.add(sp.start)
         affiliation = of_entity or _modifier_entity(doc, sp.start, kb_hits)
+        title_start = _modifier_start(doc, sp.start, kb_hits)
     # "Mark Rutte, the NATO Secretary General," / "X, the foreign minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
@@ -267,7 +344,17 @@ def _title(
     # "Crown Prince Mohammad bin Salman of Saudi Arabia"
     if affiliation is None:
         affiliation = _of_entity(doc, span.end, kb_hits)
-    return role, affiliation
+    return role, affiliation, title_start
+
+
+def _modifier_start(doc: Doc, start: int, kb_hits: dict[int, tuple[Span, Entity, str]]) -> int:
+    """Where a title starts once its modifier is included ("Greece's foreign minister")."""
+    k = start - 1
+    if k >= 0 and doc[k].text in POSSESSIVE:
+        k -= 1
+    if k in kb_hits and kb_hits[k][2] != "capital":
+        return kb_hits[k][0].start
+    return start
 
 
 def _modifier_entity(
@@ -390,12 +477,15 @@ def _named(
 ) -> None:
     kb = load_kb()
     role_tokens = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
+    acronyms: dict[str, Proto] = {}
     person_tokens: dict[str, Proto] = {}
     for p in list(b.protos.values()):
         if p.kind == "person":
             for part in p.name.split():
-                if part[:1].isupper() and len(part) > 2 and part not in NAME_TITLES:
-                    person_tokens.setdefault(part, p)
+                if part[-1:].isupper() or len(part) <= 2 or part in NAME_TITLES:
+                    continue  # initials and titles are no surnames
+                if part[:1].isupper() or "-" in part:  # "al-Quaety" too
+                    person_tokens.setdefault(_fold(part), p)
     # knowledge-base names: countries, bodies, groups; capitals only as governments
     for span in kb_spans:
         if any(i in claimed for i in range(span.start, span.end)):
@@ -413,32 +503,60 @@ def _named(
     for ent in ents:
         if any(i in claimed for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ != "ORG" or kb.is_region(ent.text):
+        if ent.label_ != "ORG" or not_an_actor(ent.text) or is_place_name(ent.text):
+            continue
+        if not _proper(ent):  # "royal command", "-led": NER noise, not a name
             continue
         if any(i in role_tokens for i in range(ent.start, ent.end)) and not any(
             t.is_title for t in ent if t.i not in role_tokens and not t.is_stop
         ):
             continue  # "State" in "Secretary of State"
-        if ent.text in person_tokens:  # a surname NER took for an organisation
-            p = person_tokens[ent.text]
+        if _fold(ent.text) in person_tokens:  # a surname NER took for an organisation
+            p = person_tokens[_fold(ent.text)]
             b.mention(p, ent.start_char, ent.end_char)
             claimed.update(range(ent.start, ent.end))
             continue
-        name = " ".join(ent.text.split())
+        if ent.text in acronyms:  # "NTC" after "National Telecommunications Commission (NTC)"
+            b.mention(acronyms[ent.text], ent.start_char, ent.end_char)
+            claimed.update(range(ent.start, ent.end))
+            continue
+        end = _seat(doc, ent)
+        name = " ".join(doc[ent.start : end].text.split())
         inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
         country = next((e.country for e in inner if e.kind == "state"), None)
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None
         )
-        b.mention(proto, ent.start_char, ent.end_char)
-        claimed.update(range(ent.start, ent.end))
+        b.mention(proto, ent.start_char, doc[end - 1].idx + len(doc[end - 1]))
+        claimed.update(range(ent.start, end))
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = doc[end + 1].text
+            if short.isupper() and short.isalpha():
+                acronyms[short] = proto
     # surnames NER missed or mislabelled ("Rutte's visit")
     for tok in doc:
-        if tok.i in claimed or tok.text not in person_tokens or not tok.is_title:
+        if tok.i in claimed or _fold(tok.text) not in person_tokens or not tok.text[:1].isupper():
             continue
-        b.mention(person_tokens[tok.text], tok.idx, tok.idx + len(tok))
+        b.mention(person_tokens[_fold(tok.text)], tok.idx, tok.idx + len(tok))
         claimed.add(tok.i)
+
+
+SEATED = frozenset({"embassy", "consulate", "mission", "office"})
+
+
+def _seat(doc: Doc, ent: Span) -> int:
+    """End of an organisation's name with its seat: "the US Embassy in London" is one body,
+    distinct from the embassy elsewhere."""
+    k = ent.end
+    if ent[-1].lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ == "in":
+        nxt = doc[k + 1]
+        if nxt.ent_type_ == "GPE" and nxt.is_title:
+            end = k + 2
+            while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+                end += 1
+            return end
+    return ent.end
 
 
 def _label_of(doc: Doc, span: Span) -> tuple[str, str]:
