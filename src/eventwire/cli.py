@@ -65,6 +65,10 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private or loopback addresses.")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(help="Show, per event, the trigger, the rule and how each part was chosen."),
+    ] = False,
 ) -> None:
     """Analyse one article and print its actors, quotes, events, places and facts."""
     from eventwire.analysis import analyze as run_analysis
@@ -80,6 +84,10 @@ def analyze(
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         print_report(doc, out)
+    if explain:
+        from eventwire.coding.explain import render_explanations
+
+        render_explanations(doc, err if format is DocFormat.json else out)
 
 
 def _progress() -> Progress:
