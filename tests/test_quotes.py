@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.actors.table import ActorTable
@@ -141,3 +141,33 @@ def test_dev_gold_quote_recall_and_speakers(shared_data, nlp):
             totals[key] += got[key]
     assert totals["matched"] / totals["gold"] >= 0.95
     assert totals["speaker_ok"] / totals["matched"] >= 0.85
+
+
+CLOSING = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
+QUOTE_PARTS = st.sampled_from([
+    '"We will stay," Ana Soto said.', "\u201cNot now,\u201d he said, \u201cnot ever.\u201d",
+    "Lars Holm praised the \u201cbrave\u201d crews.", "The 'red line' held.", "It's late.",
+    'Chile said: "Talks resume;', "\n", " ", '"Open,"', "\u2018quiet\u2019 talks",
+    "Ana Soto said that the port would close.",
+])  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(QUOTE_PARTS, min_size=1, max_size=6))
+def test_every_quote_slices_its_text_and_sits_in_its_marks(nlp, parts):
+    text = " ".join(parts)
+    doc = nlp(text)
+    table = table_for(doc)
+    quotes = find_quotes(doc, table)
+    ids = {a.id for a in table}
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.text == q.text.strip() and q.text[-1] not in ",;"
+        assert q.speaker is None or q.speaker in ids
+        if q.direct:
+            # the words right inside a pair of marks: a mark opens before them, and its
+            # closing mark does not occur inside (nested quotes of the other kind may)
+            opening = text[: q.start].rstrip()[-1:]
+            assert opening in CLOSING
+            assert CLOSING[opening] not in q.text

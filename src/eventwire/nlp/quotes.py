@@ -22,6 +22,11 @@ from eventwire.model import Quote
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
 # subjects reached through these relations; "attr" covers "said X" inversions in some parses
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# nouns for issued words: their "by/from X" is the speaker, and "the statement said"
+# stands for whoever issued it
+CLAUSE_DEPS = ("relcl", "ccomp", "advcl")
+RELATIVE = {"which", "that", "who"}
+SPEECH_NOUNS = {"statement", "order", "message", "letter", "communique", "release", "post"}
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -157,10 +162,15 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl") and tok.head is not tok:
+        # two subjects ("A member of X, Jane Doe said"): the one next to the verb
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            here = tok
+            subj = min(subjects, key=lambda c: abs(c.i - here.i))
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head  # "a statement which said": the statement
+            return subj
+        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return _left_name(tok)
@@ -187,16 +197,84 @@ def _left_name(verb: Token) -> Token | None:
 
 
 def _actor_of(token: Token, actors: ActorTable) -> str | None:
-    """The actor a subject phrase refers to: its head, else a named part of it."""
+    """The actor a subject phrase refers to: its head; else a name in apposition ("Dunn's
+    mother, Charlotte Charles"); else a person named in it ("President of Ukraine Volodymyr
+    Zelenskyy", not Ukraine); else any actor named in it."""
     found = actors.actor_for_token(token)
     if found is not None:
         return found
+    for child in token.children:
+        if child.dep_ == "appos" and (found := _named_in(child, actors, person=False)):
+            return found
+    return _named_in(token, actors, person=True) or _named_in(token, actors, person=False)
+
+
+def _named_in(token: Token, actors: ActorTable, *, person: bool) -> str | None:
+    # names inside a clause hung on the phrase ("a statement which said, 'X ...'") are not it
+    skip = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     for tok in token.subtree:
+        if tok.i in skip:
+            continue
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             found = actors.actor_for_token(tok)
-            if found is not None:
+            if found is not None and (not person or actors.get(found).kind == "person"):
                 return found
     return None
+
+
+def _agent_of_noun(noun: Token, actors: ActorTable) -> str | None:
+    """'a statement from the king', 'an order by Admiral X': the actor the words come from."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (found := _actor_of(obj, actors)) is not None:
+                    return found
+    return None
+
+
+def _unlinked_subject(subj: Token, actors: ActorTable) -> str | None:
+    """A subject the actor table left unlinked: "the party" names the latest party before
+    it; "they", "it" and "the statement" stand for the organisation last acting as a
+    subject in the sentences before (the issuer of an earlier statement)."""
+    low = subj.lower_
+    if subj.pos_ == "NOUN" and low not in SPEECH_NOUNS:
+        for actor_id in _actors_before(subj, actors, window=1500):
+            if actors.get(actor_id).name.lower().split()[-1] in (low, subj.lemma_.lower()):
+                return actor_id
+        return None
+    if low not in ("they", "it") and subj.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    if subj.dep_ == "dobj" and subj.head.lemma_.lower() not in speech_verbs():
+        # "They released a statement which said": whoever released it
+        issuer = next((c for c in subj.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if issuer is not None and issuer.i != subj.i:
+            return _actor_of(issuer, actors) or _unlinked_subject(issuer, actors)
+    sent = subj.sent
+    while sent.start > 0:
+        sent = subj.doc[sent.start - 1].sent
+        if sent.start_char < subj.idx - 1000:
+            return None
+        for tok in sent:
+            if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ not in ("ROOT", "conj"):
+                continue
+            found = _actor_of(tok, actors)
+            if found is not None and actors.get(found).kind != "person":
+                return found
+    return None
+
+
+def _actors_before(tok: Token, actors: ActorTable, window: int) -> list[str]:
+    """Actors mentioned in the `window` characters before a token, latest first."""
+    seen: list[str] = []
+    for prev in reversed(tok.doc[max(0, tok.i - 400) : tok.i]):
+        if prev.idx < tok.idx - window:
+            break
+        found = actors.actor_for_token(prev)
+        if found is not None and found not in seen:
+            seen.append(found)
+    return seen
 
 
 def _according_to(tokens: list[Token]) -> Token | None:
@@ -253,10 +331,34 @@ def _colon_lead(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | None:
     if colon is None:
         return None
     head = colon[0].head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    for obj in head.children:
+        if obj.dep_ == "dobj" and (agent := _agent_of_noun(obj, actors)) is not None:
+            return agent
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in SPEECH_NOUNS:
+            # "issued a statement from the king", the "from" parsed on the verb
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (agent := _actor_of(pobj, actors)) is not None:
+                        return agent
     subj = _subject(head)
-    return _actor_of(subj, actors) if subj is not None else None
+    if subj is None:
+        return None
+    return _actor_of(subj, actors) or _unlinked_subject(subj, actors)
+
+
+def _governing_agent(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | None:
+    """A quote inside the phrase of 'an order by X' or 'a statement from X' is X's."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    words = [t for t in inner if not t.is_punct]
+    for anc in words[0].ancestors if words else ():
+        if anc.pos_ in ("NOUN", "PROPN") and (agent := _agent_of_noun(anc, actors)):
+            return agent
+    return None
 
 
 def _attribute(
@@ -267,6 +369,9 @@ def _attribute(
     colon = _colon_lead(doc, span, actors)
     if colon is not None:
         return colon, True
+    agent = _governing_agent(doc, span, actors)
+    if agent is not None:
+        return agent, True
     own, following = _context_tokens(doc, span, spans)
     speaker, ruled = _from_verbs(own, span, actors)
     if speaker is None and not ruled:
@@ -296,9 +401,11 @@ def _from_verbs(
             fallback = subj
     source = _according_to(tokens)
     if source is not None:
-        actor = _actor_of(source, actors)
+        actor = _actor_of(source, actors) or _unlinked_subject(source, actors)
         if actor is not None:
             return actor, True
+    if fallback is not None and (actor := _unlinked_subject(fallback, actors)) is not None:
+        return actor, True
     return None, fallback is not None or bool(candidates)
 
 

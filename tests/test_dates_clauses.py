@@ -1,0 +1,135 @@
+"""Which date in a sentence belongs to an event, dates counted from another date, the lead
+paragraph's day, and the never-after-publication property over whole documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.model import Event, Evidence
+from eventwire.nlp.dates import date_events
+
+PUB = "2021-03-10"  # a Wednesday
+
+
+def dated(doc, sentence: str, trigger: str, published: str | None = PUB) -> Event:
+    start = doc.text.index(sentence)
+    t_start = doc.text.index(trigger, start)
+    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
+    event = Event("e1", "REQUEST", ev)
+    date_events([event], doc, published)
+    return event
+
+
+ACCORDS = (
+    "Norway and Chile have reiterated the need for both sides to honour accords signed "
+    "three years ago."
+)
+
+
+def test_a_relative_clause_date_belongs_to_what_it_modifies(nlp):
+    doc = nlp(ACCORDS)
+    main = dated(doc, ACCORDS, "reiterated")
+    assert (main.date, main.historical) == (None, False)
+    signed = dated(doc, ACCORDS, "signed")
+    assert (signed.date, signed.historical) == ("2018", True)
+    assert dated(doc, ACCORDS, "signed", published=None).date is None
+
+
+def test_a_nominal_event_takes_the_date_of_its_relative_clause(nlp):
+    text = "The talks between Peru and Chile, which opened in 2009, have stalled."
+    event = dated(nlp(text), text, "talks")
+    assert (event.date, event.historical) == ("2009", True)
+
+
+def test_a_reported_earlier_event_does_not_take_the_report_date(nlp):
+    text = "On Friday, the ministry said the convoy had been attacked near the border."
+    doc = nlp(text)
+    assert dated(doc, text, "said").date == "2021-03-05"
+    assert dated(doc, text, "attacked").date is None
+
+
+def test_that_day_is_the_day_named_before(nlp):
+    text = "On Tuesday, the agency released a statement saying a raid that day killed two."
+    assert dated(nlp(text), text, "raid").date == "2021-03-09"
+
+
+def test_years_later_counts_from_the_year_given(nlp):
+    text = (
+        "The troops left Peru in 2004, then at the government's request returned five years later."
+    )
+    event = dated(nlp(text), text, "returned")
+    assert (event.date, event.historical) == ("2009", True)
+
+
+def test_since_clause_gives_an_ongoing_start(nlp):
+    text = "More than 200 people have been detained since the strikes began in January."
+    event = dated(nlp(text), text, "detained")
+    assert event.date == "2021-01"
+    assert not event.historical  # still going on
+
+
+def test_an_event_in_a_despite_phrase_keeps_its_own_time(nlp):
+    text = "The mayor opened the bridge on Monday despite protests by residents."
+    assert dated(nlp(text), text, "protests").date is None
+
+
+LEAD = (
+    "On Monday, Norway said the talks had collapsed.\n\n"
+    "The foreign minister demanded an explanation from Chile. "
+    "Chile has rejected the claim.\n\n"
+    "Later paragraphs follow.\n\n"
+    "The envoy condemned the move."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The foreign minister demanded an explanation from Chile.", "demanded", "2021-03-08"),
+        ("Chile has rejected the claim.", "rejected", None),  # not told as that day's act
+        ("The envoy condemned the move.", "condemned", None),  # past the lead paragraphs
+    ],
+)
+def test_the_lead_day_dates_simple_past_events_right_after_it(nlp, sentence, trigger, expected):
+    assert dated(nlp(LEAD), sentence, trigger).date == expected
+
+
+SENTENCES = st.sampled_from([
+    "On {w}, Norway condemned the raid.",
+    "Chile protested {n} years ago and again last month.",
+    "Peru left the pact in {y}, then returned {n} years later.",
+    "In {m}, the army attacked the town.",
+    "Talks that began {n} months ago have stalled.",
+    "Since {m} {d}, protesters have been arrested.",
+    "The ministry said the convoy was attacked last {w}.",
+])  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(SENTENCES, min_size=1, max_size=4),
+    st.sampled_from(["Monday", "Thursday", "Sunday"]),
+    st.sampled_from(["January", "June", "December"]),
+    st.integers(1, 28),
+    st.integers(1, 9),
+    st.integers(1990, 2030),
+    st.dates(dt.date(1995, 1, 1), dt.date(2030, 12, 31)),
+)
+def test_no_event_date_after_publication(nlp, templates, w, m, d, n, y, published) -> None:
+    text = " ".join(t.format(w=w, m=m, d=d, n=n, y=y) for t in templates)
+    doc = nlp(text)
+    events = []
+    for sent in doc.sents:
+        root = sent.root
+        ev = Evidence(sent.text, sent.start_char, sent.end_char, root.text, root.idx,
+                      root.idx + len(root.text))  # fmt: skip
+        events.append(Event(f"e{len(events)}", "ASSAULT", ev))
+    date_events(events, doc, published.isoformat())
+    for event in events:
+        if event.date is not None:
+            first = event.date + "-01" * (2 - event.date.count("-"))
+            assert dt.date.fromisoformat(first) <= published, (text, event.date_text)
