@@ -1,110 +1,94 @@
-"""Event-coding quality on ../shared/data: dev-gold (type-level and strict P/R/F1) and the
-PLOVER gold sentences (per-sentence type accuracy of the top event).
+"""Event-coding quality on ../shared/data, with the errors behind the figures.
 
-Usage: .venv/bin/python bench/coding_quality.py [--verbose]
+The scores are those of `eventwire evaluate` (dev-gold documents through the whole pipeline,
+PLOVER gold sentences by the type of the top event); this script reuses the evaluate
+functions and adds, with --verbose, predicted vs gold events per document and the PLOVER
+confusions.
+
+Usage: .venv/bin/python bench/coding_quality.py [--verbose] [--doc ID]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
-
-from eventwire.actors.table import ActorTable
-from eventwire.coding.coder import code_events
-from eventwire.coding.ner_actors import ner_actor_table
 from eventwire.coding.ontology import current_type
 from eventwire.coding.score import event_scores
-from eventwire.model import Event
-from eventwire.nlp.pipeline import parse
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
-
-def actor_table(doc: Doc) -> ActorTable:
-    """The actors stage when it exists, else the NER stand-in."""
-    try:
-        from eventwire.actors.resolve import resolve_actors
-    except ImportError:
-        return ner_actor_table(doc)
-    return resolve_actors(doc)
+from eventwire.evaluate.devgold import (
+    _events_with_names,
+    analyze_gold_doc,
+    load_devgold,
+    score_devgold,
+)
+from eventwire.evaluate.plover import load_records, score_plover, top_event_type
+from eventwire.evaluate.run import default_data_dir
 
 
-def as_dict(event: Event, actors: ActorTable) -> dict[str, Any]:
-    def names(ids: list[str]) -> list[list[str]]:
-        out = []
-        for actor_id in ids:
-            actor = actors.get(actor_id)
-            out.append([actor.name, *(m.text for m in actor.mentions)])
-        return out
-
-    return {
-        "type": event.type,
-        "evidence": event.evidence.sentence,
-        "source": names(event.source),
-        "target": names(event.target),
-    }
+def _names(side: list[list[str]]) -> list[str]:
+    return [n[0] for n in side]
 
 
-def dev_gold(verbose: bool) -> dict[str, Any]:
-    preds: list[dict[str, Any]] = []
-    golds: list[dict[str, Any]] = []
-    actors_all: list[dict[str, Any]] = []
-    for gold_path in sorted((SHARED / "dev-gold" / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        text = (SHARED / "dev-gold" / "docs" / f"{gold_path.stem}.txt").read_text("utf-8")
-        doc = parse(text)
-        actors = actor_table(doc)
-        doc_preds = [as_dict(e, actors) for e in code_events(doc, actors)]
-        if verbose:
-            score = event_scores(doc_preds, gold["events"], gold["actors"])
-            print(f"{gold_path.stem}: {score['type']} strict={score['strict']['f1']}")
-            for p in doc_preds:
-                src = [s[0] for s in p["source"]]
-                tgt = [t[0] for t in p["target"]]
-                print(f"   PRED {p['type']} {src} {tgt} | {p['evidence'][:90]}")
-            for g in gold["events"]:
-                print(f"   GOLD {g['type']} {g['source']} {g['target']} | {g['evidence'][:90]}")
-        # tag sentences with the document so evidence never matches across documents
-        preds += [{**p, "evidence": f"[{gold_path.stem}] {p['evidence']}"} for p in doc_preds]
-        golds += [{**g, "evidence": f"[{gold_path.stem}] {g['evidence']}"} for g in gold["events"]]
-        actors_all += gold["actors"]
-    return event_scores(preds, golds, actors_all)
+def show_devgold(data_dir: Path, only: str | None) -> dict[str, Any]:
+    docs = [d for d in load_devgold(data_dir / "dev-gold") if only in (None, d.id)]
+    cache: dict[str, dict[str, Any]] = {}
+
+    def analyze(doc: Any) -> dict[str, Any]:
+        cache[doc.id] = analyze_gold_doc(doc)
+        return cache[doc.id]
+
+    scores = score_devgold(data_dir / "dev-gold", docs=docs, analyze_doc=analyze)
+    for doc in docs:
+        pred = cache[doc.id]
+        named = _events_with_names(pred)
+        one = event_scores(named, doc.gold["events"], doc.gold["actors"])
+        print(f"{doc.id}: type={one['type']} strict={one['strict']}")
+        for e, n in zip(pred["events"], named, strict=True):
+            flags = "".join(
+                f for f, on in (("H", e["historical"]), ("N", e["negated"]), ("F", e["future"]))
+                if on
+            )  # fmt: skip
+            print(
+                f"   PRED {e['type']:<9} {_names(n['source'])} -> {_names(n['target'])} "
+                f"[{e['rule']} '{e['evidence']['trigger']}' {flags}] | "
+                f"{e['evidence']['sentence'][:90]}"
+            )
+        for g in doc.gold["events"]:
+            print(f"   GOLD {g['type']:<9} {g['source']} -> {g['target']} | {g['evidence'][:90]}")
+    return scores
 
 
-def plover_gold(verbose: bool) -> dict[str, Any]:
-    path = SHARED / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-    records = [r for r in json.loads(path.read_text("utf-8")) if r["event"] != "DOCUMENT"]
-    right = covered = 0
+def show_plover(data_dir: Path) -> dict[str, Any]:
     confusion: Counter[tuple[str, str]] = Counter()
-    for rec in records:
-        gold_type = current_type(rec["event"])
-        doc = parse(rec["text"])
-        events = code_events(doc, ner_actor_table(doc))
-        top = max(events, key=lambda e: e.confidence).type if events else None
-        covered += top is not None
-        right += top == gold_type
-        confusion[(gold_type, top or "-")] += 1
-        if verbose and top != gold_type:
-            print(f"   {gold_type} -> {top} | {rec['text'][:100]}")
-    if verbose:
-        print(confusion.most_common(25))
-    return {
-        "sentences": len(records),
-        "with_event": covered,
-        "type_accuracy": round(right / len(records), 3),
-        "accuracy_when_coded": round(right / covered, 3) if covered else 0.0,
-    }
+    for rec in load_records(data_dir):
+        gold = current_type(rec["event"])
+        top = top_event_type(rec["text"])
+        confusion[(gold, top or "-")] += 1
+        if top != gold:
+            print(f"   {gold} -> {top} | {rec['text'][:110]}")
+    print([f"{g}->{p}: {n}" for (g, p), n in confusion.most_common(30) if g != p])
+    return score_plover(data_dir)
 
 
 def main() -> None:
-    verbose = "--verbose" in sys.argv
-    print("dev-gold:", json.dumps(dev_gold(verbose)))
-    print("PLOVER gold sentences:", json.dumps(plover_gold(verbose)))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--doc", help="one dev-gold document id")
+    parser.add_argument("--data", type=Path, default=None)
+    args = parser.parse_args()
+    data_dir = args.data or default_data_dir()
+    if args.verbose or args.doc:
+        dev = show_devgold(data_dir, args.doc)
+    else:
+        dev = score_devgold(data_dir / "dev-gold")
+    print("dev-gold:", json.dumps({k: v for k, v in dev.items() if k != "per_type"}))
+    if args.doc:
+        return
+    plover = show_plover(data_dir) if args.verbose else score_plover(data_dir)
+    print("PLOVER gold sentences:", json.dumps({k: v for k, v in plover.items()}))
 
 
 if __name__ == "__main__":

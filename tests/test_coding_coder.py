@@ -144,18 +144,63 @@ def test_quote_spans() -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == ["\u201cb c\u201d", '"e f"']
 
 
-def test_future_and_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
-    events, _ = code(nlp, "Canada will impose sanctions on Peru.")
-    e = only(events, "SANCTION")
+def test_announced_or_conditional_force_is_threaten(nlp) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER: ASSAULT + hypothetical is THREATEN; the single category is returned
+    events, actors = code(nlp, "Canada will impose sanctions on Peru.")
+    e = only(events, "THREATEN")
     assert e.future and not e.hypothetical
+    assert names(actors, e.source) == ["Canada"] and names(actors, e.target) == ["Peru"]
     events, _ = code(nlp, "Canada would attack Peru if the talks failed.")
-    e = only(events, "ASSAULT")
-    assert e.hypothetical
+    e = only(events, "THREATEN")
+    assert e.hypothetical and "would" in e.why["mood"]
     events, _ = code(nlp, "Canada plans to expel diplomats from Peru.")
-    assert only(events, "SANCTION").hypothetical
+    assert only(events, "THREATEN").hypothetical
     events, _ = code(nlp, "Canada attacked Peru.")
     e = only(events, "ASSAULT")
     assert not (e.future or e.hypothetical or e.negated)
+
+
+def test_refusal_to_agree_is_reject(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, actors = code(nlp, "Peru did not agree to the proposal from Chile.")
+    e = only(events, "REJECT")
+    assert not e.negated and names(actors, e.source) == ["Peru"]
+
+
+def test_bare_assent_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Peru agreed, saying the plan was sound.")
+    assert not [e for e in events if e.type == "AGREE"]
+    events, _ = code(nlp, "Peru agreed to meet Chile in May.")
+    assert [e for e in events if e.type == "AGREE"]
+
+
+def test_willingness_to_withdraw_is_agree(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Chile is willing to withdraw its troops from Peru.")
+    e = only(events, "AGREE")
+    assert "willingness" in e.why["mood"]
+
+
+def test_said_that_x_must_is_request_to_x(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, actors = code(nlp, "Canada said that Peru must release the prisoners.")
+    e = only(events, "REQUEST")
+    assert names(actors, e.source) == ["Canada"] and names(actors, e.target) == ["Peru"]
+    events, _ = code(nlp, '"Peru must release the prisoners," Canada said.')
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_harm_in_a_collision_is_no_assault(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Two Peru officials were killed in a collision on the highway.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, "Two Peru officials were killed in an ambush on the highway.")
+    assert [e for e in events if e.type == "ASSAULT"]
+
+
+def test_mode_and_context_from_cues(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Peru attacked Chile with warplanes near the border.")
+    e = only(events, "ASSAULT")
+    assert e.mode == "aerial" and "warplane" in e.why["mode"]
+    assert "territory" in e.contexts
+    events, _ = code(nlp, "Canada arrested Peru's ambassador on Friday.")
+    assert only(events, "COERCE").mode == "arrest"
 
 
 def test_future_cooperation_is_agree(nlp) -> None:  # type: ignore[no-untyped-def]

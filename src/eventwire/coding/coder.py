@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.lexicon import LexRow, by_head
+from eventwire.coding.cues import accident_words, find_contexts, find_mode
+from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
+from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import event_types
 from eventwire.model import Event, Evidence
 
@@ -25,6 +27,14 @@ OBJ = {"dobj", "dative", "iobj", "obj"}
 ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+# adjectives whose xcomp states willingness ("is ready to withdraw"): an offer, so AGREE
+WILLING = {"willing", "ready", "prepared", "open"}
+# dependents that make a "comp" row's verb more than a bare assent ("X agreed")
+COMPLEMENT_DEPS = {"dobj", "obj", "dative", "xcomp", "ccomp", "prep"}
+# material conflict announced or made conditional is a threat (PLOVER THREATEN)
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+# refusing to accept or to give way is a rejection ("did not accede to the demands")
+REFUSAL_TYPES = {"AGREE", "CONCEDE"}
 # verbs whose xcomp describes an intention, not a realised act
 INTENT_VERBS = {
     "plan", "intend", "want", "hope", "aim", "consider", "expect", "prepare", "seek", "schedule",
@@ -51,12 +61,16 @@ class _Match:
     target: list[str] = field(default_factory=list)
 
 
+Picked = list[tuple[str, Token]]  # (actor id, the token that mentions it)
+
+
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     """All events of a parsed document, ids e1.. in text order."""
     quoted = quote_spans(doc.text)
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, actors, quoted))
+    events = merge_reports(events, doc)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
     return events
@@ -90,21 +104,45 @@ def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
 
 def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]) -> list[Event]:
     matches = _find_triggers(sent)
-    matches = [m for m in matches if not _in_quote(m.head, quoted)]
+    # a quoted claim is not coded; a light noun may be quoted ("called it a 'maneuver'"),
+    # but a phrasal row's other words ("said ... must") may not come from inside a quote
+    matches = [
+        m
+        for m in matches
+        if not _in_quote(m.head, quoted)
+        and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
+    ]
     kept = _drop_speech_content(matches)
     kept = _drop_rementions(kept)
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    by_head: dict[int, Event] = {}
     for m in sorted(kept, key=lambda m: m.head.i):
         event = _build_event(m, sent, actors)
         if event is None:
             continue
+        _inherit_source(m, event, by_head)
+        by_head[m.head.i] = event
         key = (event.type, tuple(event.source), tuple(event.target))
         if key in seen:
             continue  # "bombings struck": one attack, two triggers
         seen.add(key)
         events.append(event)
     return events
+
+
+def _inherit_source(m: _Match, event: Event, by_head: dict[int, Event]) -> None:
+    """An event noun without its own actor ("X's visit to A followed a stop in B"), object of
+    a verb whose subject is an earlier event noun of the same type, shares that actor."""
+    noun = m.head
+    if m.row.pos != "noun" or event.source or noun.dep_ not in OBJ:
+        return
+    for subj in noun.head.children:
+        earlier = by_head.get(subj.i)
+        if subj.dep_ in SUBJ and earlier is not None and earlier.type == event.type:
+            event.source = list(earlier.source)
+            event.target = [a for a in event.target if a not in event.source]
+            event.why["source"] = f"{', '.join(event.source)} (shared with '{subj.text}')"
 
 
 # --- trigger matching -------------------------------------------------------------------
@@ -130,6 +168,8 @@ def _find_triggers(sent: Span) -> list[_Match]:
                 continue
             objects = [c for c in token.children if c.dep_ in OBJ]
             if row.pattern == "intrans" and objects:
+                continue
+            if row.pattern == "comp" and not any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
                 continue
             if pos == "verb" and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
                 break
@@ -230,14 +270,19 @@ def _actor_of(token: Token, actors: ActorTable) -> str | None:
     return None
 
 
-def _actors_of(tokens: list[Token], actors: ActorTable) -> list[str]:
-    out: list[str] = []
+def _actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
+    out: Picked = []
     for token in tokens:
         for tok in (token, *token.conjuncts):
             actor = _actor_of(tok, actors)
-            if actor is not None and actor not in out:
-                out.append(actor)
+            if actor is not None and all(actor != a for a, _ in out):
+                out.append((actor, tok))
     return out
+
+
+def _minus(picked: Picked, other: Picked) -> Picked:
+    taken = {a for a, _ in other}
+    return [(a, t) for a, t in picked if a not in taken]
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -274,7 +319,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
-def _verb_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
+def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     verb, row = m.head, m.row
     subj, passive = _subject_tokens(verb)
     trigger_ids = {t.i for t in m.tokens}
@@ -283,9 +328,10 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
     # prepositions may hang on the verb or on the light noun ("sanctions on Iran")
     for tok in m.tokens:
         target_toks += _pobjs(tok, row.tprep)
-    # "reaffirmed support for X": the light noun's own target and owner
+    # "rejected Chile's demand": the owner of the light noun is the target; but the owner
+    # of a commitment or support is on the source's side ("stressed the alliance's support")
     for tok in m.tokens[1:]:
-        if tok.dep_ in OBJ and row.pattern == "light":
+        if tok.dep_ in OBJ and row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
             target_toks += [c for c in tok.children if c.dep_ == "poss"]
     if row.type == "REQUEST" and not target_toks:
         # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
@@ -293,11 +339,10 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
             if child.dep_ in ("ccomp", "xcomp"):
                 target_toks += [g for g in child.children if g.dep_ in SUBJ]
     source = _actors_of(subj, actors)
-    target = [a for a in _actors_of(target_toks, actors) if a not in source]
-    return source, target
+    return source, _minus(_actors_of(target_toks, actors), source)
 
 
-def _noun_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
+def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     noun, row = m.head, m.row
     trigger_ids = {t.i for t in m.tokens}
     src_toks = [
@@ -311,57 +356,122 @@ def _noun_args(m: _Match, actors: ActorTable) -> tuple[list[str], list[str]]:
         if child.dep_ == "acl":
             src_toks += _pobjs(child, ("by",))
     target_toks = _pobjs(noun, row.tprep)
-    source: list[str] = []
+    source: Picked = []
     for tok in src_toks:
         actor = actors.actor_for_token(tok)  # modifiers count only when they are mentions
         if actor is None and tok.dep_ == "pobj":
             actor = _actor_of(tok, actors)
-        if actor is not None and actor not in source:
-            source.append(actor)
-            source += [a for a in _actors_of(list(tok.conjuncts), actors) if a not in source]
-    target = [a for a in _actors_of(target_toks, actors) if a not in source]
-    return source, target
+        if actor is not None and all(actor != a for a, _ in source):
+            source.append((actor, tok))
+            source += _minus(_actors_of(list(tok.conjuncts), actors), source)
+    return source, _minus(_actors_of(target_toks, actors), source)
 
 
 # --- mood ---------------------------------------------------------------------------------
 
 
-def _mood(pred: Token) -> tuple[bool, bool, bool]:
-    """(negated, future, hypothetical) of a predicate."""
-    negated = any(c.dep_ == "neg" for c in pred.children)
+@dataclass
+class _Mood:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    willing: bool = False
+    conditional: bool = False
+    cues: list[str] = field(default_factory=list)  # the words that set the flags
+
+
+def _mood(pred: Token) -> _Mood:
+    """Negation, future, hypothetical mood and stated willingness of a predicate."""
+    mood = _Mood()
+    negs = [c for c in pred.children if c.dep_ == "neg"]
     if pred.pos_ in NOUN_POS:
-        negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in pred.children)
+        negs += [c for c in pred.children if c.dep_ == "det" and c.lower_ == "no"]
         pred = pred.head if pred.dep_ in OBJ | {"nsubj", "nsubjpass"} else pred
-    aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
-    future = bool(aux & FUTURE_AUX)
-    hypothetical = bool(aux & HYPOTHETICAL_AUX)
+        negs += [c for c in pred.children if c.dep_ == "neg"] if not negs else []
+    if negs:
+        mood.negated = True
+        mood.cues.append(f"negated by '{negs[0].text}'")
+    for c in pred.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+            mood.future = True
+            mood.cues.append(f"future '{c.text}'")
+        elif c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+            mood.hypothetical = True
+            mood.cues.append(f"hypothetical '{c.text}'")
     tok = pred
     for _ in range(4):  # conditional or intention anywhere up the clause chain
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            hypothetical = True
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                mood.hypothetical = mood.conditional = True
+                mood.cues.append(f"conditional '{c.text}'")
         if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_VERBS:
-            hypothetical = True
+            mood.hypothetical = True
+            mood.cues.append(f"intention '{tok.head.text}'")
+        if tok.dep_ == "xcomp" and tok.head.lower_ in WILLING:
+            mood.willing = True
+            mood.cues.append(f"willingness '{tok.head.text}'")
         if (
             tok.dep_ == "xcomp"
             and _lemma(tok.head) == "go"
             and "be" in {_lemma(c) for c in tok.head.children if c.dep_ == "aux"}
         ):
-            future = True  # "is going to"
+            mood.future = True  # "is going to"
+            mood.cues.append("future 'going to'")
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head is tok:
             break
         tok = tok.head
-    return negated, future, hypothetical
+    return mood
+
+
+def _type_for_mood(row: LexRow, mood: _Mood) -> tuple[str, str, str | None]:
+    """(type, cameo, why) after PLOVER's rules for intentions, threats and refusals."""
+    etype, cameo = row.type, row.cameo
+    if mood.negated and etype in REFUSAL_TYPES:
+        return "REJECT", "12", f"negated {etype} is a refusal"
+    if not (mood.future or mood.hypothetical or mood.willing):
+        return etype, cameo, None
+    if etype in COOPERATIVE or (mood.willing and etype in ("RETREAT", "CONCEDE")):
+        return "AGREE", "03", f"{etype} offered or announced is AGREE"
+    if etype == "RETREAT":
+        return "CONCEDE", "08", "an announced retreat is CONCEDE"
+    if etype in THREAT_TYPES and not mood.negated:
+        return "THREATEN", "13", f"{etype} announced or made conditional is THREATEN"
+    return etype, cameo, None
 
 
 # --- events -------------------------------------------------------------------------------
 
 
+def _describe(picked: Picked, actors: ActorTable, verb: Token) -> str:
+    """How each argument was found: dependency relation, preposition, mention."""
+    parts = []
+    for actor_id, tok in picked:
+        rel = tok.dep_
+        if rel == "pobj":
+            rel = f"object of '{tok.head.text}'"
+        inherited = "" if tok.head is verb or tok.head.head is verb else f" via '{tok.head.text}'"
+        parts.append(f"{actor_id} {actors.get(actor_id).name} ({rel} '{tok.text}'{inherited})")
+    return "; ".join(parts) if parts else "none found"
+
+
+def _is_accident(m: _Match) -> bool:
+    """Harm in a crash or a collision is no act of force."""
+    words = accident_words(m.row.type)
+    if not words:
+        return False
+    near = [m.head.head] if m.head.dep_ == "relcl" else []
+    near += [g for c in m.head.children for g in (c, *c.children)]
+    return any(_lemma(t) in words for t in near)
+
+
 def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
     row = m.row
     if row.pos == "verb":
-        source, target = _verb_args(m, actors)
+        src_picked, tgt_picked = _verb_args(m, actors)
     else:
-        source, target = _noun_args(m, actors)
+        src_picked, tgt_picked = _noun_args(m, actors)
+    source = [a for a, _ in src_picked]
+    target = [a for a, _ in tgt_picked]
     etype = event_types()[row.type]
     if not source and not target:
         if not etype.actorless:
@@ -371,14 +481,11 @@ def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
             c.dep_ == "det" and c.lower_ in DEFINITE for c in m.head.children
         ):
             return None
-    negated, future, hypothetical = _mood(m.head)
-    type_name, cameo = row.type, row.cameo
-    if future or hypothetical:
-        # PLOVER: promised cooperation is AGREE; announced retreats are CONCEDE
-        if type_name in COOPERATIVE:
-            type_name, cameo = "AGREE", "03"
-        elif type_name == "RETREAT":
-            type_name, cameo = "CONCEDE", "08"
+    if _is_accident(m):
+        return None
+    mood = _mood(m.head)
+    type_name, cameo, retyped = _type_for_mood(row, mood)
+    negated = mood.negated and type_name == row.type  # a refusal is the event, not negated
     text = sent.doc.text
     start = sent.start_char
     raw = text[start : sent.end_char]
@@ -389,7 +496,35 @@ def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
     t_end = max(t.idx + len(t.text) for t in m.tokens)
     if len(m.tokens) > 1 and t_end - t_start > 40:
         t_start, t_end = m.head.idx, m.head.idx + len(m.head.text)  # far-flung words
-    confidence = row.conf if source else round(row.conf * 0.8, 3)
+    why = {
+        "trigger": f"'{text[t_start:t_end]}' ({m.head.pos_.lower()} lemma '{_lemma(m.head)}')",
+        "rule": f"{row.id}: {row.trigger} [{row.pos}, {row.pattern}] -> {row.type} "
+        f"cameo {row.cameo} ({LEXICON_FILE}:{row.line})",
+        "pattern": row.pattern,
+        "source": _describe(src_picked, actors, m.head),
+        "target": _describe(tgt_picked, actors, m.head),
+    }
+    if mood.cues:
+        why["mood"] = ", ".join(mood.cues)
+    if retyped:
+        why["type"] = f"{type_name}: {retyped}"
+    mode: str | None = None
+    if type_name == row.type:
+        if row.mode:
+            mode = row.mode
+            why["mode"] = f"{mode} (lexicon row)"
+        elif found := find_mode(type_name, m.head.subtree, sent):
+            mode = found[0]
+            why["mode"] = f"{mode} (cue '{found[1]}')"
+    contexts = [row.context] if row.context else []
+    cues = []
+    for context, cue in find_contexts(sent):
+        if context not in contexts:
+            contexts.append(context)
+            cues.append(f"{context} ('{cue}')")
+    if contexts:
+        row_part = [f"{row.context} (lexicon row)"] if row.context else []
+        why["contexts"] = ", ".join(row_part + cues)
     return Event(
         id="",
         type=type_name,
@@ -403,12 +538,13 @@ def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
         ),
         source=source,
         target=target,
-        mode=row.mode if type_name == row.type else None,
-        contexts=[row.context] if row.context else [],
+        mode=mode,
+        contexts=contexts,
         cameo=cameo,
         negated=negated,
-        hypothetical=hypothetical,
-        future=future,
-        confidence=confidence,
+        hypothetical=mood.hypothetical,
+        future=mood.future,
+        confidence=round(confidence(row), 3),
         rule=row.id,
+        why=why,
     )

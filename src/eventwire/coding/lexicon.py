@@ -2,7 +2,8 @@
 
 Columns: id, trigger (lemmas; the head word is the first for verbs, the last for nouns; the
 other words must be syntactic dependents of the head), pos (verb|noun), pattern
-(word|phrasal|light|compound|intrans), tprep / sprep (prepositions whose object is the
+(word|phrasal|light|compound|intrans|comp; comp: the verb needs an object or a complement,
+"X agreed to meet" but not a bare "X agreed"), tprep / sprep (prepositions whose object is the
 target / the source, '|'-separated), type, cameo, mode, context, conf (prior), note.
 """
 
@@ -10,10 +11,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from importlib import resources
 
 from eventwire.coding.ontology import read_tsv
 
-PATTERNS = ("word", "phrasal", "light", "compound", "intrans")
+PATTERNS = ("word", "phrasal", "light", "compound", "intrans", "comp")
+LEXICON_FILE = "lexicon.tsv"
+PRECISION_FILE = "rule_precision.tsv"
 
 
 def _opt(value: str) -> str | None:
@@ -37,6 +41,8 @@ class LexRow:
     mode: str | None
     context: str | None
     conf: float
+    line: int = 0  # line in data/lexicon.tsv, for explanations
+    trigger: str = ""
 
     @property
     def head(self) -> str:
@@ -50,7 +56,7 @@ class LexRow:
 @functools.cache
 def lexicon() -> tuple[LexRow, ...]:
     rows = []
-    for r in read_tsv("lexicon.tsv"):
+    for r, line in zip(read_tsv(LEXICON_FILE), _row_lines(), strict=True):
         rows.append(
             LexRow(
                 id=r["id"],
@@ -64,9 +70,42 @@ def lexicon() -> tuple[LexRow, ...]:
                 mode=_opt(r["mode"]),
                 context=_opt(r["context"]),
                 conf=float(r["conf"]),
+                line=line,
+                trigger=r["trigger"],
             )
         )
     return tuple(rows)
+
+
+def _row_lines() -> list[int]:
+    """1-based line numbers of the data rows (the lines read_tsv keeps, minus the header)."""
+    text = resources.files("eventwire.coding").joinpath("data", LEXICON_FILE).read_text("utf-8")
+    kept = [
+        n
+        for n, ln in enumerate(text.splitlines(), start=1)
+        if ln.strip() and not ln.startswith("#")
+    ]
+    return kept[1:]
+
+
+@functools.cache
+def rule_precision() -> dict[str, float]:
+    """Measured precision per lexicon row (data/rule_precision.tsv, written by
+    bench/rule_precision.py); empty when the file is absent."""
+    path = resources.files("eventwire.coding").joinpath("data", PRECISION_FILE)
+    if not path.is_file():
+        return {}
+    return {r["rule"]: float(r["precision"]) for r in read_tsv(PRECISION_FILE)}
+
+
+def confidence(row: LexRow) -> float:
+    """The row's measured (smoothed) precision when known, else its prior."""
+    return rule_precision().get(row.id, row.conf)
+
+
+@functools.cache
+def by_id() -> dict[str, LexRow]:
+    return {row.id: row for row in lexicon()}
 
 
 @functools.cache

@@ -1,0 +1,63 @@
+"""Cue words (data/cues.tsv) that fill an event's PLOVER mode and contexts, and mark harm
+from accidents, which is not an act of force."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from eventwire.coding.ontology import contexts as known_contexts
+from eventwire.coding.ontology import modes as known_modes
+from eventwire.coding.ontology import read_tsv
+
+
+@functools.cache
+def _cues() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """kind -> (cue, type, value) rows; values are checked against the ontology."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_tsv("cues.tsv"):
+        kind, cue, etype, value = row["kind"], row["cue"].lower(), row["type"], row["value"]
+        if kind == "mode" and value not in known_modes(etype):
+            raise ValueError(f"cues.tsv: {value!r} is not a mode of {etype}")
+        if kind == "context" and value not in known_contexts():
+            raise ValueError(f"cues.tsv: unknown context {value!r}")
+        out.setdefault(kind, []).append((cue, etype, value))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    """Lemmas and forms, space-padded, so multiword cues match as whole words."""
+    words: list[str] = []
+    for t in tokens:
+        words.append(t.lemma_.lower())
+        if t.lower_ != words[-1]:
+            words.append(t.lower_)
+    return f" {' '.join(words)} "
+
+
+def find_mode(etype: str, phrase: Iterable[Token], sent: Span) -> tuple[str, str] | None:
+    """(mode, cue) from the trigger's own phrase first, then from the sentence."""
+    rows = [r for r in _cues().get("mode", ()) if r[1] == etype]
+    if not rows:
+        return None
+    for text in (_text(phrase), _text(sent)):
+        for cue, _, value in rows:
+            if f" {cue} " in text:
+                return value, cue
+    return None
+
+
+def find_contexts(sent: Span) -> list[tuple[str, str]]:
+    """(context, cue) pairs found in the sentence, one per context, in data order."""
+    text = _text(sent)
+    out: dict[str, str] = {}
+    for cue, _, value in _cues().get("context", ()):
+        if value not in out and f" {cue} " in text:
+            out[value] = cue
+    return list(out.items())
+
+
+def accident_words(etype: str) -> frozenset[str]:
+    return frozenset(cue for cue, t, _ in _cues().get("accident", ()) if t == etype)
