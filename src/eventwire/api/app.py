@@ -297,18 +297,18 @@ def create_app(
 
     @app.get("/api/places", response_model=Places, responses=ERRORS, tags=["aggregates"])
     def get_places(filters: Filters) -> Any:
-        """Event counts per located country (for the map) and per place."""
+        """Event counts per country involved (an actor's country or the event's location; for
+        the map) and per located place."""
         with db.reader() as store:
             rows = queries.places_counts(store, limit=queries.MAX_LIMIT, **filters)
-        by_country: dict[str, int] = {}
-        for r in rows:
-            if r["country"]:
-                by_country[r["country"]] = by_country.get(r["country"], 0) + int(r["events"])
+            per_country = queries.country_counts(store, limit=queries.MAX_LIMIT, **filters)
         countries = []
-        for code, count in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0])):
-            name, numeric = lookups.country_info(code)
-            countries.append({"country": code, "name": name, "iso_numeric": numeric,
-                              "count": count})  # fmt: skip
+        for r in per_country:
+            name, numeric = lookups.country_info(r["country"])
+            if name is None:  # IGO, EUR, ...: actor codes that are not countries
+                continue
+            countries.append({"country": r["country"], "name": name, "iso_numeric": numeric,
+                              "count": int(r["events"])})  # fmt: skip
         places = [{"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
                    "count": r["events"]} for r in rows[: conf["max_places"]]]  # fmt: skip
         return {"countries": countries, "places": places}

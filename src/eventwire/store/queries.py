@@ -155,6 +155,24 @@ def places_counts(store: Store, *, limit: int = 1000, **filters: Any) -> list[di
     return _dicts(store, sql, [*params, *_page(limit, 0)])
 
 
+def country_counts(store: Store, *, limit: int = 1000, **filters: Any) -> list[dict[str, Any]]:
+    """Events per country involved: an actor's code (source or target) or the location's
+    country, each event counted once per country. Non-country codes (IGO, ...) are kept;
+    the caller knows which codes are countries."""
+    cond, params = where(**filters)
+    sql = f"""
+        SELECT code AS country, count(*) AS events FROM (
+            SELECT DISTINCT e.event_key, unnest(list_concat(
+                coalesce(e.source_codes, []), coalesce(e.target_codes, []),
+                CASE WHEN e.location_country IS NULL THEN [] ELSE [e.location_country] END
+            )) AS code
+            FROM events e WHERE {cond}
+        ) WHERE code IS NOT NULL
+        GROUP BY code ORDER BY events DESC, code
+        LIMIT ? OFFSET ?"""
+    return _dicts(store, sql, [*params, *_page(limit, 0)])
+
+
 def actors(
     store: Store, *, limit: int = 100, offset: int = 0, **filters: Any
 ) -> list[dict[str, Any]]:
