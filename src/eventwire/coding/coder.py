@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.cues import accident_words, find_contexts, find_mode
+from eventwire.coding.cues import accident_words, find_contexts, find_mode, label_words, light_verbs
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
-from eventwire.coding.ontology import event_types
+from eventwire.coding.ontology import event_types, quad
 from eventwire.model import Event, Evidence
 
 VERB_POS = {"VERB"}
@@ -31,6 +31,8 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 WILLING = {"willing", "ready", "prepared", "open"}
 # dependents that make a "comp" row's verb more than a bare assent ("X agreed")
 COMPLEMENT_DEPS = {"dobj", "obj", "dative", "xcomp", "ccomp", "prep"}
+# participles that state an agreement noun's event happened ("agreements reached in 2023")
+CONCLUDED = {"reach", "sign", "conclude", "strike", "broker", "seal"}
 # material conflict announced or made conditional is a threat (PLOVER THREATEN)
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 # refusing to accept or to give way is a rejection ("did not accede to the demands")
@@ -49,6 +51,11 @@ SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = {"it", "they", "he", "she", "we"}
+# heads whose xcomp is a failed or refused act ("failed to reach an agreement")
+FAILURE_VERBS = {"fail", "refuse", "decline"}
+# promises of conflict are threats ("vowed to fight", "swore to attack")
+PROMISE_TYPES = {"AGREE"}
 OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
@@ -70,10 +77,28 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, actors, quoted))
+    events = _drop_outcomes(events)
     events = merge_reports(events, doc)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
     return events
+
+
+def _drop_outcomes(events: list[Event]) -> list[Event]:
+    """ "Two people were killed": harm in the agentless passive, after an attack the article
+    has already told, is that attack's outcome, not a new attack."""
+    out: list[Event] = []
+    for i, event in enumerate(events):
+        told = any(
+            e.type == event.type
+            and (e.evidence.start == event.evidence.start or (j < i and e.source))
+            for j, e in enumerate(events)
+            if j != i
+        )
+        if event.why.get("voice") == "agentless passive" and told:
+            continue
+        out.append(event)
+    return out
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -112,13 +137,13 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         if not _in_quote(m.head, quoted)
         and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
     ]
-    kept = _drop_speech_content(matches)
+    kept, threats = _drop_speech_content(matches)
     kept = _drop_rementions(kept)
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     by_head: dict[int, Event] = {}
     for m in sorted(kept, key=lambda m: m.head.i):
-        event = _build_event(m, sent, actors)
+        event = _build_event(m, sent, actors, threat=m.head.i in threats)
         if event is None:
             continue
         _inherit_source(m, event, by_head)
@@ -171,7 +196,13 @@ def _find_triggers(sent: Span) -> list[_Match]:
                 continue
             if row.pattern == "comp" and not any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
                 continue
-            if pos == "verb" and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
+            if row.pattern == "clause" and not _has_clause(token):
+                continue  # "asked X about it" is a question, "asked X to leave" a request
+            if row.pattern == "label" and not _labels(token):
+                continue
+            # "released a statement" is no release; "welcomed the statement" is still praise
+            material = quad(row.type).startswith("material")
+            if pos == "verb" and material and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
                 break
             candidates.append(_Match(row=row, head=token, tokens=[token, *extra]))
             break  # rows are longest first: the first fit is the most specific
@@ -184,6 +215,28 @@ def _find_triggers(sent: Span) -> list[_Match]:
         consumed.update(t.i for t in m.tokens)
         chosen.append(m)
     return chosen
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    )
+
+
+def _labels(verb: Token) -> bool:
+    """ "called the move a provocation": a predicate noun of the object is a pejorative label."""
+    words = label_words()
+    for obj in verb.children:
+        if obj.dep_ in OBJ:
+            preds = [c for c in obj.children if c.dep_ in ("appos", "oprd", "attr")]
+        elif obj.dep_ in ("oprd", "ccomp", "xcomp"):
+            preds = [obj, *(c for c in obj.children if c.dep_ == "attr")]
+        else:
+            continue
+        if any(_lemma(p) in words for p in preds):
+            return True
+    return False
 
 
 def _match_others(head: Token, row: LexRow) -> list[Token] | None:
@@ -204,22 +257,45 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
     return found
 
 
-def _drop_speech_content(matches: list[_Match]) -> list[_Match]:
+def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]:
+    """Matches outside the content of a speech act, and the heads of promises whose content
+    is an act of conflict ("vowed to fight": a threat)."""
     speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
+    promises = {m.head.i for m in matches if m.row.type in PROMISE_TYPES and m.row.pos == "verb"}
+    threats: set[int] = set()
     out = []
     for m in matches:
         tok = m.head
         inside = False
+        if _concluded(tok) is not None:
+            out.append(m)  # "agreements reached two years ago" is a fact, not speech content
+            continue
         # up the clause chain ("called for his death to be investigated", "accused X of
         # attacking"); a coordinated or relative clause is a statement of its own
         while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head is not tok:
             tok = tok.head
             if tok.i in speech_heads:
                 inside = True
+                if tok.i in promises and m.row.type in THREAT_TYPES | {"ASSAULT"}:
+                    threats.add(tok.i)
                 break
         if not inside:
             out.append(m)
-    return out
+    return out, threats
+
+
+def _concluded(noun: Token) -> Token | None:
+    """The participle stating that an event noun happened ("agreements reached"), if any."""
+    if noun.pos_ not in NOUN_POS:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and _lemma(c) in CONCLUDED
+        ),
+        None,
+    )
 
 
 def _drop_rementions(matches: list[_Match]) -> list[_Match]:
@@ -333,13 +409,30 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     for tok in m.tokens[1:]:
         if tok.dep_ in OBJ and row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
             target_toks += [c for c in tok.children if c.dep_ == "poss"]
-    if row.type == "REQUEST" and not target_toks:
+    # "expelled Russian diplomats": the nationality of a conflict object is the target
+    if row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
+        for tok in m.tokens[1:]:
+            target_toks += [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if row.type in ("REQUEST", "ACCUSE") and not target_toks:
         # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp"):
                 target_toks += [g for g in child.children if g.dep_ in SUBJ]
     source = _actors_of(subj, actors)
+    if not source and subj and all(s.lower_ in PRONOUNS for s in subj):
+        source = _actors_of(_speaker(verb), actors)
     return source, _minus(_actors_of(target_toks, actors), source)
+
+
+def _speaker(verb: Token) -> list[Token]:
+    """ "Switzerland said it had expelled ...": a pronoun subject of a reported clause is the
+    reporting verb's subject."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head.pos_ not in VERB_POS:
+        return []
+    return [c for c in tok.head.children if c.dep_ in SUBJ]
 
 
 def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
@@ -364,7 +457,29 @@ def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
         if actor is not None and all(actor != a for a, _ in source):
             source.append((actor, tok))
             source += _minus(_actors_of(list(tok.conjuncts), actors), source)
+    if not source:
+        source = _actors_of(_carrier_subjects(noun), actors)
+    if not source and _concluded(noun) is not None and noun.dep_ in OBJ:
+        # "for both parties to implement agreements reached": the parties made them
+        source = _actors_of(_subject_tokens(noun.head)[0], actors)
     return source, _minus(_actors_of(target_toks, actors), source)
+
+
+def _carrier_subjects(noun: Token) -> list[Token]:
+    """Actors lent to an event noun by its clause: the subject of a light verb that carries it
+    ("launched an investigation", "arrived on a visit"), or the "from" phrase of a verb whose
+    subject it is ("statements of condemnation came from X and Y")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOUN_POS:
+        tok = tok.head.head  # "statements of condemnation", "a mission of mediation"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return _pobjs(tok.head, ("from",))
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if tok.dep_ not in OBJ and tok.dep_ != "pobj":
+        return []
+    if verb.pos_ not in VERB_POS or _lemma(verb) not in light_verbs():
+        return []
+    return _subject_tokens(verb)[0]
 
 
 # --- mood ---------------------------------------------------------------------------------
@@ -407,6 +522,9 @@ def _mood(pred: Token) -> _Mood:
         if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_VERBS:
             mood.hypothetical = True
             mood.cues.append(f"intention '{tok.head.text}'")
+        if tok.dep_ == "xcomp" and _lemma(tok.head) in FAILURE_VERBS and not mood.negated:
+            mood.negated = True
+            mood.cues.append(f"negated by '{tok.head.text}'")
         if tok.dep_ == "xcomp" and tok.head.lower_ in WILLING:
             mood.willing = True
             mood.cues.append(f"willingness '{tok.head.text}'")
@@ -464,7 +582,9 @@ def _is_accident(m: _Match) -> bool:
     return any(_lemma(t) in words for t in near)
 
 
-def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
+def _build_event(
+    m: _Match, sent: Span, actors: ActorTable, *, threat: bool = False
+) -> Event | None:
     row = m.row
     if row.pos == "verb":
         src_picked, tgt_picked = _verb_args(m, actors)
@@ -485,6 +605,8 @@ def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
         return None
     mood = _mood(m.head)
     type_name, cameo, retyped = _type_for_mood(row, mood)
+    if threat and type_name == row.type and not mood.negated:
+        type_name, cameo, retyped = "THREATEN", "13", "a promise of conflict is THREATEN"
     negated = mood.negated and type_name == row.type  # a refusal is the event, not negated
     text = sent.doc.text
     start = sent.start_char
@@ -506,6 +628,9 @@ def _build_event(m: _Match, sent: Span, actors: ActorTable) -> Event | None:
     }
     if mood.cues:
         why["mood"] = ", ".join(mood.cues)
+    if row.pos == "verb" and not source and row.type == "ASSAULT":
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in m.head.children):
+            why["voice"] = "agentless passive"
     if retyped:
         why["type"] = f"{type_name}: {retyped}"
     mode: str | None = None

@@ -61,3 +61,16 @@ def find_contexts(sent: Span) -> list[tuple[str, str]]:
 
 def accident_words(etype: str) -> frozenset[str]:
     return frozenset(cue for cue, t, _ in _cues().get("accident", ()) if t == etype)
+
+
+@functools.cache
+def label_words() -> frozenset[str]:
+    """Pejorative labels: calling an act one of these is a criticism."""
+    return frozenset(cue for cue, _, _ in _cues().get("label", ()))
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Verbs that carry an event noun and lend it their subject ("launched an investigation",
+    "arrived on a visit")."""
+    return frozenset(cue for cue, _, _ in _cues().get("light", ()))

@@ -2,8 +2,10 @@
 
 Columns: id, trigger (lemmas; the head word is the first for verbs, the last for nouns; the
 other words must be syntactic dependents of the head), pos (verb|noun), pattern
-(word|phrasal|light|compound|intrans|comp; comp: the verb needs an object or a complement,
-"X agreed to meet" but not a bare "X agreed"), tprep / sprep (prepositions whose object is the
+(word|phrasal|light|compound|intrans|comp|clause|label; comp: the verb needs an object or a
+complement, "X agreed to meet" but not a bare "X agreed"; clause: it needs a clause or "for",
+"asked X to leave" but not "asked X about it"; label: its object is given a pejorative label
+from cues.tsv, "called the vote a farce"), tprep / sprep (prepositions whose object is the
 target / the source, '|'-separated), type, cameo, mode, context, conf (prior), note.
 """
 
@@ -15,7 +17,7 @@ from importlib import resources
 
 from eventwire.coding.ontology import read_tsv
 
-PATTERNS = ("word", "phrasal", "light", "compound", "intrans", "comp")
+PATTERNS = ("word", "phrasal", "light", "compound", "intrans", "comp", "clause", "label")
 LEXICON_FILE = "lexicon.tsv"
 PRECISION_FILE = "rule_precision.tsv"
 
