@@ -32,6 +32,8 @@ class Builder:
         self.text = text
         self.kb = kb
         self.protos: dict[str, Proto] = {}
+        # (start, end) -> proto keys of a mention naming several actors ("both parties")
+        self.compounds: dict[tuple[int, int], list[str]] = {}
 
     def mention(self, proto: Proto, start: int, end: int) -> Proto:
         proto = self.protos.setdefault(proto.key, proto)
@@ -56,19 +58,29 @@ class Builder:
     def mention_entity(self, entity: Entity, start: int, end: int) -> Proto:
         return self.mention(self.entity_proto(entity), start, end)
 
+    def mention_compound(self, protos: list[Proto], start: int, end: int) -> None:
+        self.compounds[(start, end)] = [self.mention(p, start, end).key for p in protos]
+
     def covered(self, start: int, end: int) -> bool:
         return any(s < end and start < e for p in self.protos.values() for (s, e) in p.spans)
 
     def ordered_mentions(self) -> list[tuple[int, int, Proto]]:
-        out = [(s, e, p) for p in self.protos.values() for (s, e) in p.spans]
+        # a compound mention is no single antecedent for later references
+        out = [
+            (s, e, p)
+            for p in self.protos.values()
+            for (s, e) in p.spans
+            if (s, e) not in self.compounds
+        ]
         out.sort(key=lambda m: (m[0], m[1]))
         return out
 
     def table(self) -> ActorTable:
         """The actors, numbered a1, a2, ... in order of first mention."""
         table = ActorTable()
+        ids: dict[str, str] = {}
         for proto in sorted(self.protos.values(), key=lambda p: p.first):
-            spans = sorted(proto.spans.items())
+            spans = sorted(sp for sp in proto.spans.items() if sp[0] not in self.compounds)
             mentions = [Mention(text=t, start=s, end=e) for (s, e), t in spans]
             table.add(
                 Actor(
@@ -83,4 +95,7 @@ class Builder:
                     mentions=mentions,
                 )
             )
+            ids[proto.key] = table.actors[-1].id
+        for (start, end), keys in sorted(self.compounds.items()):
+            table.link_compound([ids[k] for k in keys], start, end, self.text[start:end])
         return table

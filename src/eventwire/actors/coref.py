@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
+from eventwire.nlp.quotes import quote_spans
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -29,22 +30,76 @@ def resolve_references(
 ) -> None:
     _role_nouns(doc, b, role_spans, kb_hits, title_roles, claimed)
     _type_nouns(doc, b, claimed)
-    _pronouns(doc, b, claimed)
+    quotes = _quote_regions(doc)
+    _pronouns(doc, b, claimed, quotes)
     _its(doc, b, claimed)
-    _they(doc, b, claimed)
+    _they(doc, b, claimed, quotes)
     _possessed_government(doc, b, claimed)
+    _circles(doc, b, claimed)
+    _pairs(doc, b, claimed)
+
+
+# a quoted region: (start, end) of its words, and the (start, end) of the text around it
+# that holds its attribution (the sentences where it opens and closes)
+Region = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _quote_regions(doc: Doc) -> list[Region]:
+    out: list[Region] = []
+    for q in quote_spans(doc.text):
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None or not len(first):
+            continue
+        out.append(((q.start, q.end), (first[0].sent.start_char, first[-1].sent.end_char)))
+    return out
+
+
+def _region_of(tok: Token, quotes: list[Region]) -> Region | None:
+    return next((r for r in quotes if r[0][0] <= tok.idx < r[0][1]), None)
+
+
+def _attributed(doc: Doc, b: Builder, region: Region, quotes: list[Region]) -> set[str]:
+    """Actors named outside quotation marks around a quote: its speaker is among them, and
+    a third-person pronoun inside the quote does not refer to its own speaker."""
+    lo, hi = region[1]
+    out: set[str] = set()
+    for start, end, proto in b.ordered_mentions():
+        if not (lo <= start and end <= hi) or any(q[0] <= start < q[1] for q, _ in quotes):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _speaker_position(span.root):
+            out.add(proto.key)
+    return out
+
+
+def _speaker_position(tok: Token) -> bool:
+    """A subject, its apposition, or "according to X": where a speaker is named."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    return tok.dep_ in SUBJECTS
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
 
-def _they(doc: Doc, b: Builder, claimed: set[int]) -> None:
+def _they(doc: Doc, b: Builder, claimed: set[int], quotes: list[Region]) -> None:
     """they/their -> a collective named in a subject of this or the previous sentence
-    ("The Coast Guard said their ...", "USCIRF criticised ... They released")."""
+    ("The Coast Guard said their ...", "USCIRF criticised ... They released"); inside a
+    quotation, the last collective the quotation itself names ("We expect from Iran
+    assurances of their readiness")."""
     sents = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sents)}
     for tok in doc:
         if tok.lower_ not in PLURAL_PRONOUNS or tok.i in claimed:
+            continue
+        region = _region_of(tok, quotes)
+        if region is not None:
+            proto = _before(b, tok.idx, not_kind="person", after=region[0][0])
+            if proto is not None:
+                b.mention(proto, tok.idx, tok.idx + len(tok))
+                claimed.add(tok.i)
             continue
         n = index[tok.sent.start]
         proto = _subject_actor(b, tok.sent, before=tok.i)
@@ -85,17 +140,20 @@ def _possessed_government(doc: Doc, b: Builder, claimed: set[int]) -> None:
 
 
 def _before(b: Builder, char: int, want: set[str] | None = None, kind: str | None = None,
-            not_gender: str | None = None) -> Proto | None:  # fmt: skip
-    """The actor mentioned last before `char` (optionally among keys, of a kind, or not of
-    a gender)."""
+            not_gender: str | None = None, skip: set[str] | None = None,
+            not_kind: str | None = None, after: int = 0) -> Proto | None:  # fmt: skip
+    """The actor mentioned last in [after, char) (optionally among keys, of a kind, not of
+    a kind, not of a gender, not among skipped keys)."""
     best: Proto | None = None
     for start, end, proto in b.ordered_mentions():
         if start >= char:
             break
-        if end > char:
+        if end > char or start < after:
             continue
         if (want is None or proto.key in want) and (kind is None or proto.kind == kind):
-            if not_gender is None or proto.gender != not_gender:
+            if not_gender is not None and proto.gender == not_gender:
+                continue
+            if (skip is None or proto.key not in skip) and proto.kind != not_kind:
                 best = proto
     return best
 
@@ -161,38 +219,94 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
             continue  # "the alliance members", "the country of origin"
         noun = tok.lower_
         proto: Proto | None = None
-        if noun in b.kb.type_nouns:
-            keys = {f"kb:{e}" for e in b.kb.type_nouns[noun]}
-            proto = _before(b, tok.idx, keys)
-        elif noun in STATE_NOUNS:
+        if noun in STATE_NOUNS:
             proto = _before(b, tok.idx, kind="state")
-        elif noun in b.kb.org_nouns:
-            words = b.kb.org_nouns[noun]
-            named = {
+        else:
+            # "the council": a known body typed by the noun, or any organisation so named
+            # (the Southern Transitional Council when no UN Security Council was named)
+            keys = {f"kb:{e}" for e in b.kb.type_nouns.get(noun, ())}
+            words = b.kb.org_nouns.get(noun, frozenset())
+            keys |= {
                 p.key for p in b.protos.values()
                 if p.kind == "organisation" and words & set(p.name.lower().split())
             }  # fmt: skip
-            proto = _before(b, tok.idx, named) if named else None
+            proto = _before(b, tok.idx, keys) if keys else None
         if proto is not None:
             b.mention(proto, det.idx, tok.idx + len(tok))
             claimed.update((det.i, tok.i))
 
 
-def _pronouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
+def _pronouns(doc: Doc, b: Builder, claimed: set[int], quotes: list[Region]) -> None:
     """he/his/she/her -> the last person named; a pronoun in a fronted phrase before any
-    person ("During his visit, Rutte ...") -> the subject that follows (cataphora)."""
+    person ("During his visit, Rutte ...") -> the subject that follows (cataphora). A
+    subject after a fronted participle clause ("Speaking to X of PBS, he said") looks past
+    that clause's objects, and a pronoun in a quotation past the quotation's speaker."""
     for tok in doc:
         if tok.lower_ not in PERSON_PRONOUNS or tok.i in claimed:
             continue
         other = _other_gender(tok)
-        proto = _fits(_cataphor(doc, b, tok), tok) or _before(
-            b, tok.idx, kind="person", not_gender=other
+        region = _region_of(tok, quotes)
+        skip = _attributed(doc, b, region, quotes) if region is not None else None
+        limit = tok.sent.start_char if _after_fronted_clause(tok) else tok.idx
+        proto = (
+            _fits(_cataphor(doc, b, tok), tok)
+            or _subject_antecedent(b, tok, other, skip)
+            or _before(b, limit, kind="person", not_gender=other, skip=skip)
         )
-        if proto is None:
+        if proto is None and skip is None:
             proto = _fits(_first_after_in_sentence(b, tok), tok)
         if proto is not None:
             b.mention(proto, tok.idx, tok.idx + len(tok))
             claimed.add(tok.i)
+
+
+def _after_fronted_clause(tok: Token) -> bool:
+    """The subject of a sentence that opens with a participle clause ("Speaking to ...,
+    he said"): that clause's people are what the subject spoke to, not who it is."""
+    first = tok.sent[0]
+    if tok.dep_ not in SUBJECTS or first.tag_ not in ("VBG", "VBN") or first.i >= tok.i:
+        return False
+    return any(t.text == "," for t in tok.doc[first.i + 1 : tok.i])
+
+
+def _subject_antecedent(b: Builder, tok: Token, other: str, skip: set[str] | None) -> Proto | None:
+    """Subjects before recency: a subject or possessive pronoun in a later clause refers
+    back to the person subject of an earlier clause ("X is a critic of Y, and his
+    associates ...", "X accepted ... but did not say he'd ordered it"), and a sentence's
+    first-mentioned subject to the person subject of the sentence before ("X accepted the
+    blame for Y's death. Speaking to Z, he said ...")."""
+    subject = tok.dep_ in SUBJECTS
+    if not subject and tok.tag_ != "PRP$":
+        return None
+
+    def fits(cand: Token) -> Proto | None:
+        proto = _person_at(b, cand)
+        if proto is None or proto.gender == other or (skip and proto.key in skip):
+            return None
+        return proto
+
+    found: Proto | None = None
+    for cand in tok.sent:
+        if cand.i >= tok.i:
+            break
+        if cand.dep_ not in SUBJECTS or cand.head.i >= tok.i or cand.head.i == tok.head.i:
+            continue
+        between = tok.doc[cand.head.i : tok.i]
+        if not subject and not any(t.text in (",", ";") or t.dep_ == "cc" for t in between):
+            continue  # a possessive in the same clause: leave it to recency
+        found = fits(cand) or found
+    if found is not None or not subject or tok.sent.start == 0:
+        return found
+    fronted = _after_fronted_clause(tok)
+    if not fronted and any(
+        tok.sent.start_char <= start < tok.idx and proto.kind == "person"
+        for start, _end, proto in b.ordered_mentions()
+    ):
+        return None  # a person named earlier in the sentence: recency decides
+    prev = tok.doc[tok.sent.start - 1].sent
+    subjects = [c for c in prev if c.dep_ in SUBJECTS and fits(c) is not None]
+    main = [c for c in subjects if c.head.dep_ == "ROOT"]
+    return fits((main or subjects)[0]) if subjects else None
 
 
 def _person_at(b: Builder, token: Token) -> Proto | None:
@@ -243,3 +357,67 @@ def _its(doc: Doc, b: Builder, claimed: set[int]) -> None:
                 b.mention(proto, tok.idx, tok.idx + len(tok))
                 claimed.add(tok.i)
                 break
+
+
+def _circles(doc: Doc, b: Builder, claimed: set[int]) -> None:
+    """ "his associates", "Navalny's associates": the people around a person act as a group
+    of their own, named after that person."""
+    for tok in doc:
+        if tok.lower_ not in b.kb.circle_nouns or tok.i in claimed:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        person = _person_at(b, owner)
+        if person is None:
+            continue
+        surname = person.name.split()[-1]
+        key = f"grp:{person.key}:{tok.lower_}"
+        proto = b.protos.get(key) or Proto(
+            key=key, name=f"{surname}'s {tok.lower_}", kind="group", country=person.country,
+        )  # fmt: skip
+        first = min(t.i for t in owner.subtree)
+        b.mention(proto, doc[first].idx, tok.idx + len(tok))
+        claimed.add(tok.i)
+
+
+PAIR_OPENERS = frozenset({"both", "two"})
+
+
+def _pairs(doc: Doc, b: Builder, claimed: set[int]) -> None:
+    """ "both parties", "the two sides", "both countries" -> the last pair of actors named
+    together ("Kosovo and Serbia") in an earlier sentence, as one compound mention."""
+    pairs = _coordinated_pairs(doc, b)
+    for tok in doc:
+        kind = b.kb.pair_nouns.get(tok.lower_)
+        if kind is None or tok.i in claimed or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        opener = next((c for c in tok.children if c.lower_ in PAIR_OPENERS), None)
+        if opener is None or any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
+            continue  # "both opposition parties", "two Serb parties": other actors
+        start = min(opener.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i))
+        found = None
+        for at, first, second in pairs:
+            if at >= tok.sent.start_char:
+                break
+            if kind == "any" or first.kind == second.kind == kind:
+                found = (first, second)
+        if found is not None:
+            b.mention_compound(list(found), doc[start].idx, tok.idx + len(tok))
+            claimed.update(range(start, tok.i + 1))
+
+
+def _coordinated_pairs(doc: Doc, b: Builder) -> list[tuple[int, Proto, Proto]]:
+    """(offset, first, second) for every "X and Y" of two distinct actors, in text order."""
+    at: dict[int, Proto] = {}
+    for start, end, proto in b.ordered_mentions():
+        for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+            at.setdefault(tok.i, proto)
+    out: list[tuple[int, Proto, Proto]] = []
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.i not in at or tok.head.i not in at:
+            continue
+        first, second = at[tok.head.i], at[tok.i]
+        if first.key != second.key and not any(t.dep_ == "conj" for t in tok.children):
+            out.append((tok.idx, first, second))
+    return out

@@ -64,6 +64,10 @@ class KnowledgeBase:
     # names that are things, not actors: by last word ("Airport"), first word ("Mount") or
     # whole name ("UTC"), lower case
     non_actors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "both parties", "the two leaders": plural noun -> kind of the pair it takes up ("any")
+    pair_nouns: dict[str, str] = field(default_factory=dict)
+    # "his associates": nouns for the people around a person, a group actor of its own
+    circle_nouns: frozenset[str] = frozenset()
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -85,6 +89,10 @@ class KnowledgeBase:
 
     def is_region(self, text: str) -> bool:
         return normalise(text).lower() in self.regions
+
+    def is_means(self, text: str) -> bool:
+        """A platform that is no actor where it is the means ("posted on Instagram")."""
+        return normalise(text).lower() in self.non_actors.get("means", frozenset())
 
     def is_non_actor(self, text: str) -> bool:
         """A name of a thing, not of an actor ("José Martí International Airport", "UTC")."""
@@ -211,9 +219,11 @@ def load_kb() -> KnowledgeBase:
             kb.relation_genders[row["word"].lower()] = row["gender"]
     for row in _rows("org_nouns.tsv"):
         kb.org_nouns[row["noun"].lower()] = frozenset(w.lower() for w in _split(row["name_words"]))
+    kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in _rows("pair_nouns.tsv")}
+    kb.circle_nouns = frozenset(r["noun"].lower() for r in _rows("circle_nouns.tsv"))
     rows = _rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)
-        for where in ("head", "first", "whole")
+        for where in ("head", "first", "whole", "means")
     }
     return kb

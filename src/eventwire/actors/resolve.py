@@ -236,6 +236,8 @@ def _people(
         span = Span(doc, start, ent.end, label="PERSON")
         if load_kb().lookup(span.text) or not_an_actor(span.text) or not _proper(span):
             continue
+        if _as_means(span) or _glossed_thing(span):
+            continue
         persons.append(span)
     full = [p for p in persons if len(p) > 1]
     # a place NER took for a person ("Jolo"), unless it is part of a name or has a title
@@ -500,10 +502,16 @@ def _named(
             continue
         b.mention_entity(entity, span.start_char, span.end_char)
         claimed.update(range(span.start, span.end))
+    products = {e.text for e in ents if e.label_ == "ORG" and _model_follows(e)}
     for ent in ents:
         if any(i in claimed for i in range(ent.start, ent.end)):
             continue
         if ent.label_ != "ORG" or not_an_actor(ent.text) or is_place_name(ent.text):
+            continue
+        if _as_means(ent) or _glossed_thing(ent) or _product(ent, products):
+            continue
+        ent = _split_person(doc, b, ent, claimed)
+        if _title_of_person(doc, b, ent, role_spans, claimed):
             continue
         if not _proper(ent):  # "royal command", "-led": NER noise, not a name
             continue
@@ -540,6 +548,94 @@ def _named(
             continue
         b.mention(person_tokens[_fold(tok.text)], tok.idx, tok.idx + len(tok))
         claimed.add(tok.i)
+
+
+# a platform after these is the means of a message ("wrote on Twitter", "via Instagram")
+MEANS_PREPS = frozenset({"on", "via", "through", "over"})
+MEANS_VERBS = frozenset({"use", "post"})
+
+
+def _as_means(span: Span) -> bool:
+    """ "posted on Instagram", "used Instagram to thank supporters": a medium, not an actor."""
+    if not load_kb().is_means(span.text):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in MEANS_PREPS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_ in MEANS_VERBS
+
+
+def _glossed_thing(span: Span) -> bool:
+    """ "Islambol [full of Islam]", "Ayasofya [Haghia Sophia]": a name glossed by an editor
+    with a translation or with the name of a thing is a word or a thing, not an actor."""
+    doc = span.doc
+    k = span.end
+    if k >= len(doc) or doc[k].text != "[":
+        return False
+    close = next((t.i for t in doc[k + 1 : k + 12] if t.text == "]"), None)
+    if close is None or close == k + 1:
+        return False
+    inner = doc[k + 1 : close]
+    return inner[0].is_lower or not_an_actor(inner.text)
+
+
+def _model_follows(ent: Span) -> bool:
+    """ "a Volvo XC90", "Boeing 737": a maker's name before a model designation."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return any(c.isdigit() for c in nxt.text) and nxt.ent_type_ not in ("DATE", "TIME")
+
+
+def _product(ent: Span, products: set[str]) -> bool:
+    """A maker's name that stands for a vehicle or product: before a model designation, or
+    with an article once the document has used it so ("the Volvo had come from ...")."""
+    if _model_follows(ent):
+        return True
+    doc = ent.doc
+    article = ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "the")
+    return article and ent.text in products
+
+
+def _split_person(doc: Doc, b: Builder, ent: Span, claimed: set[int]) -> Span:
+    """ "told NPR Hamza bin Laden had ...": NER fused a body's name with a person named in
+    full elsewhere; the person keeps the tail, the rest stays a name (or nothing)."""
+    text = " ".join(ent.text.split())
+    for p in b.protos.values():
+        if p.kind != "person" or len(p.name.split()) < 2 or not text.endswith(" " + p.name):
+            continue
+        tail = doc.char_span(ent.end_char - len(p.name), ent.end_char)
+        if tail is None or tail.start <= ent.start:
+            continue
+        b.mention(p, tail.start_char, tail.end_char)
+        claimed.update(range(tail.start, tail.end))
+        return Span(doc, ent.start, tail.start, label=ent.label_)
+    return ent
+
+
+def _title_of_person(
+    doc: Doc, b: Builder, ent: Span, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> bool:
+    """ "Coast Guard Commandant Admiral X": a body's name ending in a title held by the
+    person who follows is that person's title, not an organisation."""
+    role = next(
+        (r for sp, r in role_spans
+         if r.refers == "person" and sp.end == ent.end and sp.start > ent.start),
+        None,
+    )  # fmt: skip
+    if role is None or ent.end >= len(doc):
+        return False
+    limit = doc[min(ent.end + 2, len(doc) - 1)].idx
+    for start, end, proto in b.ordered_mentions():
+        if proto.kind == "person" and ent.end_char <= start <= limit:
+            body = " ".join(doc[ent.start : ent.end - len(role.phrase.split())].text.split())
+            proto.role = proto.role or role.role
+            proto.affiliation = proto.affiliation or body
+            b.mention(proto, ent.start_char, end)
+            claimed.update(range(ent.start, ent.end))
+            return True
+    return False
 
 
 SEATED = frozenset({"embassy", "consulate", "mission", "office"})

@@ -20,6 +20,8 @@ class ActorTable:
         self._by_id: dict[str, Actor] = {}
         # sorted (start, end, actor_id) of every mention, for span lookups
         self._spans: list[tuple[int, int, str]] = []
+        # (start, end) -> ids of a mention that names several actors at once ("both parties")
+        self._compounds: dict[tuple[int, int], tuple[str, ...]] = {}
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors)
@@ -51,11 +53,37 @@ class ActorTable:
         actor.mentions.sort(key=lambda m: m.start)
         bisect.insort(self._spans, (start, end, actor_id))
 
+    def link_compound(self, actor_ids: list[str], start: int, end: int, text: str) -> None:
+        """Record that text[start:end] mentions several actors together ("both parties" for
+        Kosovo and Serbia); `actor_at` returns the first, `actors_at` all of them."""
+        ids = tuple(dict.fromkeys(actor_ids))
+        if not ids:
+            return
+        for actor_id in ids:
+            self.link(actor_id, start, end, text)
+        self._compounds[(start, end)] = ids
+
+    def actors_at(self, start: int, end: int) -> list[str]:
+        """Every actor the best mention covering [start, end) names: several for a compound
+        mention, else the one `actor_at` gives (or none)."""
+        found = self._best(start, end)
+        if found is None:
+            return []
+        span, actor_id = found
+        return list(self._compounds.get(span, (actor_id,)))
+
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor whose mention best covers the character span [start, end): the
         shortest mention containing it, else the longest overlapping one."""
-        best: tuple[int, str] | None = None
-        overlap: tuple[int, str] | None = None
+        found = self._best(start, end)
+        if found is None:
+            return None
+        span, actor_id = found
+        return self._compounds.get(span, (actor_id,))[0]
+
+    def _best(self, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+        best: tuple[int, tuple[int, int], str] | None = None
+        overlap: tuple[int, tuple[int, int], str] | None = None
         i = bisect.bisect_right(self._spans, (end, 1 << 62, ""))
         for m_start, m_end, actor_id in reversed(self._spans[:i]):
             if m_end <= start:
@@ -67,15 +95,17 @@ class ActorTable:
             length = m_end - m_start
             if m_start <= start and end <= m_end:
                 if best is None or length < best[0]:
-                    best = (length, actor_id)
+                    best = (length, (m_start, m_end), actor_id)
             elif overlap is None or length > overlap[0]:
-                overlap = (length, actor_id)
-        if best is not None:
-            return best[1]
-        return overlap[1] if overlap is not None else None
+                overlap = (length, (m_start, m_end), actor_id)
+        chosen = best or overlap
+        return (chosen[1], chosen[2]) if chosen is not None else None
 
     def actor_for_token(self, token: Token) -> str | None:
         return self.actor_at(token.idx, token.idx + len(token.text))
 
     def actor_for_span(self, span: Span) -> str | None:
         return self.actor_at(span.start_char, span.end_char)
+
+    def actors_for_token(self, token: Token) -> list[str]:
+        return self.actors_at(token.idx, token.idx + len(token.text))
