@@ -318,11 +318,12 @@ def _drop_rementions(matches: list[_Match]) -> list[_Match]:
 # --- arguments --------------------------------------------------------------------------
 
 
-def _actor_of(token: Token, actors: ActorTable) -> str | None:
-    """The actor a noun phrase head refers to: the head itself, else the head-most
-    dependent (compound, possessive, apposition, ...) that is a mention."""
-    found = actors.actor_for_token(token)
-    if found is not None:
+def _actor_of(token: Token, actors: ActorTable) -> list[str]:
+    """The actors a noun phrase head refers to (several for a compound mention such as
+    "both parties"): the head itself, else the head-most dependent (compound, possessive,
+    apposition, ...) that is a mention."""
+    found = actors.actors_for_token(token)
+    if found:
         return found
     frontier = [token]
     for _ in range(2):
@@ -330,8 +331,8 @@ def _actor_of(token: Token, actors: ActorTable) -> str | None:
         for tok in frontier:
             for child in tok.children:
                 if child.dep_ in ACTOR_CHILD_DEPS:
-                    found = actors.actor_for_token(child)
-                    if found is not None:
+                    found = actors.actors_for_token(child)
+                    if found:
                         return found
                     nxt.append(child)
         frontier = nxt
@@ -340,19 +341,19 @@ def _actor_of(token: Token, actors: ActorTable) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found = actors.actor_for_token(pobj)
-                    if found is not None:
+                    found = actors.actors_for_token(pobj)
+                    if found:
                         return found
-    return None
+    return []
 
 
 def _actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
     out: Picked = []
     for token in tokens:
         for tok in (token, *token.conjuncts):
-            actor = _actor_of(tok, actors)
-            if actor is not None and all(actor != a for a, _ in out):
-                out.append((actor, tok))
+            for actor in _actor_of(tok, actors):
+                if all(actor != a for a, _ in out):
+                    out.append((actor, tok))
     return out
 
 
@@ -451,11 +452,12 @@ def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     target_toks = _pobjs(noun, row.tprep)
     source: Picked = []
     for tok in src_toks:
-        actor = actors.actor_for_token(tok)  # modifiers count only when they are mentions
-        if actor is None and tok.dep_ == "pobj":
-            actor = _actor_of(tok, actors)
-        if actor is not None and all(actor != a for a, _ in source):
-            source.append((actor, tok))
+        ids = actors.actors_for_token(tok)  # modifiers count only when they are mentions
+        if not ids and tok.dep_ == "pobj":
+            ids = _actor_of(tok, actors)
+        new = [a for a in ids if all(a != b for b, _ in source)]
+        if new:
+            source += [(a, tok) for a in new]
             source += _minus(_actors_of(list(tok.conjuncts), actors), source)
     if not source:
         source = _actors_of(_carrier_subjects(noun), actors)
