@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.coding.score import event_scores, evidence_overlaps, names_match, normalise
+from eventwire.geo.score import location_matches
 from eventwire.nlp.scoring import score_facts, score_quotes
 
 
@@ -161,6 +162,10 @@ def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> Non
     c["p_gold"] += len(gold["places"])
     c["p_found"] += sum(1 for g in gold["places"] if _key(g["name"]) in place_names)
 
+    for loc in location_matches(pred, gold):
+        c["loc_matched"] += loc["matched"]
+        c["loc_ok"] += loc["correct"]
+
     f = score_facts(pred["facts"], gold["facts"])
     c["f_gold"] += len(gold["facts"])
     c["f_found"] += f["found"]
@@ -218,6 +223,7 @@ def score_devgold(
         "actor_recall": _ratio(c["a_found"], c["a_gold"]),
         "actor_precision": _ratio(c["a_pred_ok"], c["a_pred"]),
         "place_recall": _ratio(c["p_found"], c["p_gold"]),
+        "location_accuracy": _ratio(c["loc_ok"], c["loc_matched"]),
         "fact_recall": _ratio(c["f_found"], c["f_gold"]),
         "fact_precision": _ratio(c["f_found"], c["f_pred"]),
         "per_type": per_type,
