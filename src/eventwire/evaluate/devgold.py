@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.coding.score import event_scores, evidence_overlaps, names_match, normalise
+from eventwire.geo.gazetteer import project_country
 from eventwire.geo.score import location_matches
 from eventwire.nlp.scoring import score_facts, score_quotes
 
@@ -155,12 +156,16 @@ def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> Non
     c["a_pred"] += len(pred_forms)
     c["a_pred_ok"] += sum(1 for p in pred_forms if any(g & p for g in gold_actor_forms))
 
-    place_names = set()
+    place_by_name: dict[str, dict[str, Any]] = {}
     for p in pred["places"]:
-        place_names.add(_key(p["name"]))
-        place_names |= {_key(m["text"]) for m in p.get("mentions", [])}
+        for name in [p["name"], *(m["text"] for m in p.get("mentions", []))]:
+            place_by_name.setdefault(_key(name), p)
     c["p_gold"] += len(gold["places"])
-    c["p_found"] += sum(1 for g in gold["places"] if _key(g["name"]) in place_names)
+    for g in gold["places"]:
+        found = place_by_name.get(_key(g["name"]))
+        if found is not None:
+            c["p_found"] += 1
+            c["p_country_ok"] += found["country"] == project_country(g["country"])
 
     for loc in location_matches(pred, gold):
         c["loc_matched"] += loc["matched"]
@@ -223,6 +228,7 @@ def score_devgold(
         "actor_recall": _ratio(c["a_found"], c["a_gold"]),
         "actor_precision": _ratio(c["a_pred_ok"], c["a_pred"]),
         "place_recall": _ratio(c["p_found"], c["p_gold"]),
+        "place_country_accuracy": _ratio(c["p_country_ok"], c["p_found"]),
         "location_accuracy": _ratio(c["loc_ok"], c["loc_matched"]),
         "fact_recall": _ratio(c["f_found"], c["f_gold"]),
         "fact_precision": _ratio(c["f_found"], c["f_pred"]),

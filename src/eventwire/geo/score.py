@@ -6,7 +6,6 @@ Run: python -m eventwire.geo.score [SHARED_DATA_DIR] [--limit N]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.geo.gazetteer import Entry, Gazetteer, normalise, project_country
+from eventwire.geo.gazetteer import Entry, Gazetteer, normalise
 from eventwire.geo.locate import Context, context_of, geoparse, haversine_km, resolve_loose
 
 ACCURACY_KM = 161.0  # "accuracy@161km", the usual geocoding threshold (100 miles)
@@ -174,38 +173,6 @@ def geowebnews_scores(data_dir: Path, limit: int | None = None) -> dict[str, Any
     return summarise(predict_geowebnews(articles), len(articles))
 
 
-def devgold_place_scores(data_dir: Path) -> dict[str, Any]:
-    """Recall of the gold places (normalised name) among predicted places, and how many of
-    the found ones carry the gold country. `data_dir` is the dev-gold folder."""
-    from eventwire.nlp.pipeline import parse
-
-    gold_total = found = country_ok = predicted = 0
-    missed: list[str] = []
-    for gold_path in sorted((Path(data_dir) / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = (Path(data_dir) / "docs" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
-        places = geoparse(parse(text))
-        predicted += len(places)
-        by_name = {normalise(p.name): p for p in places}
-        for gp in gold["places"]:
-            gold_total += 1
-            p = by_name.get(normalise(gp["name"]))
-            if p is None:
-                missed.append(f"{gold_path.stem}: {gp['name']}")
-                continue
-            found += 1
-            country_ok += p.country == project_country(gp["country"])
-    return {
-        "gold_places": gold_total,
-        "found": found,
-        "recall": found / gold_total if gold_total else 0.0,
-        "country_correct": country_ok,
-        "predicted_places": predicted,
-        "precision_proxy": found / predicted if predicted else 0.0,
-        "missed": missed,
-    }
-
-
 def location_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> list[dict[str, Any]]:
     """For each gold event with a location: the predicted event of the same type whose
     evidence sentence overlaps gold's (as dev-gold event matching does), and whether that
@@ -241,44 +208,6 @@ def location_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> list[d
     return out
 
 
-def devgold_location_scores(
-    data_dir: Path, analyses: Mapping[str, Mapping[str, Any]] | None = None
-) -> dict[str, Any]:
-    """Event location on dev-gold: over gold events with a location whose event we find
-    (same type, overlapping evidence), the share whose predicted location is the gold place.
-
-    `data_dir` is the dev-gold folder; `analyses` maps a document id to its pipeline output
-    (`analyze(...).to_dict()`), computed here when not given."""
-    rows: list[dict[str, Any]] = []
-    for gold_path in sorted((Path(data_dir) / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not any(e.get("location") for e in gold["events"]):
-            continue
-        if analyses is not None and gold_path.stem in analyses:
-            pred = analyses[gold_path.stem]
-        else:
-            from eventwire.evaluate.devgold import analyze_gold_doc, load_devgold
-
-            doc = next(d for d in load_devgold(Path(data_dir)) if d.id == gold_path.stem)
-            pred = analyze_gold_doc(doc)
-        rows += [{"doc": gold_path.stem, **r} for r in location_matches(pred, gold)]
-    matched = [r for r in rows if r["matched"]]
-    correct = sum(r["correct"] for r in matched)
-    return {
-        "gold_located": len(rows),
-        "matched": len(matched),
-        "correct": correct,
-        "location_accuracy": correct / len(matched) if matched else 0.0,
-        "location_recall": correct / len(rows) if rows else 0.0,
-        "errors": [
-            f"{r['doc']}: {r['type']} gold {r['gold']!r} predicted {r['predicted']!r}"
-            for r in matched
-            if not r["correct"]
-        ],
-        "unmatched": [f"{r['doc']}: {r['type']} {r['gold']!r}" for r in rows if not r["matched"]],
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
@@ -301,23 +230,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     for t, v in gwn["by_type"].items():
         print(f"  {t:22} n={v['n']:5} acc@161km {v['acc161']:.3f}")
-    dev = devgold_place_scores(args.shared_data / "dev-gold")
-    print(
-        f"dev-gold places: recall {dev['recall']:.3f} ({dev['found']}/{dev['gold_places']}),"
-        f" country correct {dev['country_correct']}/{dev['found']},"
-        f" predicted {dev['predicted_places']}"
-    )
-    for m in dev["missed"]:
-        print("  missed", m)
-    loc = devgold_location_scores(args.shared_data / "dev-gold")
-    print(
-        f"dev-gold event location: {loc['correct']}/{loc['matched']} matched events"
-        f" ({loc['location_accuracy']:.3f}); {loc['gold_located']} gold events with a location"
-    )
-    for line in loc["errors"]:
-        print("  wrong", line)
-    for line in loc["unmatched"]:
-        print("  no event", line)
     return 0
 
 
