@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventwire.actors.table import ActorTable
+from eventwire.coding.score import normalise
 from eventwire.model import Actor, Mention
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -29,10 +30,6 @@ _UNIT_GROUPS: dict[str, set[str]] = {
     "duration": {"days", "day", "hours", "hour", "years", "year", "weeks", "week", "months"},
     "countries": {"countries", "country", "nations", "states"},
 }  # fmt: skip
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
 def texts_match(a: str, b: str, ratio: float = 0.8) -> bool:
