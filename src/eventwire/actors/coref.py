@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
+from eventwire.actors.unnamed import peoples, unnamed_holders
 from eventwire.nlp.quotes import quote_spans
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -29,6 +30,8 @@ def resolve_references(
     claimed: set[int],
 ) -> None:
     _role_nouns(doc, b, role_spans, kb_hits, title_roles, claimed)
+    unnamed_holders(doc, b, role_spans, kb_hits, title_roles, claimed)
+    peoples(doc, b, kb_hits, claimed)
     _type_nouns(doc, b, claimed)
     quotes = _quote_regions(doc)
     _pronouns(doc, b, claimed, quotes)
@@ -395,7 +398,7 @@ def _pairs(doc: Doc, b: Builder, claimed: set[int]) -> None:
         opener = next((c for c in tok.children if c.lower_ in PAIR_OPENERS), None)
         if opener is None or any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
             continue  # "both opposition parties", "two Serb parties": other actors
-        start = min(opener.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i))
+        start = min([opener.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i)])
         found = None
         for at, first, second in pairs:
             if at >= tok.sent.start_char:

@@ -68,6 +68,8 @@ class KnowledgeBase:
     pair_nouns: dict[str, str] = field(default_factory=dict)
     # "his associates": nouns for the people around a person, a group actor of its own
     circle_nouns: frozenset[str] = frozenset()
+    # "Western diplomats", "Muslim hackers": words for a bloc or people with no state of its own
+    bloc_words: frozenset[str] = frozenset()
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -221,6 +223,7 @@ def load_kb() -> KnowledgeBase:
         kb.org_nouns[row["noun"].lower()] = frozenset(w.lower() for w in _split(row["name_words"]))
     kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in _rows("pair_nouns.tsv")}
     kb.circle_nouns = frozenset(r["noun"].lower() for r in _rows("circle_nouns.tsv"))
+    kb.bloc_words = frozenset(r["word"].lower() for r in _rows("bloc_words.tsv"))
     rows = _rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)

@@ -32,6 +32,8 @@ BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG"}
 # titles that are part of how a person is named
 NAME_TITLES = frozenset({"Pope"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# lower-case words between a state and its role noun ("Russian civilian advisers")
+INNER = frozenset({"amod", "compound"})
 
 
 @functools.cache
@@ -398,10 +400,12 @@ def _group_phrases(
     for sp, role in role_spans:
         if role.refers == "person" or sp.start in title_roles:
             continue
+        if any(i in claimed for i in range(sp.start, sp.end)):
+            continue  # inside a phrase already resolved ("leaders of the opposition bloc")
         in_org = any(i in org_tokens for i in range(sp.start, sp.end))
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
-        mods, start = _modifiers(doc, sp.start, kb_hits)
+        mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
         if not mods and role.refers == "state":
             of = _of_entity(doc, sp.end, kb_hits)
             if of is not None and of.kind == "state":  # "the government of Iraq"
@@ -413,49 +417,73 @@ def _group_phrases(
         if role.refers == "state":
             if len(mods) == 1:
                 b.mention_entity(mods[0][1], doc[start].idx, sp.end_char)
-                claimed.update(range(start, sp.end))
+            elif len({e.id for _, e in mods}) > 1:  # "the Turkish and Greek sides": both
+                states = [b.entity_proto(e) for _, e in mods]
+                b.mention_compound(states, doc[start].idx, sp.end_char)
+            claimed.update(range(start, sp.end))
+            continue
+        if not mods and _members_of(doc, b, sp, role, role_spans, kb_hits, claimed):
             continue
         if not mods:
-            if role.sector in BARE_GROUP_SECTORS and sp[-1].tag_ in ("NNS", "NNPS"):
-                name = sp.text.lower()
+            plural = sp[-1].tag_ in ("NNS", "NNPS")
+            ethnic = _ethnic_start(doc, sp.start)
+            if plural and (role.sector in BARE_GROUP_SECTORS or ethnic < sp.start):
+                # "protesters"; "Western diplomats", "Serb forces": a people without a state
+                name = " ".join(doc[ethnic : sp.end].text.split())
+                name = name if ethnic < sp.start else name.lower()
                 proto = b.protos.get(f"grp::{name}") or Proto(
                     key=f"grp::{name}", name=name, kind="group", sector=role.sector
                 )
-                b.mention(proto, sp.start_char, sp.end_char)
-                claimed.update(range(sp.start, sp.end))
+                b.mention(proto, doc[ethnic].idx, sp.end_char)
+                claimed.update(range(ethnic, sp.end))
             continue
+        protos: list[Proto] = []
         for mod_span, entity in mods:
             name = doc[start : sp.end].text if len(mods) == 1 else f"{mod_span.text} {sp.text}"
             key = f"grp:{entity.id}:{role.role}"
-            proto = b.protos.get(key) or Proto(
-                key=key,
-                name=" ".join(name.split()),
-                kind="group",
-                country=None if entity.international else entity.country,
-                affiliation=entity.name if entity.kind == "organisation" else None,
-                code=entity.code,
-                sector=role.sector,
+            protos.append(
+                b.protos.get(key)
+                or Proto(
+                    key=key,
+                    name=" ".join(name.split()),
+                    kind="group",
+                    country=None if entity.international else entity.country,
+                    affiliation=entity.name if entity.kind == "organisation" else None,
+                    code=entity.code,
+                    sector=role.sector,
+                )
             )
-            b.mention(proto, doc[start].idx, sp.end_char)
+        if len({p.key for p in protos}) > 1:  # "Hungarian and Romanian officials": both act
+            b.mention_compound(protos, doc[start].idx, sp.end_char)
+        else:
+            b.mention(protos[0], doc[start].idx, sp.end_char)
         claimed.update(range(start, sp.end))
 
 
 def _modifiers(
-    doc: Doc, end: int, kb_hits: dict[int, tuple[Span, Entity, str]]
+    doc: Doc, end: int, kb_hits: dict[int, tuple[Span, Entity, str]], *, capitals: bool = False
 ) -> tuple[list[tuple[Span, Entity]], int]:
-    """Entities premodifying a noun: walk left over names, demonyms, adjectives and 'and'."""
+    """Entities premodifying a noun: walk left over names, demonyms, adjectives and 'and';
+    a possessor ("Iraq's parliament") too, and a capital when `capitals` ("the Khartoum
+    government": the seat stands for the state)."""
     mods: list[tuple[Span, Entity]] = []
     k = end - 1
     start = end
+    if k >= 1 and doc[k].text in POSSESSIVE and k - 1 in kb_hits:
+        hit, entity, how = kb_hits[k - 1]
+        if how != "capital" or capitals:
+            return [(hit, entity)], hit.start
     while k >= 0:
         tok = doc[k]
-        if k in kb_hits and kb_hits[k][2] != "capital":
+        if k in kb_hits and (kb_hits[k][2] != "capital" or capitals):
             hit, entity, _ = kb_hits[k]
             mods.append((hit, entity))
             start = k = hit.start
             k -= 1
         elif tok.lower_ in ("and", "&") and mods:
             k -= 1
+        elif not mods and tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in INNER:
+            k -= 1  # "Russian civilian advisers", "Iraq's interim government"
         elif tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title):
             start = k  # "Bosnian Serb leaders": an ethnic word inside the phrase
             k -= 1
@@ -463,6 +491,75 @@ def _modifiers(
             break
     mods.reverse()
     return mods, start if mods else end
+
+
+MEMBER_PREPS = frozenset({"of", "from"})
+
+
+def _members_of(
+    doc: Doc,
+    b: Builder,
+    sp: Span,
+    role: Role,
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    claimed: set[int],
+) -> bool:
+    """ "Leaders of the X coalition", "doctors from two American aid groups": people of a
+    body are a group of its state when the body names one, else of the named body alone. A
+    body with neither a state nor a name ("leaders of the world") is no actor."""
+    if sp[-1].tag_ not in ("NNS", "NNPS") or sp.end >= len(doc):
+        return False
+    prep = doc[sp.end]
+    if prep.lower_ not in MEMBER_PREPS or prep.head.i != sp[-1].i:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.i in claimed or pobj.i in kb_hits:
+        return False  # "leaders of Iraq": the state's own group, left to the name pass
+    body = doc[prep.i + 1 : pobj.i + 1]
+    inner = [kb_hits[i][1] for i in range(body.start, body.end) if i in kb_hits]
+    state = next((e for e in inner if e.kind == "state"), None)
+    named = any(t.pos_ == "PROPN" and t.is_title for t in body)
+    if state is None and not named:
+        return False
+    end = body.end
+    # "leaders of the opposition coalition" are the opposition's: the body's own role wins
+    sector = next(
+        (r.sector for s, r in role_spans if r.refers == "group" and body.start <= s.start
+         and s.end <= end),
+        role.sector,
+    )  # fmt: skip
+    if state is None:  # "(Freedom)": a gloss in brackets is no part of the group's name
+        words = [t.text for t in doc[sp.start : end] if t.text not in ("(", ")")]
+        name = " ".join(words)
+    else:
+        name = " ".join(doc[sp.start : end].text.split())
+    key = f"grp:{state.id if state else ''}:{name.lower()}"
+    proto = b.protos.get(key) or Proto(
+        key=key,
+        name=name,
+        kind="group",
+        country=state.country if state else None,
+        code=state.code if state else None,
+        sector=sector,
+    )
+    b.mention(proto, sp.start_char, doc[end - 1].idx + len(doc[end - 1]))
+    claimed.update(range(sp.start, end))
+    return True
+
+
+def _ethnic_start(doc: Doc, end: int) -> int:
+    """Start of the ethnic or bloc words right before `end` ("Western", "Serb", "Muslim"):
+    words NER tags NORP, or bloc words, that name no state in the knowledge base."""
+    blocs = load_kb().bloc_words
+    k = end
+    while (
+        k > 0
+        and doc[k - 1].is_title
+        and (doc[k - 1].ent_type_ == "NORP" or doc[k - 1].lower_ in blocs)
+    ):
+        k -= 1
+    return k
 
 
 # ---------------------------------------------------------------- names
@@ -478,7 +575,11 @@ def _named(
     claimed: set[int],
 ) -> None:
     kb = load_kb()
-    role_tokens = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
+    # a title inside a name is no body ("State" in "Secretary of State"); a body noun is
+    # ("Parliament", "the US Air Force")
+    role_tokens = {
+        i for sp, r in role_spans if r.refers == "person" for i in range(sp.start, sp.end)
+    }
     acronyms: dict[str, Proto] = {}
     person_tokens: dict[str, Proto] = {}
     for p in list(b.protos.values()):

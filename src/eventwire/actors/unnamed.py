@@ -1,0 +1,96 @@
+"""Actors named by what they are, not by name: "a French minister", "the Palestinians",
+"Iraqi Kurds". Run after role nouns have taken up the people named earlier, so "the Serbian
+president" after "Serbian President Aleksandar Vucic" stays Vucic.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.kb import Entity, Role
+
+POSSESSIVE = frozenset({"'s", "\u2019s"})
+PLURAL = frozenset({"NNS", "NNPS"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _owner(
+    doc: Doc, start: int, kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> tuple[int, Entity] | None:
+    """The state or body named right before `start` ("French", "NATO", "Iraq's")."""
+    k = start - 1
+    if k >= 1 and doc[k].text in POSSESSIVE:
+        k -= 1
+    if k not in kb_hits or kb_hits[k][2] == "capital":
+        return None
+    hit, entity, _ = kb_hits[k]
+    return hit.start, entity
+
+
+def unnamed_holders(
+    doc: Doc,
+    b: Builder,
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    title_roles: set[int],
+    claimed: set[int],
+) -> None:
+    """ "A French minister threatened ...": a title with its state or body and no name is
+    an actor of its own, the holder of that office there."""
+    for sp, role in role_spans:
+        if role.refers != "person" or sp.start in title_roles:
+            continue
+        if any(i in claimed for i in range(sp.start, sp.end)) or sp[-1].pos_ != "NOUN":
+            continue
+        if sp.end < len(doc) and doc[sp.end].pos_ == "PROPN":
+            continue  # a title before a name NER did not find
+        owner = _owner(doc, sp.start, kb_hits)
+        if owner is None or any(i in claimed for i in range(owner[0], sp.start)):
+            continue
+        # only an indefinite one is somebody new: "the American ambassador" is someone known
+        # to the reader, too often the person a pronoun means to be taken as a new actor
+        if owner[0] == 0 or doc[owner[0] - 1].lower_ not in INDEFINITE:
+            continue
+        start, entity = owner
+        name = " ".join(doc[start : sp.end].text.split())
+        proto = b.protos.get(f"one:{entity.id}:{role.role}") or Proto(
+            key=f"one:{entity.id}:{role.role}",
+            name=name,
+            kind="person",
+            country=None if entity.international else entity.country,
+            affiliation=entity.name if entity.kind == "organisation" else None,
+            role=role.role,
+            code=entity.code,
+            sector=role.sector,
+        )
+        b.mention(proto, doc[start].idx, sp.end_char)
+        claimed.update(range(start, sp.end))
+
+
+def peoples(doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]],
+            claimed: set[int]) -> None:  # fmt: skip
+    """ "The Palestinians reject ...", "Iraqi Kurds": a nationality or an ethnic group as a
+    plural noun is a group actor, of the state its demonym names."""
+    for tok in doc:
+        if tok.i in claimed or tok.tag_ not in PLURAL or not tok.is_title:
+            continue
+        if tok.dep_ in ("compound", "amod"):
+            continue  # "Palestinians' rights" still counts; "Kurds rally" does not
+        entity = b.kb.demonym(tok.text[:-1]) if tok.text.endswith("s") else None
+        start = tok.i
+        if entity is None and tok.ent_type_ == "NORP" and b.kb.lookup(tok.text) is None:
+            # "Iraqi Kurds": an ethnic group with the state it lives in
+            owner = _owner(doc, tok.i, kb_hits)
+            if owner is None or owner[1].kind != "state" or tok.i - 1 in claimed:
+                continue
+            start, entity = owner
+        if entity is None or entity.kind != "state":
+            continue
+        name = " ".join(doc[start : tok.i + 1].text.split())
+        key = f"people:{entity.id}:{name.lower()}"
+        proto = b.protos.get(key) or Proto(
+            key=key, name=name, kind="group", country=entity.country, code=entity.code
+        )
+        b.mention(proto, doc[start].idx, tok.idx + len(tok))
+        claimed.update(range(start, tok.i + 1))
