@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.cues import accident_words, find_contexts, find_mode, label_words, light_verbs
+from eventwire.coding.cues import (
+    accident_words,
+    commerce_words,
+    find_contexts,
+    find_mode,
+    label_words,
+    light_verbs,
+    official_words,
+    ordinary_words,
+    spokesman_words,
+)
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import event_types, quad
@@ -49,6 +59,8 @@ NON_EVENT_OBJECTS = {
 # the content of a speech act ("called for X to be investigated") is not a second event
 SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# types that restrict a flow of goods or people ("a ban on exports to X" aims at X)
+RESTRICTIVE = {"SANCTION", "COERCE"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -57,6 +69,9 @@ FAILURE_VERBS = {"fail", "refuse", "decline"}
 # promises of conflict are threats ("vowed to fight", "swore to attack")
 PROMISE_TYPES = {"AGREE"}
 OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
+# PLOVER verbal cooperation is dyadic: with no named actor on a side there is nothing to code
+NEEDS_SOURCE = {"AGREE", "CONSULT", "SUPPORT"}
+NEEDS_TARGET = {"CONSULT"}
 
 
 @dataclass
@@ -139,6 +154,9 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
     ]
     kept, threats = _drop_speech_content(matches)
     kept = _drop_rementions(kept)
+    # "the airstrike that killed X": the relative clause tells the noun's event in full
+    told = {(m.head.head.i, m.row.type) for m in kept if m.head.dep_ == "relcl"}
+    kept = [m for m in kept if m.row.pos != "noun" or (m.head.i, m.row.type) not in told]
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     by_head: dict[int, Event] = {}
@@ -148,6 +166,8 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
             continue
         _inherit_source(m, event, by_head)
         by_head[m.head.i] = event
+        if _one_sided(event, m.head):
+            continue
         key = (event.type, tuple(event.source), tuple(event.target))
         if key in seen:
             continue  # "bombings struck": one attack, two triggers
@@ -203,6 +223,13 @@ def _find_triggers(sent: Span) -> list[_Match]:
             # "released a statement" is no release; "welcomed the statement" is still praise
             material = quad(row.type).startswith("material")
             if pos == "verb" and material and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
+                break
+            mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+            if pos == "noun" and any(_lemma(c) in ordinary_words(row.type) for c in mods):
+                break
+            # "airlines offer flights", "refunds were offered": business, not cooperation
+            things = objects + [c for c in token.children if c.dep_ == "nsubjpass"]
+            if pos == "verb" and any(_lemma(o) in commerce_words(row.type) for o in things):
                 break
             candidates.append(_Match(row=row, head=token, tokens=[token, *extra]))
             break  # rows are longest first: the first fit is the most specific
@@ -272,11 +299,13 @@ def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]
             continue
         # up the clause chain ("called for his death to be investigated", "accused X of
         # attacking"); a coordinated or relative clause is a statement of its own
+        clausal = False  # a promise threatens by a clause ("vowed to fight"), not by a noun
         while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head is not tok:
+            clausal = clausal or tok.dep_ in ("xcomp", "ccomp")
             tok = tok.head
             if tok.i in speech_heads:
                 inside = True
-                if tok.i in promises and m.row.type in THREAT_TYPES | {"ASSAULT"}:
+                if tok.i in promises and clausal and m.row.type in THREAT_TYPES | {"ASSAULT"}:
                     threats.add(tok.i)
                 break
         if not inside:
@@ -336,12 +365,20 @@ def _actor_of(token: Token, actors: ActorTable) -> list[str]:
                         return found
                     nxt.append(child)
         frontier = nxt
-    # "the government of Kosovo"
+    # "the government of Kosovo", "a spokesperson for X"
+    preps = ("of", "for") if _lemma(token) in spokesman_words() else ("of",)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = actors.actors_for_token(pobj)
+                    # "the quality of X's work": the owner of the thing
+                    found = found or [
+                        a
+                        for c in pobj.children
+                        if c.dep_ == "poss"
+                        for a in actors.actors_for_token(c)
+                    ]
                     if found:
                         return found
     return []
@@ -350,7 +387,9 @@ def _actor_of(token: Token, actors: ActorTable) -> list[str]:
 def _actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
     out: Picked = []
     for token in tokens:
-        for tok in (token, *token.conjuncts):
+        # "from the OIC head X, Y and Z": the list may hang on the apposition
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        for tok in (token, *token.conjuncts, *(c for a in appos for c in a.conjuncts)):
             for actor in _actor_of(tok, actors):
                 if all(actor != a for a, _ in out):
                     out.append((actor, tok))
@@ -383,7 +422,13 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     if head is verb:
         return [], []
     if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
+        if head.dep_ == "xcomp" and head.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "X urged Y to reconsider and spoke with Z": a finite verb is no infinitive's
+            # partner, it coordinates with the governing verb
+            return _subject_tokens(head.head)
         return _subject_tokens(head)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        return _subject_tokens(head.head)  # "Syria is willing to withdraw": the copula's
     if verb.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJ]
         return (objs, []) if objs else _subject_tokens(head)
@@ -410,6 +455,12 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     for tok in m.tokens[1:]:
         if tok.dep_ in OBJ and row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
             target_toks += [c for c in tok.children if c.dep_ == "poss"]
+    # "launched missiles targeting X": the object of the weapon's participle
+    if row.pattern == "light":
+        for tok in m.tokens[1:]:
+            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+                target_toks += [c for c in acl.children if c.dep_ in OBJ]
+                target_toks += _pobjs(acl, ("at",))
     # "expelled Russian diplomats": the nationality of a conflict object is the target
     if row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
         for tok in m.tokens[1:]:
@@ -422,14 +473,40 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     source = _actors_of(subj, actors)
     if not source and subj and all(s.lower_ in PRONOUNS for s in subj):
         source = _actors_of(_speaker(verb), actors)
-    return source, _minus(_actors_of(target_toks, actors), source)
+    target = _minus(_actors_of(target_toks, actors), source)
+    if not target:
+        target = _minus(_place_officials(verb, target_toks, actors), source)
+    if not target and row.type in RESTRICTIVE:
+        target = _minus(_actors_of(_destinations(target_toks), actors), source)
+    return source, target
+
+
+def _destinations(things: list[Token]) -> list[Token]:
+    """ "restrictions on flights to Cuba": the place a restricted thing goes to or comes
+    from is what the restriction aims at."""
+    return [g for t in things for g in _pobjs(t, ("to", "from", "into"))]
+
+
+def _place_officials(verb: Token, objs: list[Token], actors: ActorTable) -> Picked:
+    """ "a stop in Bosnia, where he reassured authorities": unnamed officials in a "where"
+    clause about a place stand for that place."""
+    words = official_words()
+    if not any(_lemma(o) in words for o in objs):
+        return []
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return []
+    return _actors_of([clause.head], actors)
 
 
 def _speaker(verb: Token) -> list[Token]:
     """ "Switzerland said it had expelled ...": a pronoun subject of a reported clause is the
     reporting verb's subject."""
     tok = verb
-    while tok.dep_ == "conj" and tok.head is not tok:
+    # "X said it is willing to withdraw": up through coordination, control and the copula
+    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head is not tok:
         tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.pos_ not in VERB_POS:
         return []
@@ -580,8 +657,22 @@ def _is_accident(m: _Match) -> bool:
     if not words:
         return False
     near = [m.head.head] if m.head.dep_ == "relcl" else []
-    near += [g for c in m.head.children for g in (c, *c.children)]
+    # an adverbial clause is another event ("before the jet crashed, X fired missiles")
+    args = [c for c in m.head.children if c.dep_ not in ("advcl", "conj", "ccomp")]
+    near += [g for c in args for g in (c, *c.children)]
     return any(_lemma(t) in words for t in near)
+
+
+def _one_sided(event: Event, head: Token) -> bool:
+    """A verbal-cooperation event without a named actor on a side it needs. Coordinated
+    subjects ("X and Y held talks") are each other's counterpart, and unnamed officials
+    ("reassured authorities") are a counterpart still."""
+    if event.type in NEEDS_SOURCE and not event.source:
+        return True
+    if event.type not in NEEDS_TARGET or event.target or len(event.source) > 1:
+        return False
+    words = official_words()
+    return not any(c.dep_ in OBJ and _lemma(c) in words for c in head.children)
 
 
 def _build_event(

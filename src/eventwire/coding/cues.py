@@ -74,3 +74,25 @@ def light_verbs() -> frozenset[str]:
     """Verbs that carry an event noun and lend it their subject ("launched an investigation",
     "arrived on a visit")."""
     return frozenset(cue for cue, _, _ in _cues().get("light", ()))
+
+
+@functools.cache
+def official_words() -> frozenset[str]:
+    """Nouns for a place's unnamed officials ("authorities", "the government")."""
+    return frozenset(cue for cue, _, _ in _cues().get("officials", ()))
+
+
+def commerce_words(etype: str) -> frozenset[str]:
+    """Objects that make an offer or an acceptance a business transaction."""
+    return frozenset(cue for cue, t, _ in _cues().get("commerce", ()) if t == etype)
+
+
+def ordinary_words(etype: str) -> frozenset[str]:
+    """Modifiers that make an event noun routine ("an election rally" is no protest)."""
+    return frozenset(cue for cue, t, _ in _cues().get("ordinary", ()) if t == etype)
+
+
+@functools.cache
+def spokesman_words() -> frozenset[str]:
+    """Nouns for someone who speaks for another ("a spokesperson for X" speaks as X)."""
+    return frozenset(cue for cue, _, _ in _cues().get("spokesman", ()))
