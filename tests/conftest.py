@@ -22,3 +22,14 @@ def nlp():
     from eventwire.nlp.pipeline import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def resolve(nlp):
+    """Text in, ActorTable out: the real actor resolution over the real parse."""
+    from eventwire.actors.resolve import resolve_actors
+
+    def run(text: str):
+        return resolve_actors(nlp(text))
+
+    return run

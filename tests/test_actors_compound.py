@@ -3,30 +3,14 @@ titles. Invented sentences."""
 
 from __future__ import annotations
 
-import pytest
-
-from eventwire.actors.resolve import resolve_actors
 from eventwire.actors.table import ActorTable
 from eventwire.model import Actor
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    def run(text: str) -> ActorTable:
-        return resolve_actors(nlp(text))
-
-    return run
+from tests.helpers import actor_at_text as _at
 
 
 def _names_at(table: ActorTable, text: str, needle: str) -> list[str]:
     start = text.index(needle)
     return [table.get(i).name for i in table.actors_at(start, start + len(needle))]
-
-
-def _at(table: ActorTable, text: str, needle: str) -> Actor | None:
-    start = text.index(needle)
-    actor_id = table.actor_at(start, start + len(needle))
-    return table.get(actor_id) if actor_id else None
 
 
 def test_pair_noun_names_both_actors_of_an_earlier_pair(resolve) -> None:

@@ -3,28 +3,9 @@ split names, seats, acronyms; and names that are not actors. Invented sentences.
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.actors.filters import is_place_name, not_an_actor
-from eventwire.actors.resolve import resolve_actors
 from eventwire.actors.table import ActorTable
-from eventwire.model import Actor
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    def run(text: str) -> ActorTable:
-        return resolve_actors(nlp(text))
-
-    return run
-
-
-def _at(table: ActorTable, text: str, needle: str, nth: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    actor_id = table.actor_at(start, start + len(needle))
-    return table.get(actor_id) if actor_id else None
+from tests.helpers import actor_at_text as _at
 
 
 def _names(table: ActorTable) -> list[str]:

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors.resolve import resolve_actors
-from eventwire.actors.table import ActorTable
-from eventwire.model import Actor
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    def run(text: str) -> ActorTable:
-        return resolve_actors(nlp(text))
-
-    return run
-
-
-def _at(table: ActorTable, text: str, needle: str) -> Actor | None:
-    start = text.index(needle)
-    actor_id = table.actor_at(start, start + len(needle))
-    return table.get(actor_id) if actor_id else None
+from tests.helpers import actor_at_text as _at
 
 
 @pytest.mark.parametrize(
