@@ -423,3 +423,18 @@ def test_feed_links_ignores_entities_and_rejects_garbage() -> None:
     with pytest.raises(InputError) as err:
         feed_links(b"\x00\x01 not xml")
     assert _code(err) == "E015"
+
+
+def test_short_paragraph_in_another_language_is_refused() -> None:
+    # regression: texts under 40 words were never judged, so a German lead paragraph passed
+    from eventwire.ingest.decode import check_english
+
+    german = (
+        "Die Regierung hat am Dienstag mit der Opposition über die neue Verfassung gesprochen, "
+        "aber es gibt noch keine Einigung über die Rolle des Parlaments und der Gerichte."
+    )
+    with pytest.raises(InputError) as err:
+        check_english(german, "lead.txt")
+    assert err.value.code == "E016" and "lead.txt" in str(err.value)
+    check_english("The government and the opposition met on Tuesday in the capital.", "a.txt")
+    check_english("Berlin, Paris und London: die Namen der Städte.", "too-short.txt")

@@ -51,7 +51,9 @@ _TAG = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_WORDS_FOR_LANGUAGE = 40  # shorter texts are not judged: too little evidence
+_MIN_WORDS_FOR_LANGUAGE = 40  # below this, only a clear case is refused
+_MIN_WORDS_AT_ALL = 12  # shorter texts are not judged: too little evidence
+_CLEAR_OTHER_SHARE = 0.2  # a short text is refused only when another language is this clear
 _MIN_ENGLISH_SHARE = 0.15  # English prose scores 0.3-0.45, German about 0.1
 
 
@@ -160,14 +162,16 @@ def english_share(text: str) -> tuple[float, int]:
 
 
 def check_english(text: str, source: str) -> None:
-    """InputError E016 for text that is clearly not English; short texts always pass.
+    """InputError E016 for text that is clearly not English; very short texts always pass, and
+    under 40 words only a clear case (another language plainly dominant) is refused.
 
     Low English function-word share alone is not enough (lists, recipes and tables score low
     too): the text must also be mostly non-Latin script, or score higher in another language.
     """
     words = _WORD.findall(text.lower())
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+    if len(words) < _MIN_WORDS_AT_ALL:
         return
+    short = len(words) < _MIN_WORDS_FOR_LANGUAGE
     shares = {
         lang: sum(1 for w in words if w in vocab) / len(words)
         for lang, vocab in function_words().items()
@@ -177,6 +181,8 @@ def check_english(text: str, source: str) -> None:
         return
     other_lang, other = max(shares.items(), key=lambda item: item[1])
     non_latin = sum(1 for w in words if max(w) > "\u024f") / len(words)
+    if short and non_latin <= 0.5 and (other < _CLEAR_OTHER_SHARE or english >= other / 2):
+        return
     if non_latin > 0.5:
         detail = f"{non_latin:.0%} of {len(words)} words are in a non-Latin script"
     elif other > english:
