@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.coding.cues import (
     accident_words,
+    call_words,
     commerce_words,
     find_contexts,
     find_mode,
@@ -23,6 +24,7 @@ from eventwire.coding.cues import (
     official_words,
     ordinary_words,
     spokesman_words,
+    verbal_words,
 )
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
@@ -93,10 +95,38 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     for sent in doc.sents:
         events.extend(_code_sentence(sent, actors, quoted))
     events = _drop_outcomes(events)
+    _second_calls(doc, events)
     events = merge_reports(events, doc)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
     return events
+
+
+def _second_calls(doc: Doc, events: list[Event]) -> None:
+    """ "The call was seconded by X": support for a call without a named author goes to the
+    source of the nearest earlier request in the article."""
+    for i, event in enumerate(events):
+        if event.type != "SUPPORT" or event.target or not event.source:
+            continue
+        start, end = event.evidence.trigger_start, event.evidence.trigger_end
+        span = None if start is None or end is None else doc.char_span(start, end)
+        if span is None:
+            continue
+        head = span.root
+        calls = [
+            c
+            for c in head.children
+            if c.dep_ in OBJ | {"nsubjpass"}
+            and _lemma(c) in call_words()
+            and not any(g.dep_ == "poss" for g in c.children)
+        ]
+        if not calls:
+            continue
+        earlier = next((e for e in reversed(events[:i]) if e.type == "REQUEST" and e.source), None)
+        if earlier is None:
+            continue
+        event.target = [a for a in earlier.source if a not in event.source]
+        event.why["target"] = f"{', '.join(event.target)} (author of the earlier request)"
 
 
 def _drop_outcomes(events: list[Event]) -> list[Event]:
@@ -222,6 +252,8 @@ def _find_triggers(sent: Span) -> list[_Match]:
                 continue
             # "released a statement" is no release; "welcomed the statement" is still praise
             material = quad(row.type).startswith("material")
+            if pos == "verb" and material and any(_lemma(o) in verbal_words() for o in objects):
+                break  # "attacked the proclamation" is words, not force
             if pos == "verb" and material and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
                 break
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -465,6 +497,10 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     if row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
         for tok in m.tokens[1:]:
             target_toks += [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if row.type == "ACCUSE" and row.pattern == "phrasal":
+        # "said the crash was X's doing": the owner of the deed
+        for tok in m.tokens[1:]:
+            target_toks += [c for c in tok.children if c.dep_ == "poss"]
     if row.type in ("REQUEST", "ACCUSE") and not target_toks:
         # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
         for child in verb.children:
@@ -541,7 +577,12 @@ def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     if not source and _concluded(noun) is not None and noun.dep_ in OBJ:
         # "for both parties to implement agreements reached": the parties made them
         source = _actors_of(_subject_tokens(noun.head)[0], actors)
-    return source, _minus(_actors_of(target_toks, actors), source)
+    target = _minus(_actors_of(target_toks, actors), source)
+    if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
+        # "announced it despite criticism by X": the criticism aims at the one who acted
+        if noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in VERB_POS:
+            target = _minus(_actors_of(_subject_tokens(noun.head.head)[0], actors), source)
+    return source, target
 
 
 def _carrier_subjects(noun: Token) -> list[Token]:

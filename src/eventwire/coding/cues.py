@@ -96,3 +96,15 @@ def ordinary_words(etype: str) -> frozenset[str]:
 def spokesman_words() -> frozenset[str]:
     """Nouns for someone who speaks for another ("a spokesperson for X" speaks as X)."""
     return frozenset(cue for cue, _, _ in _cues().get("spokesman", ()))
+
+
+@functools.cache
+def verbal_words() -> frozenset[str]:
+    """Objects that make an attack verbal ("attacked the proclamation" is a criticism)."""
+    return frozenset(cue for cue, _, _ in _cues().get("verbal", ()))
+
+
+@functools.cache
+def call_words() -> frozenset[str]:
+    """Nouns for a call made earlier in the article ("the call was seconded by X")."""
+    return frozenset(cue for cue, _, _ in _cues().get("call", ()))
