@@ -85,14 +85,26 @@ def read_article(
     )
     if url is None and is_url(spec):
         url = spec
-    text = decode_bytes(data, spec, content_type)
+    return article_from_bytes(data, spec, content_type, published=published, url=url)
+
+
+def article_from_bytes(
+    data: bytes,
+    source: str,
+    content_type: str | None = None,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Decode raw bytes, read them as HTML or scraped text, and check they are English."""
+    text = decode_bytes(data, source, content_type)
     if not text.strip():
-        raise InputError("E011", spec)
+        raise InputError("E011", source)
     if looks_like_html(text, content_type):
-        article = article_from_html(text, published=published, url=url, source=spec)
+        article = article_from_html(text, published=published, url=url, source=source)
     else:
-        article = article_from_text(text, published=published, url=url, source=spec)
-    check_english(article.text, spec)
+        article = article_from_text(text, published=published, url=url, source=source)
+    check_english(article.text, source)
     return article
 
 

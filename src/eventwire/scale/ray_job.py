@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.ingest.sources import ARTICLE_SUFFIXES, is_url
+from eventwire.ingest.sources import ARTICLE_SUFFIXES, article_from_bytes, is_url
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.scale.jsonl import article_from_record, is_jsonl, parse_line, record_label
-from eventwire.scale.work import Failure, ItemError, ScaleError, article_from_bytes, guarded
+from eventwire.scale.work import Failure, ItemError, ScaleError, guarded
 
 if TYPE_CHECKING:
     import numpy as np

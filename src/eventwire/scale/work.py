@@ -71,22 +71,5 @@ def analyze_item(
     return guarded(item_label(item), make)
 
 
-def article_from_bytes(data: bytes, source: str) -> Article:
-    """An article from a file's raw bytes (what `read_article` does after reading a file)."""
-    from eventwire.ingest.decode import check_english, decode_bytes, looks_like_html
-    from eventwire.ingest.html import article_from_html
-    from eventwire.ingest.text import article_from_text
-
-    text = decode_bytes(data, source, None)
-    if not text.strip():
-        raise InputError("E011", source)
-    if looks_like_html(text, None):
-        article = article_from_html(text, source=source)
-    else:
-        article = article_from_text(text, source=source)
-    check_english(article.text, source)
-    return article
-
-
 class ScaleError(EventwireError):
     """A scale job cannot run (Ray missing, output not empty, no inputs); one line."""
