@@ -70,10 +70,17 @@ PRONOUNS = {"it", "they", "he", "she", "we"}
 FAILURE_VERBS = {"fail", "refuse", "decline"}
 # promises of conflict are threats ("vowed to fight", "swore to attack")
 PROMISE_TYPES = {"AGREE"}
+# assent is no promise: "agreed to postpone the rally" calls a protest off, it threatens none
+ASSENT_VERBS = {"agree", "accept"}
 OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 # PLOVER verbal cooperation is dyadic: with no named actor on a side there is nothing to code
 NEEDS_SOURCE = {"AGREE", "CONSULT", "SUPPORT"}
 NEEDS_TARGET = {"CONSULT"}
+# relations that put a trigger in a subordinate clause or a modifier ("after the clashes",
+# "the shooting deaths", "where 24 were killed"): background to the sentence's main event
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
+# confidence kept per level of subordination, so the main clause's event leads the sentence
+SUBORDINATE_FACTOR = 0.7
 
 
 @dataclass
@@ -190,10 +197,15 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     by_head: dict[int, Event] = {}
+    heads = {m.head.i for m in kept}
     for m in sorted(kept, key=lambda m: m.head.i):
         event = _build_event(m, sent, actors, threat=m.head.i in threats)
         if event is None:
             continue
+        depth = _subordination(m.head, heads)
+        if depth:
+            event.confidence = round(event.confidence * SUBORDINATE_FACTOR**depth, 3)
+            event.why["salience"] = f"{depth} level(s) below the main clause"
         _inherit_source(m, event, by_head)
         by_head[m.head.i] = event
         if _one_sided(event, m.head):
@@ -204,6 +216,18 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         seen.add(key)
         events.append(event)
     return events
+
+
+def _subordination(head: Token, heads: set[int]) -> int:
+    """Levels between a trigger and its sentence's main clause: subordinate relations on the
+    way to the root, plus being an argument of another trigger ("talks on a pullback")."""
+    depth = 0
+    tok = head
+    while tok.head.i != tok.i:
+        depth += tok.dep_ in SUBORDINATE_DEPS
+        tok = tok.head
+        depth += tok.i in heads
+    return depth
 
 
 def _inherit_source(m: _Match, event: Event, by_head: dict[int, Event]) -> None:
@@ -320,7 +344,13 @@ def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]
     """Matches outside the content of a speech act, and the heads of promises whose content
     is an act of conflict ("vowed to fight": a threat)."""
     speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
-    promises = {m.head.i for m in matches if m.row.type in PROMISE_TYPES and m.row.pos == "verb"}
+    promises = {
+        m.head.i
+        for m in matches
+        if m.row.type in PROMISE_TYPES
+        and m.row.pos == "verb"
+        and _lemma(m.head) not in ASSENT_VERBS
+    }
     threats: set[int] = set()
     out = []
     for m in matches:
@@ -332,7 +362,7 @@ def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]
         # up the clause chain ("called for his death to be investigated", "accused X of
         # attacking"); a coordinated or relative clause is a statement of its own
         clausal = False  # a promise threatens by a clause ("vowed to fight"), not by a noun
-        while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head is not tok:
+        while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head.i != tok.i:
             clausal = clausal or tok.dep_ in ("xcomp", "ccomp")
             tok = tok.head
             if tok.i in speech_heads:
@@ -451,7 +481,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     if subj or passive:
         return subj, passive
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return [], []
     if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
         if head.dep_ == "xcomp" and head.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -459,7 +489,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
             # partner, it coordinates with the governing verb
             return _subject_tokens(head.head)
         return _subject_tokens(head)
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
         return _subject_tokens(head.head)  # "Syria is willing to withdraw": the copula's
     if verb.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJ]
@@ -530,7 +560,7 @@ def _place_officials(verb: Token, objs: list[Token], actors: ActorTable) -> Pick
     if not any(_lemma(o) in words for o in objs):
         return []
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
         return []
@@ -542,7 +572,7 @@ def _speaker(verb: Token) -> list[Token]:
     reporting verb's subject."""
     tok = verb
     # "X said it is willing to withdraw": up through coordination, control and the copula
-    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head is not tok:
+    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.pos_ not in VERB_POS:
         return []
@@ -612,6 +642,7 @@ class _Mood:
     hypothetical: bool = False
     willing: bool = False
     conditional: bool = False
+    unless: bool = False  # "will withdraw unless X acts": a condition imposed on the other side
     cues: list[str] = field(default_factory=list)  # the words that set the flags
 
 
@@ -633,11 +664,17 @@ def _mood(pred: Token) -> _Mood:
         elif c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
             mood.hypothetical = True
             mood.cues.append(f"hypothetical '{c.text}'")
+    # "will withdraw unless X signs": the act is held over the other side as a threat
+    for c in pred.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children):
+            mood.hypothetical = mood.conditional = mood.unless = True
+            mood.cues.append("conditional 'unless'")
     tok = pred
     for _ in range(4):  # conditional or intention anywhere up the clause chain
         for c in tok.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 mood.hypothetical = mood.conditional = True
+                mood.unless = mood.unless or c.lower_ == "unless"
                 mood.cues.append(f"conditional '{c.text}'")
         if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_VERBS:
             mood.hypothetical = True
@@ -655,7 +692,7 @@ def _mood(pred: Token) -> _Mood:
         ):
             mood.future = True  # "is going to"
             mood.cues.append("future 'going to'")
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or tok.head.i == tok.i:
             break
         tok = tok.head
     return mood
@@ -668,6 +705,8 @@ def _type_for_mood(row: LexRow, mood: _Mood) -> tuple[str, str, str | None]:
         return "REJECT", "12", f"negated {etype} is a refusal"
     if not (mood.future or mood.hypothetical or mood.willing):
         return etype, cameo, None
+    if mood.unless and not mood.negated and etype in ("RETREAT", "CONCEDE"):
+        return "THREATEN", "13", f"{etype} made conditional with 'unless' is THREATEN"
     if etype in COOPERATIVE or (mood.willing and etype in ("RETREAT", "CONCEDE")):
         return "AGREE", "03", f"{etype} offered or announced is AGREE"
     if etype == "RETREAT":
@@ -687,7 +726,8 @@ def _describe(picked: Picked, actors: ActorTable, verb: Token) -> str:
         rel = tok.dep_
         if rel == "pobj":
             rel = f"object of '{tok.head.text}'"
-        inherited = "" if tok.head is verb or tok.head.head is verb else f" via '{tok.head.text}'"
+        direct = verb.i in (tok.head.i, tok.head.head.i)
+        inherited = "" if direct else f" via '{tok.head.text}'"
         parts.append(f"{actor_id} {actors.get(actor_id).name} ({rel} '{tok.text}'{inherited})")
     return "; ".join(parts) if parts else "none found"
 

@@ -577,7 +577,7 @@ def _anchors(trigger: Token) -> set[int]:
     """Tokens a locative phrase may hang from and still describe this event."""
     out = {trigger.i}
     tok = trigger
-    while tok.dep_ in CLAUSE_UP_DEPS and tok.head is not tok:
+    while tok.dep_ in CLAUSE_UP_DEPS and tok.head.i != tok.i:
         tok = tok.head
         out.add(tok.i)
     for child in trigger.children:
@@ -597,7 +597,7 @@ def _place_prep(root: Token) -> Token | None:
     apposition ("the capital, [Tunis]") and "of" ("in the city of [Aden]")."""
     tok = root
     for _ in range(8):  # parse trees are shallow here; the bound guards odd parses
-        while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             return None

@@ -1,0 +1,37 @@
+"""The coder's round-5 constructions, on invented sentences: one construction per test."""
+
+from __future__ import annotations
+
+from tests.test_coding_coder import code, only
+
+
+def _top(events):  # type: ignore[no-untyped-def]
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_main_clause_event_leads_a_subordinate_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile lifted the curfew in the province after clashes between Peru and Bolivia."
+    events, _ = code(nlp, text)
+    assert _top(events).evidence.trigger.startswith("lifted")
+    assert "salience" in only(events, "ASSAULT").why
+
+
+def test_agreeing_to_call_off_a_protest_is_no_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Chile agreed to postpone the protest until November.")
+    assert not any(e.type == "THREATEN" for e in events)
+
+
+def test_withdrawal_unless_the_other_acts_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile will withdraw its troops from Peru unless Peru signs the treaty."
+    events, _ = code(nlp, text)
+    assert _top(events).type == "THREATEN"
+
+
+def test_seeking_refuge_is_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Thousands of refugees from Chile sought refuge in Peru.")
+    only(events, "REQUEST")
+
+
+def test_setting_fire_to_offices_is_coerce(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(nlp, "Settlers from Chile set fire to the offices of Peru's consulate.")
+    only(events, "COERCE")
