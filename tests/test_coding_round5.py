@@ -35,3 +35,11 @@ def test_seeking_refuge_is_request(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_setting_fire_to_offices_is_coerce(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = code(nlp, "Settlers from Chile set fire to the offices of Peru's consulate.")
     only(events, "COERCE")
+
+
+def test_deaths_in_a_natural_hazard_are_no_assault(nlp) -> None:  # type: ignore[no-untyped-def]
+    # regression: "floods ... killed 37 people" was coded as an ASSAULT with no source
+    events, _ = code(nlp, "Floods along the river killed 37 people in northern Chile on Monday.")
+    assert not any(e.type == "ASSAULT" for e in events)
+    events, _ = code(nlp, "Rebels killed 12 soldiers in northern Chile on Monday.")
+    only(events, "ASSAULT")

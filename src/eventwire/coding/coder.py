@@ -733,7 +733,8 @@ def _describe(picked: Picked, actors: ActorTable, verb: Token) -> str:
 
 
 def _is_accident(m: _Match) -> bool:
-    """Harm in a crash or a collision is no act of force."""
+    """Harm in a crash, a collision or a natural hazard (flood, earthquake) is no act of
+    force: nobody did it to anybody."""
     words = accident_words(m.row.type)
     if not words:
         return False
