@@ -43,3 +43,15 @@ def test_deaths_in_a_natural_hazard_are_no_assault(nlp) -> None:  # type: ignore
     assert not any(e.type == "ASSAULT" for e in events)
     events, _ = code(nlp, "Rebels killed 12 soldiers in northern Chile on Monday.")
     only(events, "ASSAULT")
+
+
+def test_owner_acts_and_noun_modifier_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # regression: in "its Belarus sanctions" both the owner and "Belarus" became sources
+    from eventwire.actors.resolve import resolve_actors
+    from eventwire.coding.coder import code_events
+
+    doc = nlp("Chile has widened its Peru sanctions since the election.")
+    table = resolve_actors(doc)  # the real actor stage links "its" to Chile
+    event = only(code_events(doc, table), "SANCTION")
+    assert [table.get(a).name for a in event.source] == ["Chile"]
+    assert [table.get(a).name for a in event.target] == ["Peru"]

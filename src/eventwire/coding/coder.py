@@ -607,6 +607,13 @@ def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
     if not source and _concluded(noun) is not None and noun.dep_ in OBJ:
         # "for both parties to implement agreements reached": the parties made them
         source = _actors_of(_subject_tokens(noun.head)[0], actors)
+    owners = [(a, t) for a, t in source if t.dep_ == "poss"]
+    if owners and len(owners) < len(source):
+        # "its Belarus sanctions", "Russia's Ukraine invasion": the owner acts, a noun
+        # modifier beside it is whom the act is aimed at
+        modifiers = [(a, t) for a, t in source if t.dep_ in ("compound", "amod", "nmod")]
+        source = [p for p in source if p not in modifiers]
+        target_toks = [t for _, t in modifiers] + target_toks
     target = _minus(_actors_of(target_toks, actors), source)
     if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
         # "announced it despite criticism by X": the criticism aims at the one who acted
