@@ -24,7 +24,8 @@ lint: setup
 
 # Browser tests drive Debian's chromium with Playwright (no browser download).
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium could not be installed: the browser tests will skip"
 
 test: setup lint browser
 	$(BIN)/pytest -q
