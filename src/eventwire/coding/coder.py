@@ -17,6 +17,7 @@ from eventwire.coding.cues import (
     accident_words,
     call_words,
     commerce_words,
+    denial_words,
     find_contexts,
     find_mode,
     label_words,
@@ -75,6 +76,8 @@ ASSENT_VERBS = {"agree", "accept"}
 OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 # PLOVER verbal cooperation is dyadic: with no named actor on a side there is nothing to code
 NEEDS_SOURCE = {"AGREE", "CONSULT", "SUPPORT"}
+# "X was airlifted to Berlin" tells what befell X; aid is coded when a giver is named
+NEEDS_GIVER = {"AID"}
 NEEDS_TARGET = {"CONSULT"}
 # relations that put a trigger in a subordinate clause or a modifier ("after the clashes",
 # "the shooting deaths", "where 24 were killed"): background to the sentence's main event
@@ -110,10 +113,11 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
 
 
 def _second_calls(doc: Doc, events: list[Event]) -> None:
-    """ "The call was seconded by X": support for a call without a named author goes to the
-    source of the nearest earlier request in the article."""
+    """ "The call was seconded by X", "the embassy declined the request": support for or a
+    refusal of a call without a named author goes to the source of the earlier request made
+    to the answering actor, else of the nearest earlier request in the article."""
     for i, event in enumerate(events):
-        if event.type != "SUPPORT" or event.target or not event.source:
+        if event.type not in ("SUPPORT", "REJECT") or event.target or not event.source:
             continue
         start, end = event.evidence.trigger_start, event.evidence.trigger_end
         span = None if start is None or end is None else doc.char_span(start, end)
@@ -129,7 +133,9 @@ def _second_calls(doc: Doc, events: list[Event]) -> None:
         ]
         if not calls:
             continue
-        earlier = next((e for e in reversed(events[:i]) if e.type == "REQUEST" and e.source), None)
+        asked = [e for e in reversed(events[:i]) if e.type == "REQUEST" and e.source]
+        to_me = [e for e in asked if set(e.target) & set(event.source)]
+        earlier = next(iter(to_me or asked), None)
         if earlier is None:
             continue
         event.target = [a for a in earlier.source if a not in event.source]
@@ -138,16 +144,17 @@ def _second_calls(doc: Doc, events: list[Event]) -> None:
 
 def _drop_outcomes(events: list[Event]) -> list[Event]:
     """ "Two people were killed": harm in the agentless passive, after an attack the article
-    has already told, is that attack's outcome, not a new attack."""
+    has already told, is that attack's outcome, not a new attack; aid received from nobody
+    named is no aid event."""
     out: list[Event] = []
     for i, event in enumerate(events):
         told = any(
-            e.type == event.type
-            and (e.evidence.start == event.evidence.start or (j < i and e.source))
+            e.type == event.type and (e.evidence.start == event.evidence.start or j < i)
             for j, e in enumerate(events)
             if j != i
         )
-        if event.why.get("voice") == "agentless passive" and told:
+        agentless = event.why.get("voice") == "agentless passive"
+        if agentless and (told or (event.type in NEEDS_GIVER and not event.source)):
             continue
         out.append(event)
     return out
@@ -276,9 +283,15 @@ def _find_triggers(sent: Span) -> list[_Match]:
                 continue
             # "released a statement" is no release; "welcomed the statement" is still praise
             material = quad(row.type).startswith("material")
-            if pos == "verb" and material and any(_lemma(o) in verbal_words() for o in objects):
+            passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+            said = objects + passive  # "the new rules were released" is no release either
+            if pos == "verb" and material and any(_lemma(o) in verbal_words() for o in said):
                 break  # "attacked the proclamation" is words, not force
             if pos == "verb" and material and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
+                break
+            # denials are not coded, and "declined to comment" refuses nobody
+            denied = objects + [c for c in token.children if c.dep_ == "xcomp"]
+            if row.type == "REJECT" and any(_lemma(o) in denial_words() for o in denied):
                 break
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             if pos == "noun" and any(_lemma(c) in ordinary_words(row.type) for c in mods):
@@ -328,6 +341,8 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
     # the head's own auxiliaries are not particles ("has yet to yield" is not "yield to")
     near = [c for c in head.children if c.dep_ not in ("aux", "auxpass", "neg", "mark")]
     near += [g for c in head.children for g in c.children]
+    if row.pattern == "phrasal":  # a particle follows its verb ("in which ... give" is none)
+        near = [t for t in near if t.i > head.i]
     found: list[Token] = []
     for word in row.others:
         hit = next(
@@ -544,6 +559,16 @@ def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
         target = _minus(_place_officials(verb, target_toks, actors), source)
     if not target and row.type in RESTRICTIVE:
         target = _minus(_actors_of(_destinations(target_toks), actors), source)
+    if (
+        not target
+        and row.type == "REQUEST"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "acl")
+    ):
+        # "wrote to X asking", "sent a letter requesting ... to X": the letter's addressee
+        carrier = verb.head.head if verb.head.pos_ in NOUN_POS else verb.head
+        sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
+        target = _minus(_actors_of(sent_to, actors), source)
     return source, target
 
 
@@ -810,7 +835,7 @@ def _build_event(
     }
     if mood.cues:
         why["mood"] = ", ".join(mood.cues)
-    if row.pos == "verb" and not source and row.type == "ASSAULT":
+    if row.pos == "verb" and not source and row.type in ("ASSAULT", *NEEDS_GIVER):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in m.head.children):
             why["voice"] = "agentless passive"
     if retyped:

@@ -108,3 +108,9 @@ def verbal_words() -> frozenset[str]:
 def call_words() -> frozenset[str]:
     """Nouns for a call made earlier in the article ("the call was seconded by X")."""
     return frozenset(cue for cue, _, _ in _cues().get("call", ()))
+
+
+@functools.cache
+def denial_words() -> frozenset[str]:
+    """Objects that make a refusal a denial ("dismissed the claim", "declined to comment")."""
+    return frozenset(cue for cue, _, _ in _cues().get("denial", ()))
