@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.coder import code_events, quote_spans
+from eventwire.coding.coder import code_events
 from eventwire.model import Actor, ActorKind, Event, Mention
 
 STATES = ("Canada", "Peru", "Chile", "Serbia", "Kosovo")
@@ -137,11 +137,6 @@ def test_quoted_claims_are_not_events(nlp) -> None:  # type: ignore[no-untyped-d
     events, actors = code(nlp, 'Canada condemned Peru, saying "they attacked our villages".')
     assert [e.type for e in events] == ["ACCUSE"]
     assert names(actors, events[0].source) == ["Canada"]
-
-
-def test_quote_spans() -> None:
-    text = 'A \u201cb c\u201d d "e f" g'
-    assert [text[s:e] for s, e in quote_spans(text)] == ["\u201cb c\u201d", '"e f"']
 
 
 def test_announced_or_conditional_force_is_threaten(nlp) -> None:  # type: ignore[no-untyped-def]

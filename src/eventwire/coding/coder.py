@@ -31,6 +31,7 @@ from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import event_types, quad
 from eventwire.model import Event, Evidence
+from eventwire.nlp.quotes import quote_spans
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -73,7 +74,6 @@ FAILURE_VERBS = {"fail", "refuse", "decline"}
 PROMISE_TYPES = {"AGREE"}
 # assent is no promise: "agreed to postpone the rally" calls a protest off, it threatens none
 ASSENT_VERBS = {"agree", "accept"}
-OPEN_QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 # PLOVER verbal cooperation is dyadic: with no named actor on a side there is nothing to code
 NEEDS_SOURCE = {"AGREE", "CONSULT", "SUPPORT"}
 # "X was airlifted to Berlin" tells what befell X; aid is coded when a giver is named
@@ -100,7 +100,8 @@ Picked = list[tuple[str, Token]]  # (actor id, the token that mentions it)
 
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     """All events of a parsed document, ids e1.. in text order."""
-    quoted = quote_spans(doc.text)
+    # the same quoted spans the quote reader finds, marks included
+    quoted = [(q.open_mark, q.end) for q in quote_spans(doc.text)]
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, actors, quoted))
@@ -158,28 +159,6 @@ def _drop_outcomes(events: list[Event]) -> list[Event]:
             continue
         out.append(event)
     return out
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside double quotation marks (curly pairs, or straight quotes
-    toggled within one paragraph)."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if ch == "\n" and open_at is not None and closer == '"':
-            open_at = None  # an unclosed straight quote does not run past its paragraph
-        if open_at is None:
-            if ch in OPEN_QUOTES:
-                open_at, closer = i, OPEN_QUOTES[ch]
-            elif ch == '"':
-                open_at, closer = i, '"'
-        elif ch == closer:
-            spans.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None and closer != '"':
-        spans.append((open_at, len(text)))
-    return spans
 
 
 def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:

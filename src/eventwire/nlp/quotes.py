@@ -42,7 +42,7 @@ def speech_verbs() -> dict[str, str]:
     return {row[0]: row[1] for row in read_tsv("speech_verbs.tsv")}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """Character span of the words between a pair of quotation marks."""
 
@@ -122,6 +122,12 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan | None:
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted span in the text, in order (no overlaps; outer quotes win)."""
+    return list(_quote_spans(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    # actors, coding, quotes and facts all ask for the same document's spans: scan it once
     paras = _paragraphs(text)
     found: list[QuoteSpan] = []
     for k, (p_start, p_end) in enumerate(paras):
@@ -133,8 +139,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         singles += _single_spans(text, p_start, p_end)
     found += [s for s in singles if not any(o.open_mark <= s.open_mark < o.end for o in found)]
     out = [t for s in found if (t := _trim(text, s)) is not None]
-    out.sort(key=lambda s: s.start)
-    return out
+    return tuple(sorted(out, key=lambda s: s.start))
 
 
 def _is_partial(text: str, span: QuoteSpan) -> bool:
