@@ -29,6 +29,7 @@ class Entity:
     sector: str | None = None
     parent: str | None = None  # entity id of the body it belongs to (KFOR -> NATO)
     type_nouns: tuple[str, ...] = ()
+    iso_numeric: int | None = None  # countries only; None where ISO assigns none (Kosovo)
 
     @property
     def international(self) -> bool:
@@ -160,7 +161,8 @@ def load_kb() -> KnowledgeBase:
     claims = _Claims()
     for row in _rows("countries.tsv"):
         e = Entity(id=row["code"], name=row["name"], kind="state", code=row["code"],
-                   country=row["code"], sector="GOV")  # fmt: skip
+                   country=row["code"], sector="GOV",
+                   iso_numeric=int(row["iso_numeric"]) or None)  # fmt: skip
         kb.entities[e.id] = e
         for alias in [e.name, *_split(row["aliases"])]:
             claims.add("alias", normalise(alias), e.id)

