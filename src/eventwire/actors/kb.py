@@ -6,11 +6,11 @@ lower-cased alias, so every lookup is a dict access.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.datafiles import tsv_records
 from eventwire.model import ActorKind
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -136,12 +136,12 @@ def is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The records of one knowledge-base file (actors/data/<name>)."""
+    return tsv_records("eventwire.actors", name)
 
 
-def _split(cell: str | None) -> list[str]:
+def split_cell(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
@@ -159,19 +159,19 @@ class _Claims:
 def load_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     claims = _Claims()
-    for row in _rows("countries.tsv"):
+    for row in data_rows("countries.tsv"):
         e = Entity(id=row["code"], name=row["name"], kind="state", code=row["code"],
                    country=row["code"], sector="GOV",
                    iso_numeric=int(row["iso_numeric"]) or None)  # fmt: skip
         kb.entities[e.id] = e
-        for alias in [e.name, *_split(row["aliases"])]:
+        for alias in [e.name, *split_cell(row["aliases"])]:
             claims.add("alias", normalise(alias), e.id)
-        for dem in _split(row["demonyms"]):
+        for dem in split_cell(row["demonyms"]):
             claims.add("demonym", dem, e.id)
-        for cap in _split(row["capitals"]):
+        for cap in split_cell(row["capitals"]):
             claims.add("capital", cap, e.id)
     for file in ("organisations.tsv", "groups.tsv"):
-        for row in _rows(file):
+        for row in data_rows(file):
             e = Entity(
                 id=row["id"],
                 name=row["name"],
@@ -180,12 +180,12 @@ def load_kb() -> KnowledgeBase:
                 country=row["country"] or None,
                 sector=row["sector"] or None,
                 parent=row.get("parent") or None,
-                type_nouns=tuple(_split(row.get("type_nouns"))),
+                type_nouns=tuple(split_cell(row.get("type_nouns"))),
             )
             if e.id in kb.entities:
                 raise ValueError(f"duplicate entity id {e.id} in {file}")
             kb.entities[e.id] = e
-            for alias in [e.name, *_split(row["aliases"])]:
+            for alias in [e.name, *split_cell(row["aliases"])]:
                 claims.add("alias", normalise(alias), e.id)
             for noun in e.type_nouns:
                 kb.type_nouns.setdefault(noun.lower(), []).append(e.id)
@@ -208,25 +208,27 @@ def load_kb() -> KnowledgeBase:
                 kb.demonyms[form.lower()] = entity_id
             else:
                 kb.capitals[form.lower()] = entity_id
-    for row in _rows("roles.tsv"):
+    for row in data_rows("roles.tsv"):
         kb.roles[row["phrase"].lower()] = Role(
             phrase=row["phrase"].lower(), role=row["role"], sector=row["sector"],
             refers=row["refers"],
         )  # fmt: skip
-    kb.regions = frozenset(normalise(r["name"]).lower() for r in _rows("regions.tsv"))
-    for row in _rows("gender.tsv"):
+    kb.regions = frozenset(normalise(r["name"]).lower() for r in data_rows("regions.tsv"))
+    for row in data_rows("gender.tsv"):
         if row["use"] == "given":
             kb.given_genders[row["word"]] = row["gender"]
         elif row["use"] == "title":
             kb.title_genders[row["word"].lower()] = row["gender"]
         else:
             kb.relation_genders[row["word"].lower()] = row["gender"]
-    for row in _rows("org_nouns.tsv"):
-        kb.org_nouns[row["noun"].lower()] = frozenset(w.lower() for w in _split(row["name_words"]))
-    kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in _rows("pair_nouns.tsv")}
-    kb.circle_nouns = frozenset(r["noun"].lower() for r in _rows("circle_nouns.tsv"))
-    kb.bloc_words = frozenset(r["word"].lower() for r in _rows("bloc_words.tsv"))
-    rows = _rows("non_actors.tsv")
+    for row in data_rows("org_nouns.tsv"):
+        kb.org_nouns[row["noun"].lower()] = frozenset(
+            w.lower() for w in split_cell(row["name_words"])
+        )
+    kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in data_rows("pair_nouns.tsv")}
+    kb.circle_nouns = frozenset(r["noun"].lower() for r in data_rows("circle_nouns.tsv"))
+    kb.bloc_words = frozenset(r["word"].lower() for r in data_rows("bloc_words.tsv"))
+    rows = data_rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)
         for where in ("head", "first", "whole", "means")

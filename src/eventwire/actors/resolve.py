@@ -71,9 +71,9 @@ def _originals() -> dict[str, set[str]]:
         ("organisations.tsv", ("name", "aliases")),
         ("groups.tsv", ("name", "aliases")),
     ):
-        for row in kbmod._rows(file):
+        for row in kbmod.data_rows(file):
             for col in cols:
-                for form in kbmod._split(row[col]):
+                for form in kbmod.split_cell(row[col]):
                     form = normalise(form)
                     out.setdefault(form.lower(), set()).add(form)
     return out

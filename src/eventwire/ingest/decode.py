@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from importlib import resources
 
+from eventwire.datafiles import tsv_rows
 from eventwire.errors import InputError
 
 # magic numbers of formats people feed in by mistake
@@ -143,13 +143,8 @@ def looks_like_html(text: str, content_type: str | None = None) -> bool:
 @functools.cache
 def function_words() -> dict[str, frozenset[str]]:
     """Language code -> frequent function words, from data/function_words.tsv."""
-    path = resources.files("eventwire.ingest") / "data" / "function_words.tsv"
-    table: dict[str, frozenset[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, words = line.split("\t")[:2]
-            table[lang] = frozenset(words.split())
-    return table
+    rows = tsv_rows("eventwire.ingest", "function_words.tsv")
+    return {lang: frozenset(words.split()) for lang, words, *_ in rows}
 
 
 def english_share(text: str) -> tuple[float, int]:

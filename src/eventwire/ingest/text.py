@@ -11,8 +11,8 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
+from eventwire.datafiles import tsv_rows
 from eventwire.errors import InputError
 from eventwire.model import Article
 
@@ -43,14 +43,8 @@ _WRAP_WIDTH = 40  # a block line at least this long that ends mid-sentence is ha
 @functools.cache
 def junk_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(name, compiled full-line regex) pairs from data/junk_patterns.tsv."""
-    path = resources.files("eventwire.ingest") / "data" / "junk_patterns.tsv"
-    rows: list[tuple[str, re.Pattern[str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, regex = line.split("\t")[:2]
-        rows.append((name, re.compile(regex, re.IGNORECASE)))
-    return tuple(rows)
+    rows = tsv_rows("eventwire.ingest", "junk_patterns.tsv")
+    return tuple((name, re.compile(regex, re.IGNORECASE)) for name, regex, *_ in rows)
 
 
 def junk_kind(line: str) -> str | None:

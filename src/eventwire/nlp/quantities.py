@@ -21,8 +21,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
+from eventwire.datafiles import tsv_rows
 from eventwire.model import Evidence, Fact
-from eventwire.nlp.quotes import quote_spans, read_tsv
+from eventwire.nlp.quotes import quote_spans
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,7 +49,7 @@ _NUMERIC = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 @functools.cache
 def fact_units() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in read_tsv("fact_units.tsv")}
+    return {row[0]: (row[1], row[2]) for row in tsv_rows("eventwire.nlp", "fact_units.tsv")}
 
 
 def parse_number(words: list[str]) -> float | None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
+from eventwire.datafiles import tsv_rows
 from eventwire.model import Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
@@ -29,17 +29,9 @@ RELATIVE = {"which", "that", "who"}
 SPEECH_NOUNS = {"statement", "order", "message", "letter", "communique", "release", "post"}
 
 
-def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a TSV file in eventwire/nlp/data, skipping comments and blank lines."""
-    text = resources.files("eventwire.nlp").joinpath("data", name).read_text("utf-8")
-    return [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
-
-
 @functools.cache
 def speech_verbs() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_tsv("speech_verbs.tsv")}
+    return {row[0]: row[1] for row in tsv_rows("eventwire.nlp", "speech_verbs.tsv")}
 
 
 @dataclass(frozen=True, slots=True)
