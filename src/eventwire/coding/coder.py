@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
+from eventwire.coding.arguments import noun_args, verb_args
 from eventwire.coding.cues import (
     accident_words,
     call_words,
@@ -21,32 +22,33 @@ from eventwire.coding.cues import (
     find_contexts,
     find_mode,
     label_words,
-    light_verbs,
     official_words,
     ordinary_words,
-    spokesman_words,
     verbal_words,
 )
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import event_types, quad
+from eventwire.coding.syntax import (
+    COOPERATIVE,
+    NOUN_POS,
+    OBJ,
+    SUBJ,
+    VERB_POS,
+    Match,
+    Picked,
+    concluded,
+    lemma,
+)
 from eventwire.model import Event, Evidence
 from eventwire.nlp.quotes import quote_spans
 
-VERB_POS = {"VERB"}
-NOUN_POS = {"NOUN", "PROPN"}
-SUBJ = {"nsubj", "csubj"}
-OBJ = {"dobj", "dative", "iobj", "obj"}
-# children searched (head-most first) when a head word is not itself an actor mention
-ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 # adjectives whose xcomp states willingness ("is ready to withdraw"): an offer, so AGREE
 WILLING = {"willing", "ready", "prepared", "open"}
 # dependents that make a "comp" row's verb more than a bare assent ("X agreed")
 COMPLEMENT_DEPS = {"dobj", "obj", "dative", "xcomp", "ccomp", "prep"}
-# participles that state an agreement noun's event happened ("agreements reached in 2023")
-CONCLUDED = {"reach", "sign", "conclude", "strike", "broker", "seal"}
 # material conflict announced or made conditional is a threat (PLOVER THREATEN)
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 # refusing to accept or to give way is a rejection ("did not accede to the demands")
@@ -62,12 +64,7 @@ NON_EVENT_OBJECTS = {
 }  # fmt: skip
 # the content of a speech act ("called for X to be investigated") is not a second event
 SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-# types that restrict a flow of goods or people ("a ban on exports to X" aims at X)
-RESTRICTIVE = {"SANCTION", "COERCE"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-RELATIVE = {"who", "which", "that", "whom"}
-PRONOUNS = {"it", "they", "he", "she", "we"}
 # heads whose xcomp is a failed or refused act ("failed to reach an agreement")
 FAILURE_VERBS = {"fail", "refuse", "decline"}
 # promises of conflict are threats ("vowed to fight", "swore to attack")
@@ -84,18 +81,6 @@ NEEDS_TARGET = {"CONSULT"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
 # confidence kept per level of subordination, so the main clause's event leads the sentence
 SUBORDINATE_FACTOR = 0.7
-
-
-@dataclass
-class _Match:
-    row: LexRow
-    head: Token
-    tokens: list[Token]  # head plus the other trigger words
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-
-
-Picked = list[tuple[str, Token]]  # (actor id, the token that mentions it)
 
 
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
@@ -129,7 +114,7 @@ def _second_calls(doc: Doc, events: list[Event]) -> None:
             c
             for c in head.children
             if c.dep_ in OBJ | {"nsubjpass"}
-            and _lemma(c) in call_words()
+            and lemma(c) in call_words()
             and not any(g.dep_ == "poss" for g in c.children)
         ]
         if not calls:
@@ -216,7 +201,7 @@ def _subordination(head: Token, heads: set[int]) -> int:
     return depth
 
 
-def _inherit_source(m: _Match, event: Event, by_head: dict[int, Event]) -> None:
+def _inherit_source(m: Match, event: Event, by_head: dict[int, Event]) -> None:
     """An event noun without its own actor ("X's visit to A followed a stop in B"), object of
     a verb whose subject is an earlier event noun of the same type, shares that actor."""
     noun = m.head
@@ -233,12 +218,8 @@ def _inherit_source(m: _Match, event: Event, by_head: dict[int, Event]) -> None:
 # --- trigger matching -------------------------------------------------------------------
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _find_triggers(sent: Span) -> list[_Match]:
-    candidates: list[_Match] = []
+def _find_triggers(sent: Span) -> list[Match]:
+    candidates: list[Match] = []
     for token in sent:
         if token.pos_ in VERB_POS:
             pos = "verb"
@@ -246,7 +227,7 @@ def _find_triggers(sent: Span) -> list[_Match]:
             pos = "noun"
         else:
             continue
-        rows = by_head().get((pos, _lemma(token))) or by_head().get((pos, token.lower_), ())
+        rows = by_head().get((pos, lemma(token))) or by_head().get((pos, token.lower_), ())
         for row in rows:
             extra = _match_others(token, row)
             if extra is None:
@@ -264,26 +245,26 @@ def _find_triggers(sent: Span) -> list[_Match]:
             material = quad(row.type).startswith("material")
             passive = [c for c in token.children if c.dep_ == "nsubjpass"]
             said = objects + passive  # "the new rules were released" is no release either
-            if pos == "verb" and material and any(_lemma(o) in verbal_words() for o in said):
+            if pos == "verb" and material and any(lemma(o) in verbal_words() for o in said):
                 break  # "attacked the proclamation" is words, not force
-            if pos == "verb" and material and any(_lemma(o) in NON_EVENT_OBJECTS for o in objects):
+            if pos == "verb" and material and any(lemma(o) in NON_EVENT_OBJECTS for o in objects):
                 break
             # denials are not coded, and "declined to comment" refuses nobody
             denied = objects + [c for c in token.children if c.dep_ == "xcomp"]
-            if row.type == "REJECT" and any(_lemma(o) in denial_words() for o in denied):
+            if row.type == "REJECT" and any(lemma(o) in denial_words() for o in denied):
                 break
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-            if pos == "noun" and any(_lemma(c) in ordinary_words(row.type) for c in mods):
+            if pos == "noun" and any(lemma(c) in ordinary_words(row.type) for c in mods):
                 break
             # "airlines offer flights", "refunds were offered": business, not cooperation
             things = objects + [c for c in token.children if c.dep_ == "nsubjpass"]
-            if pos == "verb" and any(_lemma(o) in commerce_words(row.type) for o in things):
+            if pos == "verb" and any(lemma(o) in commerce_words(row.type) for o in things):
                 break
-            candidates.append(_Match(row=row, head=token, tokens=[token, *extra]))
+            candidates.append(Match(row=row, head=token, tokens=[token, *extra]))
             break  # rows are longest first: the first fit is the most specific
     # multiword matches consume their words ("imposed sanctions" is not also "sanctions")
     consumed: set[int] = set()
-    chosen: list[_Match] = []
+    chosen: list[Match] = []
     for m in sorted(candidates, key=lambda m: (-len(m.tokens), m.head.i)):
         if any(t.i in consumed for t in m.tokens):
             continue
@@ -309,7 +290,7 @@ def _labels(verb: Token) -> bool:
             preds = [obj, *(c for c in obj.children if c.dep_ == "attr")]
         else:
             continue
-        if any(_lemma(p) in words for p in preds):
+        if any(lemma(p) in words for p in preds):
             return True
     return False
 
@@ -325,7 +306,7 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
     found: list[Token] = []
     for word in row.others:
         hit = next(
-            (t for t in near if (_lemma(t) == word or t.lower_ == word) and t not in found),
+            (t for t in near if (lemma(t) == word or t.lower_ == word) and t not in found),
             None,
         )
         if hit is None:
@@ -334,23 +315,21 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
     return found
 
 
-def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]:
+def _drop_speech_content(matches: list[Match]) -> tuple[list[Match], set[int]]:
     """Matches outside the content of a speech act, and the heads of promises whose content
     is an act of conflict ("vowed to fight": a threat)."""
     speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
     promises = {
         m.head.i
         for m in matches
-        if m.row.type in PROMISE_TYPES
-        and m.row.pos == "verb"
-        and _lemma(m.head) not in ASSENT_VERBS
+        if m.row.type in PROMISE_TYPES and m.row.pos == "verb" and lemma(m.head) not in ASSENT_VERBS
     }
     threats: set[int] = set()
     out = []
     for m in matches:
         tok = m.head
         inside = False
-        if _concluded(tok) is not None:
+        if concluded(tok) is not None:
             out.append(m)  # "agreements reached two years ago" is a fact, not speech content
             continue
         # up the clause chain ("called for his death to be investigated", "accused X of
@@ -369,21 +348,7 @@ def _drop_speech_content(matches: list[_Match]) -> tuple[list[_Match], set[int]]
     return out, threats
 
 
-def _concluded(noun: Token) -> Token | None:
-    """The participle stating that an event noun happened ("agreements reached"), if any."""
-    if noun.pos_ not in NOUN_POS:
-        return None
-    return next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and _lemma(c) in CONCLUDED
-        ),
-        None,
-    )
-
-
-def _drop_rementions(matches: list[_Match]) -> list[_Match]:
+def _drop_rementions(matches: list[Match]) -> list[Match]:
     """A definite or possessed event noun that is the object of another trigger ("condemned
     the attack", "rejected Chile's demand") names an event told elsewhere."""
     heads = {m.head.i for m in matches}
@@ -398,249 +363,6 @@ def _drop_rementions(matches: list[_Match]) -> list[_Match]:
             continue
         out.append(m)
     return out
-
-
-# --- arguments --------------------------------------------------------------------------
-
-
-def _actor_of(token: Token, actors: ActorTable) -> list[str]:
-    """The actors a noun phrase head refers to (several for a compound mention such as
-    "both parties"): the head itself, else the head-most dependent (compound, possessive,
-    apposition, ...) that is a mention."""
-    found = actors.actors_for_token(token)
-    if found:
-        return found
-    frontier = [token]
-    for _ in range(2):
-        nxt: list[Token] = []
-        for tok in frontier:
-            for child in tok.children:
-                if child.dep_ in ACTOR_CHILD_DEPS:
-                    found = actors.actors_for_token(child)
-                    if found:
-                        return found
-                    nxt.append(child)
-        frontier = nxt
-    # "the government of Kosovo", "a spokesperson for X"
-    preps = ("of", "for") if _lemma(token) in spokesman_words() else ("of",)
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = actors.actors_for_token(pobj)
-                    # "the quality of X's work": the owner of the thing
-                    found = found or [
-                        a
-                        for c in pobj.children
-                        if c.dep_ == "poss"
-                        for a in actors.actors_for_token(c)
-                    ]
-                    if found:
-                        return found
-    return []
-
-
-def _actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
-    out: Picked = []
-    for token in tokens:
-        # "from the OIC head X, Y and Z": the list may hang on the apposition
-        appos = [c for c in token.children if c.dep_ == "appos"]
-        for tok in (token, *token.conjuncts, *(c for a in appos for c in a.conjuncts)):
-            for actor in _actor_of(tok, actors):
-                if all(actor != a for a, _ in out):
-                    out.append((actor, tok))
-    return out
-
-
-def _minus(picked: Picked, other: Picked) -> Picked:
-    taken = {a for a, _ in other}
-    return [(a, t) for a, t in picked if a not in taken]
-
-
-def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in preps:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
-    return out
-
-
-def _subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
-    """(active subjects / agents, passive subjects) of a verb, inherited through
-    coordination, control and participial clauses when the verb has none of its own."""
-    subj = [c for c in verb.children if c.dep_ in SUBJ]
-    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
-    subj += _pobjs(verb, ("by",))
-    subj = [verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s for s in subj]
-    if subj or passive:
-        return subj, passive
-    head = verb.head
-    if head.i == verb.i:  # spaCy makes a new Token per access: compare positions
-        return [], []
-    if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
-        if head.dep_ == "xcomp" and head.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-            # "X urged Y to reconsider and spoke with Z": a finite verb is no infinitive's
-            # partner, it coordinates with the governing verb
-            return _subject_tokens(head.head)
-        return _subject_tokens(head)
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
-        return _subject_tokens(head.head)  # "Syria is willing to withdraw": the copula's
-    if verb.dep_ == "xcomp":
-        objs = [c for c in head.children if c.dep_ in OBJ]
-        return (objs, []) if objs else _subject_tokens(head)
-    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and head.pos_ in VERB_POS:
-        return _subject_tokens(head)
-    if verb.dep_ == "acl" and head.pos_ in NOUN_POS and verb.tag_ == "VBG":
-        if head.dep_ in OBJ and head.head.pos_ in VERB_POS:
-            return _subject_tokens(head.head)  # "signed a decree banning X"
-        return [head], []
-    return [], []
-
-
-def _verb_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
-    verb, row = m.head, m.row
-    subj, passive = _subject_tokens(verb)
-    trigger_ids = {t.i for t in m.tokens}
-    target_toks = [c for c in verb.children if c.dep_ in OBJ and c.i not in trigger_ids]
-    target_toks += passive
-    # prepositions may hang on the verb or on the light noun ("sanctions on Iran")
-    for tok in m.tokens:
-        target_toks += _pobjs(tok, row.tprep)
-    # "rejected Chile's demand": the owner of the light noun is the target; but the owner
-    # of a commitment or support is on the source's side ("stressed the alliance's support")
-    for tok in m.tokens[1:]:
-        if tok.dep_ in OBJ and row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
-            target_toks += [c for c in tok.children if c.dep_ == "poss"]
-    # "launched missiles targeting X": the object of the weapon's participle
-    if row.pattern == "light":
-        for tok in m.tokens[1:]:
-            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
-                target_toks += [c for c in acl.children if c.dep_ in OBJ]
-                target_toks += _pobjs(acl, ("at",))
-    # "expelled Russian diplomats": the nationality of a conflict object is the target
-    if row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
-        for tok in m.tokens[1:]:
-            target_toks += [c for c in tok.children if c.dep_ in ("amod", "compound")]
-    if row.type == "ACCUSE" and row.pattern == "phrasal":
-        # "said the crash was X's doing": the owner of the deed
-        for tok in m.tokens[1:]:
-            target_toks += [c for c in tok.children if c.dep_ == "poss"]
-    if row.type in ("REQUEST", "ACCUSE") and not target_toks:
-        # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
-        for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp"):
-                target_toks += [g for g in child.children if g.dep_ in SUBJ]
-    source = _actors_of(subj, actors)
-    if not source and subj and all(s.lower_ in PRONOUNS for s in subj):
-        source = _actors_of(_speaker(verb), actors)
-    target = _minus(_actors_of(target_toks, actors), source)
-    if not target:
-        target = _minus(_place_officials(verb, target_toks, actors), source)
-    if not target and row.type in RESTRICTIVE:
-        target = _minus(_actors_of(_destinations(target_toks), actors), source)
-    if (
-        not target
-        and row.type == "REQUEST"
-        and verb.tag_ == "VBG"
-        and verb.dep_ in ("advcl", "acl")
-    ):
-        # "wrote to X asking", "sent a letter requesting ... to X": the letter's addressee
-        carrier = verb.head.head if verb.head.pos_ in NOUN_POS else verb.head
-        sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
-        target = _minus(_actors_of(sent_to, actors), source)
-    return source, target
-
-
-def _destinations(things: list[Token]) -> list[Token]:
-    """ "restrictions on flights to Cuba": the place a restricted thing goes to or comes
-    from is what the restriction aims at."""
-    return [g for t in things for g in _pobjs(t, ("to", "from", "into"))]
-
-
-def _place_officials(verb: Token, objs: list[Token], actors: ActorTable) -> Picked:
-    """ "a stop in Bosnia, where he reassured authorities": unnamed officials in a "where"
-    clause about a place stand for that place."""
-    words = official_words()
-    if not any(_lemma(o) in words for o in objs):
-        return []
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
-        return []
-    return _actors_of([clause.head], actors)
-
-
-def _speaker(verb: Token) -> list[Token]:
-    """ "Switzerland said it had expelled ...": a pronoun subject of a reported clause is the
-    reporting verb's subject."""
-    tok = verb
-    # "X said it is willing to withdraw": up through coordination, control and the copula
-    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ != "ccomp" or tok.head.pos_ not in VERB_POS:
-        return []
-    return [c for c in tok.head.children if c.dep_ in SUBJ]
-
-
-def _noun_args(m: _Match, actors: ActorTable) -> tuple[Picked, Picked]:
-    noun, row = m.head, m.row
-    trigger_ids = {t.i for t in m.tokens}
-    src_toks = [
-        c
-        for c in noun.children
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trigger_ids
-    ]
-    src_toks += _pobjs(noun, row.sprep + ("by", "from"))
-    # "the martial law imposed by Marcos"
-    for child in noun.children:
-        if child.dep_ == "acl":
-            src_toks += _pobjs(child, ("by",))
-    target_toks = _pobjs(noun, row.tprep)
-    source: Picked = []
-    for tok in src_toks:
-        ids = actors.actors_for_token(tok)  # modifiers count only when they are mentions
-        if not ids and tok.dep_ == "pobj":
-            ids = _actor_of(tok, actors)
-        new = [a for a in ids if all(a != b for b, _ in source)]
-        if new:
-            source += [(a, tok) for a in new]
-            source += _minus(_actors_of(list(tok.conjuncts), actors), source)
-    if not source:
-        source = _actors_of(_carrier_subjects(noun), actors)
-    if not source and _concluded(noun) is not None and noun.dep_ in OBJ:
-        # "for both parties to implement agreements reached": the parties made them
-        source = _actors_of(_subject_tokens(noun.head)[0], actors)
-    owners = [(a, t) for a, t in source if t.dep_ == "poss"]
-    if owners and len(owners) < len(source):
-        # "its Belarus sanctions", "Russia's Ukraine invasion": the owner acts, a noun
-        # modifier beside it is whom the act is aimed at
-        modifiers = [(a, t) for a, t in source if t.dep_ in ("compound", "amod", "nmod")]
-        source = [p for p in source if p not in modifiers]
-        target_toks = [t for _, t in modifiers] + target_toks
-    target = _minus(_actors_of(target_toks, actors), source)
-    if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
-        # "announced it despite criticism by X": the criticism aims at the one who acted
-        if noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in VERB_POS:
-            target = _minus(_actors_of(_subject_tokens(noun.head.head)[0], actors), source)
-    return source, target
-
-
-def _carrier_subjects(noun: Token) -> list[Token]:
-    """Actors lent to an event noun by its clause: the subject of a light verb that carries it
-    ("launched an investigation", "arrived on a visit"), or the "from" phrase of a verb whose
-    subject it is ("statements of condemnation came from X and Y")."""
-    tok = noun
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOUN_POS:
-        tok = tok.head.head  # "statements of condemnation", "a mission of mediation"
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return _pobjs(tok.head, ("from",))
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-    if tok.dep_ not in OBJ and tok.dep_ != "pobj":
-        return []
-    if verb.pos_ not in VERB_POS or _lemma(verb) not in light_verbs():
-        return []
-    return _subject_tokens(verb)[0]
 
 
 # --- mood ---------------------------------------------------------------------------------
@@ -687,10 +409,10 @@ def _mood(pred: Token) -> _Mood:
                 mood.hypothetical = mood.conditional = True
                 mood.unless = mood.unless or c.lower_ == "unless"
                 mood.cues.append(f"conditional '{c.text}'")
-        if tok.dep_ == "xcomp" and _lemma(tok.head) in INTENT_VERBS:
+        if tok.dep_ == "xcomp" and lemma(tok.head) in INTENT_VERBS:
             mood.hypothetical = True
             mood.cues.append(f"intention '{tok.head.text}'")
-        if tok.dep_ == "xcomp" and _lemma(tok.head) in FAILURE_VERBS and not mood.negated:
+        if tok.dep_ == "xcomp" and lemma(tok.head) in FAILURE_VERBS and not mood.negated:
             mood.negated = True
             mood.cues.append(f"negated by '{tok.head.text}'")
         if tok.dep_ == "xcomp" and tok.head.lower_ in WILLING:
@@ -698,8 +420,8 @@ def _mood(pred: Token) -> _Mood:
             mood.cues.append(f"willingness '{tok.head.text}'")
         if (
             tok.dep_ == "xcomp"
-            and _lemma(tok.head) == "go"
-            and "be" in {_lemma(c) for c in tok.head.children if c.dep_ == "aux"}
+            and lemma(tok.head) == "go"
+            and "be" in {lemma(c) for c in tok.head.children if c.dep_ == "aux"}
         ):
             mood.future = True  # "is going to"
             mood.cues.append("future 'going to'")
@@ -743,7 +465,7 @@ def _describe(picked: Picked, actors: ActorTable, verb: Token) -> str:
     return "; ".join(parts) if parts else "none found"
 
 
-def _is_accident(m: _Match) -> bool:
+def _is_accident(m: Match) -> bool:
     """Harm in a crash, a collision or a natural hazard (flood, earthquake) is no act of
     force: nobody did it to anybody."""
     words = accident_words(m.row.type)
@@ -753,7 +475,7 @@ def _is_accident(m: _Match) -> bool:
     # an adverbial clause is another event ("before the jet crashed, X fired missiles")
     args = [c for c in m.head.children if c.dep_ not in ("advcl", "conj", "ccomp")]
     near += [g for c in args for g in (c, *c.children)]
-    return any(_lemma(t) in words for t in near)
+    return any(lemma(t) in words for t in near)
 
 
 def _one_sided(event: Event, head: Token) -> bool:
@@ -765,17 +487,15 @@ def _one_sided(event: Event, head: Token) -> bool:
     if event.type not in NEEDS_TARGET or event.target or len(event.source) > 1:
         return False
     words = official_words()
-    return not any(c.dep_ in OBJ and _lemma(c) in words for c in head.children)
+    return not any(c.dep_ in OBJ and lemma(c) in words for c in head.children)
 
 
-def _build_event(
-    m: _Match, sent: Span, actors: ActorTable, *, threat: bool = False
-) -> Event | None:
+def _build_event(m: Match, sent: Span, actors: ActorTable, *, threat: bool = False) -> Event | None:
     row = m.row
     if row.pos == "verb":
-        src_picked, tgt_picked = _verb_args(m, actors)
+        src_picked, tgt_picked = verb_args(m, actors)
     else:
-        src_picked, tgt_picked = _noun_args(m, actors)
+        src_picked, tgt_picked = noun_args(m, actors)
     source = [a for a, _ in src_picked]
     target = [a for a, _ in tgt_picked]
     etype = event_types()[row.type]
@@ -805,7 +525,7 @@ def _build_event(
     if len(m.tokens) > 1 and t_end - t_start > 40:
         t_start, t_end = m.head.idx, m.head.idx + len(m.head.text)  # far-flung words
     why = {
-        "trigger": f"'{text[t_start:t_end]}' ({m.head.pos_.lower()} lemma '{_lemma(m.head)}')",
+        "trigger": f"'{text[t_start:t_end]}' ({m.head.pos_.lower()} lemma '{lemma(m.head)}')",
         "rule": f"{row.id}: {row.trigger} [{row.pos}, {row.pattern}] -> {row.type} "
         f"cameo {row.cameo} ({LEXICON_FILE}:{row.line})",
         "pattern": row.pattern,

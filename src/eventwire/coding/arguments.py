@@ -1,0 +1,271 @@
+"""Source and target of a trigger match: from the subject, passive agent, objects and the
+lexicon row's prepositions of a verb, or the possessor, modifiers and prepositions of an
+event noun, mapped to actors through the ActorTable."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.actors.table import ActorTable
+from eventwire.coding.cues import light_verbs, official_words, spokesman_words
+from eventwire.coding.syntax import (
+    COOPERATIVE,
+    NOUN_POS,
+    OBJ,
+    SUBJ,
+    VERB_POS,
+    Match,
+    Picked,
+    concluded,
+    lemma,
+)
+
+# children searched (head-most first) when a head word is not itself an actor mention
+ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
+# types that restrict a flow of goods or people ("a ban on exports to X" aims at X)
+RESTRICTIVE = {"SANCTION", "COERCE"}
+RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = {"it", "they", "he", "she", "we"}
+
+
+# --- arguments --------------------------------------------------------------------------
+
+
+def _actor_of(token: Token, actors: ActorTable) -> list[str]:
+    """The actors a noun phrase head refers to (several for a compound mention such as
+    "both parties"): the head itself, else the head-most dependent (compound, possessive,
+    apposition, ...) that is a mention."""
+    found = actors.actors_for_token(token)
+    if found:
+        return found
+    frontier = [token]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in ACTOR_CHILD_DEPS:
+                    found = actors.actors_for_token(child)
+                    if found:
+                        return found
+                    nxt.append(child)
+        frontier = nxt
+    # "the government of Kosovo", "a spokesperson for X"
+    preps = ("of", "for") if lemma(token) in spokesman_words() else ("of",)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actors.actors_for_token(pobj)
+                    # "the quality of X's work": the owner of the thing
+                    found = found or [
+                        a
+                        for c in pobj.children
+                        if c.dep_ == "poss"
+                        for a in actors.actors_for_token(c)
+                    ]
+                    if found:
+                        return found
+    return []
+
+
+def actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
+    out: Picked = []
+    for token in tokens:
+        # "from the OIC head X, Y and Z": the list may hang on the apposition
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        for tok in (token, *token.conjuncts, *(c for a in appos for c in a.conjuncts)):
+            for actor in _actor_of(tok, actors):
+                if all(actor != a for a, _ in out):
+                    out.append((actor, tok))
+    return out
+
+
+def _minus(picked: Picked, other: Picked) -> Picked:
+    taken = {a for a, _ in other}
+    return [(a, t) for a, t in picked if a not in taken]
+
+
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(active subjects / agents, passive subjects) of a verb, inherited through
+    coordination, control and participial clauses when the verb has none of its own."""
+    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    subj += _pobjs(verb, ("by",))
+    subj = [verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s for s in subj]
+    if subj or passive:
+        return subj, passive
+    head = verb.head
+    if head.i == verb.i:  # spaCy makes a new Token per access: compare positions
+        return [], []
+    if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
+        if head.dep_ == "xcomp" and head.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "X urged Y to reconsider and spoke with Z": a finite verb is no infinitive's
+            # partner, it coordinates with the governing verb
+            return subject_tokens(head.head)
+        return subject_tokens(head)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+        return subject_tokens(head.head)  # "Syria is willing to withdraw": the copula's
+    if verb.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJ]
+        return (objs, []) if objs else subject_tokens(head)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and head.pos_ in VERB_POS:
+        return subject_tokens(head)
+    if verb.dep_ == "acl" and head.pos_ in NOUN_POS and verb.tag_ == "VBG":
+        if head.dep_ in OBJ and head.head.pos_ in VERB_POS:
+            return subject_tokens(head.head)  # "signed a decree banning X"
+        return [head], []
+    return [], []
+
+
+def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
+    verb, row = m.head, m.row
+    subj, passive = subject_tokens(verb)
+    trigger_ids = {t.i for t in m.tokens}
+    target_toks = [c for c in verb.children if c.dep_ in OBJ and c.i not in trigger_ids]
+    target_toks += passive
+    # prepositions may hang on the verb or on the light noun ("sanctions on Iran")
+    for tok in m.tokens:
+        target_toks += _pobjs(tok, row.tprep)
+    # "rejected Chile's demand": the owner of the light noun is the target; but the owner
+    # of a commitment or support is on the source's side ("stressed the alliance's support")
+    for tok in m.tokens[1:]:
+        if tok.dep_ in OBJ and row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
+            target_toks += [c for c in tok.children if c.dep_ == "poss"]
+    # "launched missiles targeting X": the object of the weapon's participle
+    if row.pattern == "light":
+        for tok in m.tokens[1:]:
+            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+                target_toks += [c for c in acl.children if c.dep_ in OBJ]
+                target_toks += _pobjs(acl, ("at",))
+    # "expelled Russian diplomats": the nationality of a conflict object is the target
+    if row.pattern == "light" and row.type not in COOPERATIVE | {"AGREE"}:
+        for tok in m.tokens[1:]:
+            target_toks += [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if row.type == "ACCUSE" and row.pattern == "phrasal":
+        # "said the crash was X's doing": the owner of the deed
+        for tok in m.tokens[1:]:
+            target_toks += [c for c in tok.children if c.dep_ == "poss"]
+    if row.type in ("REQUEST", "ACCUSE") and not target_toks:
+        # "demanded that Russia explain", "asked X to": the clause's subject is the addressee
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                target_toks += [g for g in child.children if g.dep_ in SUBJ]
+    source = actors_of(subj, actors)
+    if not source and subj and all(s.lower_ in PRONOUNS for s in subj):
+        source = actors_of(_speaker(verb), actors)
+    target = _minus(actors_of(target_toks, actors), source)
+    if not target:
+        target = _minus(_place_officials(verb, target_toks, actors), source)
+    if not target and row.type in RESTRICTIVE:
+        target = _minus(actors_of(_destinations(target_toks), actors), source)
+    if (
+        not target
+        and row.type == "REQUEST"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "acl")
+    ):
+        # "wrote to X asking", "sent a letter requesting ... to X": the letter's addressee
+        carrier = verb.head.head if verb.head.pos_ in NOUN_POS else verb.head
+        sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
+        target = _minus(actors_of(sent_to, actors), source)
+    return source, target
+
+
+def _destinations(things: list[Token]) -> list[Token]:
+    """ "restrictions on flights to Cuba": the place a restricted thing goes to or comes
+    from is what the restriction aims at."""
+    return [g for t in things for g in _pobjs(t, ("to", "from", "into"))]
+
+
+def _place_officials(verb: Token, objs: list[Token], actors: ActorTable) -> Picked:
+    """ "a stop in Bosnia, where he reassured authorities": unnamed officials in a "where"
+    clause about a place stand for that place."""
+    words = official_words()
+    if not any(lemma(o) in words for o in objs):
+        return []
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return []
+    return actors_of([clause.head], actors)
+
+
+def _speaker(verb: Token) -> list[Token]:
+    """ "Switzerland said it had expelled ...": a pronoun subject of a reported clause is the
+    reporting verb's subject."""
+    tok = verb
+    # "X said it is willing to withdraw": up through coordination, control and the copula
+    while tok.dep_ in ("conj", "xcomp", "acomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head.pos_ not in VERB_POS:
+        return []
+    return [c for c in tok.head.children if c.dep_ in SUBJ]
+
+
+def noun_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
+    noun, row = m.head, m.row
+    trigger_ids = {t.i for t in m.tokens}
+    src_toks = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trigger_ids
+    ]
+    src_toks += _pobjs(noun, row.sprep + ("by", "from"))
+    # "the martial law imposed by Marcos"
+    for child in noun.children:
+        if child.dep_ == "acl":
+            src_toks += _pobjs(child, ("by",))
+    target_toks = _pobjs(noun, row.tprep)
+    source: Picked = []
+    for tok in src_toks:
+        ids = actors.actors_for_token(tok)  # modifiers count only when they are mentions
+        if not ids and tok.dep_ == "pobj":
+            ids = _actor_of(tok, actors)
+        new = [a for a in ids if all(a != b for b, _ in source)]
+        if new:
+            source += [(a, tok) for a in new]
+            source += _minus(actors_of(list(tok.conjuncts), actors), source)
+    if not source:
+        source = actors_of(_carrier_subjects(noun), actors)
+    if not source and concluded(noun) is not None and noun.dep_ in OBJ:
+        # "for both parties to implement agreements reached": the parties made them
+        source = actors_of(subject_tokens(noun.head)[0], actors)
+    owners = [(a, t) for a, t in source if t.dep_ == "poss"]
+    if owners and len(owners) < len(source):
+        # "its Belarus sanctions", "Russia's Ukraine invasion": the owner acts, a noun
+        # modifier beside it is whom the act is aimed at
+        modifiers = [(a, t) for a, t in source if t.dep_ in ("compound", "amod", "nmod")]
+        source = [p for p in source if p not in modifiers]
+        target_toks = [t for _, t in modifiers] + target_toks
+    target = _minus(actors_of(target_toks, actors), source)
+    if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
+        # "announced it despite criticism by X": the criticism aims at the one who acted
+        if noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in VERB_POS:
+            target = _minus(actors_of(subject_tokens(noun.head.head)[0], actors), source)
+    return source, target
+
+
+def _carrier_subjects(noun: Token) -> list[Token]:
+    """Actors lent to an event noun by its clause: the subject of a light verb that carries it
+    ("launched an investigation", "arrived on a visit"), or the "from" phrase of a verb whose
+    subject it is ("statements of condemnation came from X and Y")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOUN_POS:
+        tok = tok.head.head  # "statements of condemnation", "a mission of mediation"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return _pobjs(tok.head, ("from",))
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if tok.dep_ not in OBJ and tok.dep_ != "pobj":
+        return []
+    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs():
+        return []
+    return subject_tokens(verb)[0]

@@ -1,0 +1,48 @@
+"""What the coder's stages share: parse-tree word classes, the trigger match record and
+small readers of the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.coding.lexicon import LexRow
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"dobj", "dative", "iobj", "obj"}
+# participles that state an agreement noun's event happened ("agreements reached in 2023")
+CONCLUDED = {"reach", "sign", "conclude", "strike", "broker", "seal"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+@dataclass
+class Match:
+    row: LexRow
+    head: Token
+    tokens: list[Token]  # head plus the other trigger words
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+
+
+Picked = list[tuple[str, Token]]  # (actor id, the token that mentions it)
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def concluded(noun: Token) -> Token | None:
+    """The participle stating that an event noun happened ("agreements reached"), if any."""
+    if noun.pos_ not in NOUN_POS:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and lemma(c) in CONCLUDED
+        ),
+        None,
+    )
