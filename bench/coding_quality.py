@@ -24,7 +24,7 @@ from eventwire.evaluate.devgold import (
     load_devgold,
     score_devgold,
 )
-from eventwire.evaluate.plover import load_records, score_plover, top_event_type
+from eventwire.evaluate.plover import current_mode, load_records, score_plover, top_event
 from eventwire.evaluate.run import default_data_dir
 
 
@@ -65,10 +65,14 @@ def show_plover(data_dir: Path) -> dict[str, Any]:
     confusion: Counter[tuple[str, str]] = Counter()
     for rec in load_records(data_dir):
         gold = current_type(rec["event"])
-        top = top_event_type(rec["text"])
+        found = top_event(rec["text"])
+        top = found[0] if found else None
         confusion[(gold, top or "-")] += 1
         if top != gold:
             print(f"   {gold} -> {top} | {rec['text'][:110]}")
+        elif found and rec.get("mode") and found[1] != current_mode(gold, rec["mode"]):
+            gold_mode = current_mode(gold, rec["mode"])
+            print(f"   {gold} mode {gold_mode} -> {found[1]} | {rec['text'][:90]}")
     print([f"{g}->{p}: {n}" for (g, p), n in confusion.most_common(30) if g != p])
     return score_plover(data_dir)
 
