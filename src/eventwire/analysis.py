@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.coder import code_events
+from eventwire.coding.stance import quote_events
 from eventwire.geo.locate import geoparse, locate_events
 from eventwire.ingest.text import article_from_text
 from eventwire.model import AnalyzedDocument, Article
@@ -35,7 +36,7 @@ def analyze(
     doc = parse(article.text)
     actors = resolve_actors(doc)
     quotes = find_quotes(doc, actors)
-    events = code_events(doc, actors)
+    events = quote_events(doc, actors, quotes, code_events(doc, actors))
     date_events(events, doc, article.published)
     places = geoparse(doc)
     locate_events(events, doc, places)

@@ -21,6 +21,9 @@ class Proto:
     sector: str | None = None
     gender: str | None = None  # "f" | "m" when a given name, title or relation shows it
     spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> text
+    # lower-case words the text describes an organisation with ("broadcast corporation"):
+    # class nouns such as "the network" may refer back to it by them
+    nouns: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> int:

@@ -40,6 +40,7 @@ def resolve_references(
     _possessed_government(doc, b, claimed)
     _circles(doc, b, claimed)
     _pairs(doc, b, claimed)
+    _listed_members(doc, b, claimed)
 
 
 # a quoted region: (start, end) of its words, and the (start, end) of the text around it
@@ -218,7 +219,7 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         det = doc[tok.i - 1]
         if tok.i in claimed or det.lower_ not in DETERMINERS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+        if tok.dep_ == "compound" or _of_phrase(doc, tok):
             continue  # "the alliance members", "the country of origin"
         noun = tok.lower_
         proto: Proto | None = None
@@ -229,14 +230,24 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
             # (the Southern Transitional Council when no UN Security Council was named)
             keys = {f"kb:{e}" for e in b.kb.type_nouns.get(noun, ())}
             words = b.kb.org_nouns.get(noun, frozenset())
+            # ... or by the words the text described it with ("broadcast corporation X")
             keys |= {
                 p.key for p in b.protos.values()
-                if p.kind == "organisation" and words & set(p.name.lower().split())
+                if p.kind == "organisation" and words & (set(p.name.lower().split()) | p.nouns)
             }  # fmt: skip
             proto = _before(b, tok.idx, keys) if keys else None
         if proto is not None:
             b.mention(proto, det.idx, tok.idx + len(tok))
             claimed.update((det.i, tok.i))
+
+
+def _of_phrase(doc: Doc, tok: Token) -> bool:
+    """ "the country of origin": an of-phrase with a noun makes it another thing; one on the
+    verb or with a gerund does not ("accused the network of lying")."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "of" or nxt.head.i != tok.i:
+        return False
+    return any(c.dep_ == "pobj" and c.tag_ != "VBG" for c in nxt.children)
 
 
 def _pronouns(doc: Doc, b: Builder, claimed: set[int], quotes: list[Region]) -> None:
@@ -424,3 +435,58 @@ def _coordinated_pairs(doc: Doc, b: Builder) -> list[tuple[int, Proto, Proto]]:
         if first.key != second.key and not any(t.dep_ == "conj" for t in tok.children):
             out.append((tok.idx, first, second))
     return out
+
+
+# prepositions that list members of a plural class ("countries including X and Y")
+MEMBER_LISTS = frozenset({"including", "like"})
+
+
+def _listed_members(doc: Doc, b: Builder, claimed: set[int]) -> None:
+    """ "neighbouring countries including Algeria and Morocco have banned ...", "states such
+    as France and Belgium": a plural class noun that lists its members acts through them,
+    so the noun becomes one compound mention of the listed actors."""
+    for tok in doc:
+        if tok.tag_ not in ("NNS", "NNPS") or tok.i in claimed:
+            continue
+        if b.covered(tok.idx, tok.idx + len(tok)):
+            continue  # "Western governments" is an actor of its own already
+        members: list[Proto] = []
+        for item in _member_tokens(tok):
+            proto = _named_at(b, item)
+            if proto is not None and proto not in members:
+                members.append(proto)
+        if members:
+            b.mention_compound(members, tok.idx, tok.idx + len(tok))
+            claimed.add(tok.i)
+
+
+def _member_tokens(noun: Token) -> list[Token]:
+    """The listed members of a plural noun: objects of "including", "such as", "like", or
+    of a relative clause "which include" ("his critics, which include X, ...")."""
+    heads: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and _lists_members(child):
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "relcl" and child.lemma_ == "include" and _relative(child):
+            heads += [c for c in child.children if c.dep_ == "dobj"]
+    return [item for head in heads for item in (head, *head.conjuncts)]
+
+
+def _relative(clause: Token) -> bool:
+    return any(c.dep_ in SUBJECTS and c.lower_ in ("which", "who", "that") for c in clause.children)
+
+
+def _lists_members(prep: Token) -> bool:
+    if prep.lower_ in MEMBER_LISTS:
+        return True
+    # "such as": "such" hangs on "as" or sits right before it
+    return prep.lower_ == "as" and (
+        any(c.lower_ == "such" for c in prep.children) or prep.nbor(-1).lower_ == "such"
+    )
+
+
+def _named_at(b: Builder, tok: Token) -> Proto | None:
+    for start, end, proto in b.ordered_mentions():
+        if start <= tok.idx < end:
+            return proto
+    return None

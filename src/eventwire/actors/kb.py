@@ -62,6 +62,8 @@ class KnowledgeBase:
     relation_genders: dict[str, str] = field(default_factory=dict)
     # "the network" -> words an organisation's name must contain to be its antecedent
     org_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "broadcaster X", "the oil company X": class nouns that introduce an organisation's name
+    org_descriptors: frozenset[str] = frozenset()
     # names that are things, not actors: by last word ("Airport"), first word ("Mount") or
     # whole name ("UTC"), lower case
     non_actors: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -225,6 +227,7 @@ def load_kb() -> KnowledgeBase:
         kb.org_nouns[row["noun"].lower()] = frozenset(
             w.lower() for w in split_cell(row["name_words"])
         )
+    kb.org_descriptors = frozenset(r["noun"].lower() for r in data_rows("org_descriptors.tsv"))
     kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in data_rows("pair_nouns.tsv")}
     kb.circle_nouns = frozenset(r["noun"].lower() for r in data_rows("circle_nouns.tsv"))
     kb.bloc_words = frozenset(r["word"].lower() for r in data_rows("bloc_words.tsv"))

@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
@@ -107,6 +108,7 @@ def resolve_actors(doc: Doc) -> ActorTable:
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed)
+    described_organisations(doc, b, kb_hits, claimed)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     return b.table()
 
@@ -523,6 +525,9 @@ def _members_of(
     if state is None and not named:
         return False
     end = body.end
+    start = _ethnic_start(doc, sp.start)  # "Druze inhabitants of ...": the people is named
+    if any(i in claimed for i in range(start, sp.start)):
+        start = sp.start
     # "leaders of the opposition coalition" are the opposition's: the body's own role wins
     sector = next(
         (r.sector for s, r in role_spans if r.refers == "group" and body.start <= s.start
@@ -530,10 +535,10 @@ def _members_of(
         role.sector,
     )  # fmt: skip
     if state is None:  # "(Freedom)": a gloss in brackets is no part of the group's name
-        words = [t.text for t in doc[sp.start : end] if t.text not in ("(", ")")]
+        words = [t.text for t in doc[start:end] if t.text not in ("(", ")")]
         name = " ".join(words)
     else:
-        name = " ".join(doc[sp.start : end].text.split())
+        name = " ".join(doc[start:end].text.split())
     key = f"grp:{state.id if state else ''}:{name.lower()}"
     proto = b.protos.get(key) or Proto(
         key=key,
@@ -543,23 +548,27 @@ def _members_of(
         code=state.code if state else None,
         sector=sector,
     )
-    b.mention(proto, sp.start_char, doc[end - 1].idx + len(doc[end - 1]))
-    claimed.update(range(sp.start, end))
+    b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    claimed.update(range(start, end))
     return True
 
 
 def _ethnic_start(doc: Doc, end: int) -> int:
     """Start of the ethnic or bloc words right before `end` ("Western", "Serb", "Muslim"):
-    words NER tags NORP, or bloc words, that name no state in the knowledge base."""
+    words NER tags NORP, or bloc words, that name no state in the knowledge base. Lower-case
+    adjectives between them and the noun belong to the phrase ("Ibo traditional elders")."""
     blocs = load_kb().bloc_words
-    k = end
+    inner = end
+    while inner > 0 and doc[inner - 1].is_lower and doc[inner - 1].pos_ == "ADJ":
+        inner -= 1
+    k = inner
     while (
         k > 0
         and doc[k - 1].is_title
         and (doc[k - 1].ent_type_ == "NORP" or doc[k - 1].lower_ in blocs)
     ):
         k -= 1
-    return k
+    return k if k < inner else end
 
 
 # ---------------------------------------------------------------- names

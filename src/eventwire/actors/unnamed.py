@@ -28,6 +28,15 @@ def _owner(
     return hit.start, entity
 
 
+def _indefinite_before(doc: Doc, start: int) -> bool:
+    """An indefinite article before `start`, over lower-case adjectives ("a senior French
+    minister")."""
+    k = start - 1
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in INDEFINITE
+
+
 def unnamed_holders(
     doc: Doc,
     b: Builder,
@@ -50,7 +59,7 @@ def unnamed_holders(
             continue
         # only an indefinite one is somebody new: "the American ambassador" is someone known
         # to the reader, too often the person a pronoun means to be taken as a new actor
-        if owner[0] == 0 or doc[owner[0] - 1].lower_ not in INDEFINITE:
+        if not _indefinite_before(doc, owner[0]):
             continue
         start, entity = owner
         name = " ".join(doc[start : sp.end].text.split())

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.table import ActorTable
 from eventwire.coding.cues import light_verbs, official_words, spokesman_words
+from eventwire.coding.lexicon import by_head
 from eventwire.coding.syntax import (
     COOPERATIVE,
     NOUN_POS,
@@ -26,6 +27,24 @@ ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
 RESTRICTIVE = {"SANCTION", "COERCE"}
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
+# verbs of authorship: their subject is the one behind the event noun they govern ("X
+# orchestrated the attacks"), as a light verb's is; kept here until cues.tsv has such a kind
+AUTHOR_VERBS = {
+    "orchestrate", "mastermind", "perpetrate", "commit", "plan", "organize", "organise",
+    "claim", "direct", "order", "execute",
+}  # fmt: skip
+# force that carries no lexicon trigger of its own ("killed in a US operation")
+OPERATION_NOUNS = {"operation", "mission", "offensive", "crackdown", "campaign"}
+# material conflict whose author may be named only on the means ("killed in an X airstrike")
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+# prepositions of a verb that name the act in which harm came about
+MEANS_PREPS = ("in", "during")
+# prepositions of a verb that a request noun sets the verb's act in ("at X's request")
+GRANTED_PREPS = ("at", "upon")
+# prepositions of a verb of travel that name where the traveller went
+DESTINATION_PREPS = ("to", "in", "at")
+# nouns a compound event noun stands for ("a mediation mission", "a visit programme")
+CONTAINER_NOUNS = {"mission", "effort", "bid", "attempt", "initiative", "process", "programme"}
 
 
 # --- arguments --------------------------------------------------------------------------
@@ -161,7 +180,11 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
     source = actors_of(subj, actors)
     if not source and subj and all(s.lower_ in PRONOUNS for s in subj):
         source = actors_of(_speaker(verb), actors)
+    if not source and row.type in FORCE_TYPES and not subj:
+        source = actors_of(_means_authors(verb), actors)
     target = _minus(actors_of(target_toks, actors), source)
+    if not target and row.type == "REQUEST":
+        target = _minus(actors_of(_requested_agents(verb, m), actors), source)
     if not target:
         target = _minus(_place_officials(verb, target_toks, actors), source)
     if not target and row.type in RESTRICTIVE:
@@ -177,6 +200,31 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
         target = _minus(actors_of(sent_to, actors), source)
     return source, target
+
+
+def _requested_agents(verb: Token, m: Match) -> list[Token]:
+    """ "called for UN intervention", "demanded Russian restraint": an actor modifying the
+    requested act is the one asked to perform it. A possessor is left alone: "called for
+    his release" names whom the act is for, not who is asked."""
+    trigger_ids = {t.i for t in m.tokens}
+    acts = [c for c in verb.children if c.dep_ in OBJ and c.i not in trigger_ids]
+    acts += _pobjs(verb, ("for",))
+    return [c for a in acts for c in a.children if c.dep_ in ("compound", "amod", "nmod")]
+
+
+def _is_force_noun(noun: Token) -> bool:
+    if noun.pos_ not in NOUN_POS:
+        return False
+    rows = by_head().get(("noun", lemma(noun)), ())
+    return lemma(noun) in OPERATION_NOUNS or any(r.type in FORCE_TYPES for r in rows)
+
+
+def _means_authors(verb: Token) -> list[Token]:
+    """ "was killed in a US counter-terrorism operation", "was hurt during an Israeli raid": with
+    no agent named, the author of the operation or strike the harm came in is the source."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    return [n for n in _pobjs(verb, MEANS_PREPS) if _is_force_noun(n)]
 
 
 def _destinations(things: list[Token]) -> list[Token]:
@@ -225,6 +273,13 @@ def noun_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         if child.dep_ == "acl":
             src_toks += _pobjs(child, ("by",))
     target_toks = _pobjs(noun, row.tprep)
+    frame = _container(noun)
+    if frame is not None:
+        # "Qatar's mediation effort between X and Y": the container's owner, prepositions
+        # and carrier verb are the event noun's
+        src_toks += [c for c in frame.children if c.dep_ == "poss"]
+        src_toks += _pobjs(frame, row.sprep + ("by", "from"))
+        target_toks += _pobjs(frame, row.tprep)
     source: Picked = []
     for tok in src_toks:
         ids = actors.actors_for_token(tok)  # modifiers count only when they are mentions
@@ -235,7 +290,7 @@ def noun_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
             source += [(a, tok) for a in new]
             source += _minus(actors_of(list(tok.conjuncts), actors), source)
     if not source:
-        source = actors_of(_carrier_subjects(noun), actors)
+        source = actors_of(_carrier_subjects(frame or noun), actors)
     if not source and concluded(noun) is not None and noun.dep_ in OBJ:
         # "for both parties to implement agreements reached": the parties made them
         source = actors_of(subject_tokens(noun.head)[0], actors)
@@ -247,11 +302,60 @@ def noun_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         source = [p for p in source if p not in modifiers]
         target_toks = [t for _, t in modifiers] + target_toks
     target = _minus(actors_of(target_toks, actors), source)
+    if not target and row.type == "REQUEST":
+        target = _minus(actors_of(_granters(noun), actors), source)
+    if not target and row.type == "CONSULT":
+        target = _minus(actors_of(_hosts(frame or noun), actors), source)
     if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
         # "announced it despite criticism by X": the criticism aims at the one who acted
         if noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in VERB_POS:
             target = _minus(actors_of(subject_tokens(noun.head.head)[0], actors), source)
     return source, target
+
+
+def _hosts(noun: Token) -> list[Token]:
+    """ "arrived in Peru on a state visit", "flew to Chile for talks": the place a verb of
+    travel takes the visitor to hosts the meeting its "on"/"for" phrase names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "for") or prep.head.pos_ not in VERB_POS:
+        return []
+    return _pobjs(prep.head, DESTINATION_PREPS)
+
+
+def _container(noun: Token) -> Token | None:
+    """The noun an event noun modifies when that noun only frames it ("a mediation mission",
+    "a peace effort"), if any."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ in NOUN_POS and lemma(head) in CONTAINER_NOUNS:
+        return head
+    return None
+
+
+def _granted_act(noun: Token) -> Token | None:
+    """The verb a request noun in "at X's request" is attached to, if any."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in GRANTED_PREPS and prep.head.pos_ in VERB_POS:
+        return prep.head
+    # "then at X's request returned": the parser may leave the preposition without its
+    # object and take the noun phrase right after it for the verb's subject
+    if noun.dep_ == "nsubj" and noun.head.pos_ in VERB_POS:
+        for child in noun.head.children:
+            bare = child.dep_ in ("prep", "mark") and not any(True for _ in child.children)
+            if bare and child.lower_ in GRANTED_PREPS and child.i == noun.left_edge.i - 1:
+                return noun.head
+    return None
+
+
+def _granters(noun: Token) -> list[Token]:
+    """ "returned at the Iraqi government's request": the subject of the verb a request noun
+    sets in motion is the one who was asked, and acted."""
+    verb = _granted_act(noun)
+    if verb is None:
+        return []
+    subj = [s for s in subject_tokens(verb)[0] if s.i != noun.i]
+    if not subj and verb.dep_ in ("advcl", "conj", "dep") and verb.head.pos_ in VERB_POS:
+        subj = subject_tokens(verb.head)[0]  # "left X, then ... returned": one subject
+    return subj
 
 
 def _carrier_subjects(noun: Token) -> list[Token]:
@@ -266,6 +370,6 @@ def _carrier_subjects(noun: Token) -> list[Token]:
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
     if tok.dep_ not in OBJ and tok.dep_ != "pobj":
         return []
-    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs():
+    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs() | AUTHOR_VERBS:
         return []
     return subject_tokens(verb)[0]

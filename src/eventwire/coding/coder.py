@@ -16,6 +16,7 @@ from eventwire.actors.table import ActorTable
 from eventwire.coding.arguments import noun_args, verb_args
 from eventwire.coding.cues import (
     accident_words,
+    belief_words,
     call_words,
     commerce_words,
     denial_words,
@@ -24,6 +25,8 @@ from eventwire.coding.cues import (
     label_words,
     official_words,
     ordinary_words,
+    proposal_words,
+    vehicle_words,
     verbal_words,
 )
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
@@ -41,7 +44,7 @@ from eventwire.coding.syntax import (
     lemma,
 )
 from eventwire.model import Event, Evidence
-from eventwire.nlp.quotes import quote_spans
+from eventwire.nlp.quotes import quote_spans, speech_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
@@ -79,6 +82,10 @@ NEEDS_TARGET = {"CONSULT"}
 # relations that put a trigger in a subordinate clause or a modifier ("after the clashes",
 # "the shooting deaths", "where 24 were killed"): background to the sentence's main event
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
+# verbs whose complement describes their subject ("X is a critic of Y")
+COPULAS = {"be", "become", "remain"}
+# verbs whose subject lists content ("their demands included new elections")
+LISTING_VERBS = {"include", "comprise"}
 # confidence kept per level of subordination, so the main clause's event leads the sentence
 SUBORDINATE_FACTOR = 0.7
 
@@ -92,7 +99,7 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
         events.extend(_code_sentence(sent, actors, quoted))
     events = _drop_outcomes(events)
     _second_calls(doc, events)
-    events = merge_reports(events, doc)
+    events = merge_reports(events, doc, actors)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
     return events
@@ -160,6 +167,7 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         if not _in_quote(m.head, quoted)
         and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
     ]
+    matches = [m for m in matches if _why_no_event(m) is None]
     kept, threats = _drop_speech_content(matches)
     kept = _drop_rementions(kept)
     # "the airstrike that killed X": the relative clause tells the noun's event in full
@@ -179,7 +187,7 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
             event.why["salience"] = f"{depth} level(s) below the main clause"
         _inherit_source(m, event, by_head)
         by_head[m.head.i] = event
-        if _one_sided(event, m.head):
+        if _one_sided(event, m.head) or _no_occurrence(event):
             continue
         key = (event.type, tuple(event.source), tuple(event.target))
         if key in seen:
@@ -315,6 +323,124 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
     return found
 
 
+def _why_no_event(m: Match) -> str | None:
+    """Why a matched trigger tells no event of its own, or None when it may."""
+    tok = m.head
+    if _in_name(m):
+        return "word of a proper name"
+    if m.row.pos == "noun" and _described(tok):
+        return "noun describing its subject or listing content"
+    if _believed(tok):
+        return "content of a belief"
+    if _unsaid(tok):
+        return "content of a statement not made"
+    if _indirect_question(tok):
+        return "content of an open question"
+    if _proposal_content(tok):
+        return "what a proposal would do"
+    if m.row.type == "PROTEST" and m.row.pos == "noun" and _speech_venue(tok):
+        return "the venue of a speech"
+    return None
+
+
+def _in_name(m: Match) -> bool:
+    """ "Amnesty International": a word of a multiword proper name is no trigger, unless the
+    row is for the name itself."""
+    tok = m.head
+    if tok.pos_ != "PROPN":
+        return False
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and len(ent) > 1:
+        return ent.text.lower() != m.row.trigger
+    # a name the tagger did not label ("the Freedom Rally Committee")
+    return (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    )
+
+
+def _described(noun: Token) -> bool:
+    """ "X is an outspoken critic of Y", "this was one of the demands of Z", "their demands
+    included X": a noun that describes its subject or lists content is no new event."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NUM":
+        tok = tok.head.head  # "one of the demands"
+    if tok.dep_ == "attr" and lemma(tok.head) in COPULAS:
+        return True
+    return noun.dep_ == "nsubj" and lemma(noun.head) in LISTING_VERBS
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the clause heads above it, up to the first clause that is not a
+    complement or a coordinated clause. An event noun starts at the verb it is an argument
+    of ("believe X ordered the killing")."""
+    while tok.dep_ in OBJ | SUBJ | {"nsubjpass", "pobj", "prep"} and tok.head.i != tok.i:
+        tok = tok.head
+    chain = [tok]
+    while tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _believed(tok: Token) -> bool:
+    """ "Agencies believe the prince ordered the killing": what somebody believes, thinks
+    or suspects happened is not stated to have happened. The content follows the verb: a
+    clause before it ("X was accused, much of it believed ...") is the sentence's own."""
+    return any(
+        t.dep_ == "ccomp" and t.i > t.head.i and lemma(t.head) in belief_words()
+        for t in _clause_chain(tok)
+    )
+
+
+def _unsaid(tok: Token) -> bool:
+    """ "did not say he had ordered it": what somebody did not say or think is not told."""
+    return any(
+        t.dep_ == "ccomp"
+        and lemma(t.head) in speech_verbs().keys() | belief_words()
+        and any(c.dep_ == "neg" for c in t.head.children)
+        for t in _clause_chain(tok)
+    )
+
+
+def _indirect_question(tok: Token) -> bool:
+    """ "did not say whom they would support", "asked whether X would attend": an open
+    question states no event. "did not say who fired" still tells of a shooting."""
+    for clause in _clause_chain(tok):
+        if clause.dep_ not in ("ccomp", "csubj"):
+            continue
+        for c in clause.children:
+            if c.dep_ == "mark" and c.lower_ in ("whether", "if"):
+                return True
+            if c.tag_ in ("WP", "WDT") and c.dep_ not in SUBJ | {"nsubjpass"}:
+                return True
+    return False
+
+
+def _proposal_content(tok: Token) -> bool:
+    """ "a bill that would allow China to extradite suspects": what a bill, law or proposal
+    would do has not happened; "a decree banning the niqab" in force still bans."""
+    modal = False
+    while tok.head.i != tok.i:
+        modal = modal or any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in tok.children
+        )
+        if tok.dep_ in ("relcl", "acl"):
+            return modal and lemma(tok.head) in proposal_words()
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _speech_venue(noun: Token) -> bool:
+    """ "announced the change in a rally", "said at a rally": a gathering where somebody
+    speaks is the speaker's platform, not a protest."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj" and prep.lower_ in ("in", "at") and lemma(prep.head) in speech_verbs()
+    )
+
+
 def _drop_speech_content(matches: list[Match]) -> tuple[list[Match], set[int]]:
     """Matches outside the content of a speech act, and the heads of promises whose content
     is an act of conflict ("vowed to fight": a threat)."""
@@ -359,7 +485,7 @@ def _drop_rementions(matches: list[Match]) -> list[Match]:
         definite = any(
             (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
         )
-        if m.row.pos == "noun" and definite and governor.i in heads and governor is not noun:
+        if m.row.pos == "noun" and definite and governor.i in heads and governor.i != noun.i:
             continue
         out.append(m)
     return out
@@ -475,7 +601,32 @@ def _is_accident(m: Match) -> bool:
     # an adverbial clause is another event ("before the jet crashed, X fired missiles")
     args = [c for c in m.head.children if c.dep_ not in ("advcl", "conj", "ccomp")]
     near += [g for c in args for g in (c, *c.children)]
-    return any(lemma(t) in words for t in near)
+    return any(lemma(t) in words for t in near) or _hit_by_vehicle(m.head)
+
+
+def _hit_by_vehicle(verb: Token) -> bool:
+    """ "was struck by a car", "a truck hit the cyclist", "struck by an SUV driving on the
+    wrong side": a vehicle as the doer is a road accident. Only the doer itself counts: a
+    "car bomb" is a bomb."""
+    words = vehicle_words()
+    doers = [c for c in verb.children if c.dep_ in SUBJ]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        lemma(d) in words or any(c.dep_ == "acl" and lemma(c) in words for c in d.children)
+        for d in doers
+    )
+
+
+def _no_occurrence(event: Event) -> bool:
+    """ "Protests are not reported in X", "no clashes took place": a negated act of force or
+    dissent with nobody doing it states that nothing happened, so there is no event. A
+    negated act with an actor ("X did not recognise Y") stays, flagged negated."""
+    return (
+        event.negated
+        and not event.source
+        and not event.target
+        and quad(event.type).startswith("material")
+    )
 
 
 def _one_sided(event: Event, head: Token) -> bool:
@@ -502,9 +653,11 @@ def _build_event(m: Match, sent: Span, actors: ActorTable, *, threat: bool = Fal
     if not source and not target:
         if not etype.actorless:
             return None
-        # a bare definite noun ("the attack") re-mentions an event told elsewhere
+        # a bare definite noun ("the attack", "the bill's withdrawal": a possessor that is
+        # no actor) re-mentions an event told elsewhere; "their strike" has a doer still
         if row.pos == "noun" and any(
-            c.dep_ == "det" and c.lower_ in DEFINITE for c in m.head.children
+            (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in m.head.children
         ):
             return None
     if _is_accident(m):

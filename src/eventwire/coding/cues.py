@@ -114,3 +114,21 @@ def call_words() -> frozenset[str]:
 def denial_words() -> frozenset[str]:
     """Objects that make a refusal a denial ("dismissed the claim", "declined to comment")."""
     return frozenset(cue for cue, _, _ in _cues().get("denial", ()))
+
+
+@functools.cache
+def belief_words() -> frozenset[str]:
+    """Verbs of belief: what their complement tells is believed, not stated to have happened."""
+    return frozenset(cue for cue, _, _ in _cues().get("belief", ()))
+
+
+@functools.cache
+def proposal_words() -> frozenset[str]:
+    """Nouns for a bill or proposal: what it would do has not happened."""
+    return frozenset(cue for cue, _, _ in _cues().get("proposal", ()))
+
+
+@functools.cache
+def vehicle_words() -> frozenset[str]:
+    """Vehicles and driving: harm done by one is a road accident, not an act of force."""
+    return frozenset(cue for cue, _, _ in _cues().get("vehicle", ()))
