@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
 from eventwire.actors.unnamed import peoples, unnamed_holders
+from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -50,7 +51,7 @@ Region = tuple[tuple[int, int], tuple[int, int]]
 
 def _quote_regions(doc: Doc) -> list[Region]:
     out: list[Region] = []
-    for q in quote_spans(doc.text):
+    for q in quote_spans(doc_text(doc)):
         first = doc.char_span(q.start, q.end, alignment_mode="expand")
         if first is None or not len(first):
             continue

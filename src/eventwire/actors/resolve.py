@@ -23,6 +23,7 @@ from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.table import ActorTable
+from eventwire.nlp.pipeline import doc_text
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 # a capital after these prepositions is a place ("talks in Belgrade"), not a government
@@ -86,7 +87,7 @@ def _original_forms(kb: KnowledgeBase, form: str) -> set[str]:
 
 def resolve_actors(doc: Doc) -> ActorTable:
     kb = load_kb()
-    b = Builder(doc.text, kb)
+    b = Builder(doc_text(doc), kb)
     names, roles, label = _matchers(doc.vocab)
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
@@ -276,6 +277,7 @@ def _people(
     return title_roles
 
 
+@functools.lru_cache(maxsize=8192)  # called for every token of every article
 def _fold(text: str) -> str:
     """Surname key: no diacritics, lower case ("Erdoğan" and "Erdogan", "Al-Quaety")."""
     text = unicodedata.normalize("NFKD", text)
@@ -654,7 +656,7 @@ def _named(
                 acronyms[short] = proto
     # surnames NER missed or mislabelled ("Rutte's visit")
     for tok in doc:
-        if tok.i in claimed or _fold(tok.text) not in person_tokens or not tok.text[:1].isupper():
+        if tok.i in claimed or not tok.text[:1].isupper() or _fold(tok.text) not in person_tokens:
             continue
         b.mention(person_tokens[_fold(tok.text)], tok.idx, tok.idx + len(tok))
         claimed.add(tok.i)

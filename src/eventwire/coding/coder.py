@@ -44,6 +44,7 @@ from eventwire.coding.syntax import (
     lemma,
 )
 from eventwire.model import Event, Evidence
+from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans, speech_verbs
 
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -93,7 +94,7 @@ SUBORDINATE_FACTOR = 0.7
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     """All events of a parsed document, ids e1.. in text order."""
     # the same quoted spans the quote reader finds, marks included
-    quoted = [(q.open_mark, q.end) for q in quote_spans(doc.text)]
+    quoted = [(q.open_mark, q.end) for q in quote_spans(doc_text(doc))]
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, actors, quoted))
@@ -667,7 +668,7 @@ def _build_event(m: Match, sent: Span, actors: ActorTable, *, threat: bool = Fal
     if threat and type_name == row.type and not mood.negated:
         type_name, cameo, retyped = "THREATEN", "13", "a promise of conflict is THREATEN"
     negated = mood.negated and type_name == row.type  # a refusal is the event, not negated
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start = sent.start_char
     raw = text[start : sent.end_char]
     stripped = raw.lstrip()

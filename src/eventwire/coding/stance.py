@@ -24,6 +24,7 @@ from eventwire.coding.ontology import event_types
 from eventwire.coding.syntax import OBJ, SUBJ, lemma
 from eventwire.datafiles import data_lines
 from eventwire.model import Event, Evidence, Quote
+from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
 
 STANCE_FILE = "stance.tsv"
@@ -88,6 +89,15 @@ def stance_cues() -> tuple[StanceCue, ...]:
     return tuple(c for c in _rows() if c.kind != "report")
 
 
+@functools.cache
+def _cues_by_first_word() -> dict[str, tuple[StanceCue, ...]]:
+    """Every cue kind starts at a token matching its first word: look cues up by it."""
+    index: dict[str, list[StanceCue]] = {}
+    for cue in stance_cues():
+        index.setdefault(cue.words[0], []).append(cue)
+    return {word: tuple(cues) for word, cues in index.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     cue: StanceCue
@@ -100,7 +110,7 @@ def quote_events(
     doc: Doc, actors: ActorTable, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
     """The coder's events plus the speech acts made in quotations, ids e1.. in text order."""
-    spans = quote_spans(doc.text)
+    spans = quote_spans(doc_text(doc))
     added: list[Event] = []
     for quote in quotes:
         event = _quote_event(doc, actors, quote, spans, [*events, *added])
@@ -176,7 +186,7 @@ def _attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None
     first, last = sents[0], sents[-1]
     if first.start > 0 and doc[first.start - 1].sent.text.rstrip().endswith(":"):
         sents.insert(0, doc[first.start - 1].sent)
-    if last.end < len(doc) and "\n" not in doc.text[quote.end : doc[last.end].sent.start_char]:
+    if last.end < len(doc) and "\n" not in doc_text(doc)[quote.end : doc[last.end].sent.start_char]:
         sents.append(doc[last.end].sent)
     verbs = speech_verbs().keys() | reporting_verbs()
     candidates = [
@@ -197,8 +207,10 @@ def _distance(token: Token, quote: Quote) -> int:
 
 def _first_cue(inner: Span, speaker: str, actors: ActorTable) -> _Found | None:
     """The first cue in the quoted words that fits its kind's grammar."""
+    index = _cues_by_first_word()
     for tok in inner:
-        for cue in stance_cues():
+        candidates = index.get(lemma(tok), ()) + index.get(tok.lower_, ())
+        for cue in sorted(set(candidates), key=stance_cues().index):
             found = _fit(cue, tok, speaker, actors)
             if found is not None:
                 return found
@@ -392,7 +404,7 @@ def _build(
     last: int,
     actors: ActorTable,
 ) -> Event:
-    text = doc.text
+    text = doc_text(doc)
     raw = text[first:last]
     start = first + len(raw) - len(raw.lstrip())
     sentence = raw.strip()

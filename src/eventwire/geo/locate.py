@@ -25,6 +25,7 @@ from eventwire.geo.gazetteer import (
     normalise,
 )
 from eventwire.model import Event, Mention, Place
+from eventwire.nlp.pipeline import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Organisation, person or group entities are taken as places only when they are exactly the
@@ -460,7 +461,7 @@ def _hyphen_parts(span: Span, gaz: Gazetteer) -> list[Span]:
 def _pattern_hints(names: dict[str, _Name], spans: list[Span]) -> None:
     """'City, Region': the name after the comma narrows the one before, and vice versa."""
     for a, b in zip(spans, spans[1:], strict=False):
-        between = a.doc.text[a.end_char : b.start_char]
+        between = doc_text(a.doc)[a.end_char : b.start_char]
         if between.strip() != ",":
             continue
         na, nb = names[normalise(a.text)], names[normalise(b.text)]
@@ -488,7 +489,7 @@ def _plain_kind(n: _Name) -> str | None:
 def _sibling_hints(names: dict[str, _Name], spans: list[Span]) -> None:
     """A name listed next to ("A, B and C") a name of one plain kind leans to that kind."""
     for a, b in zip(spans, spans[1:], strict=False):
-        if a.doc.text[a.end_char : b.start_char].strip() not in _LIST_GLUE:
+        if doc_text(a.doc)[a.end_char : b.start_char].strip() not in _LIST_GLUE:
             continue
         na, nb = names[normalise(a.text)], names[normalise(b.text)]
         if na is nb:

@@ -38,6 +38,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Event
+from eventwire.nlp.pipeline import doc_text
 
 Precision = Literal["decade", "year", "month", "day"]
 
@@ -432,7 +433,7 @@ def _modality(trigger: Token, sent: Span) -> tuple[bool, bool]:
 def _lead_day(doc: Doc, published: dt.date | None) -> tuple[Span, DateValue, int] | None:
     """The day the lead paragraph names ("On Wednesday, ..."), with the offset where the
     second paragraph ends: later sentences of the news story report that day's events."""
-    paras = [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
+    paras = [m.span() for m in re.finditer(r"[^\n]+", doc_text(doc))]
     if not paras:
         return None
     for ent in doc.ents:

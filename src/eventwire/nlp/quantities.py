@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.datafiles import tsv_rows
 from eventwire.model import Evidence, Fact
+from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
 
 WORDS = {
@@ -199,7 +200,7 @@ def _candidates(doc: Doc) -> list[Span]:
 
 
 def find_facts(doc: Doc, actors: ActorTable) -> list[Fact]:
-    quoted = [(q.open_mark, q.end) for q in quote_spans(doc.text)]
+    quoted = [(q.open_mark, q.end) for q in quote_spans(doc_text(doc))]
     facts: list[Fact] = []
     for span in _candidates(doc):
         if any(a <= span.start_char < b for a, b in quoted) or _is_year(span):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.datafiles import tsv_rows
 from eventwire.model import Quote
+from eventwire.nlp.pipeline import doc_text
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
 # subjects reached through these relations; "attr" covers "said X" inversions in some parses
@@ -305,10 +306,10 @@ def _context_tokens(
         if prev.text.rstrip().endswith(":") and prev.start_char >= span.open_mark - 400:
             sents.insert(0, prev)
     if last.end < len(doc):
-        after = doc.text[span.end : last.end_char].strip(' "\u201d\u2019,.;')
+        after = doc_text(doc)[span.end : last.end_char].strip(' "\u201d\u2019,.;')
         if not after:
             nxt = doc[last.end].sent
-            gap = doc.text[last.end_char : nxt.start_char]
+            gap = doc_text(doc)[last.end_char : nxt.start_char]
             if "\n" not in gap:
                 following.append(nxt)
     return _outside(sents, spans), _outside(following, spans)
@@ -321,7 +322,7 @@ def _outside(sents: list[Span], spans: list[QuoteSpan]) -> list[Token]:
 def _colon_lead(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | None:
     """'X opposed the statement: "..."' and 'Trump's statement read: "..."': the subject
     of the clause ending in the colon speaks, whatever its verb."""
-    before = doc.text[: span.open_mark].rstrip()
+    before = doc_text(doc)[: span.open_mark].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -432,13 +433,13 @@ def _reported(doc: Doc, spans: list[QuoteSpan], actors: ActorTable) -> list[Quot
                 continue  # a direct quote already covers this
             subj = _subject(tok)
             speaker = _actor_of(subj, actors) if subj is not None else None
-            out.append(Quote(speaker, doc.text[start:end], start, end, direct=False))
+            out.append(Quote(speaker, doc_text(doc)[start:end], start, end, direct=False))
     return out
 
 
 def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     """Direct quotes (full and partial) and reported speech of one document."""
-    text = doc.text
+    text = doc_text(doc)
     spans = quote_spans(text)
     quotes: list[Quote] = []
     prev_speaker: str | None = None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from eventwire.actors.table import ActorTable
 from eventwire.coding.score import normalise
 from eventwire.model import Actor, Mention
+from eventwire.nlp.pipeline import doc_text
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _UNIT_GROUPS: dict[str, set[str]] = {
@@ -117,7 +118,7 @@ def gold_actor_table(doc: Doc, gold_actors: list[dict[str, Any]]) -> ActorTable:
     """An ActorTable from gold names and aliases found verbatim in the text, with he/she
     linked to the latest person named before them (a stand-in for the actors stage)."""
     table = ActorTable()
-    text = doc.text
+    text = doc_text(doc)
     taken: list[tuple[int, int]] = []
     forms = [(f, a) for a in gold_actors for f in _forms(a)]
     forms.sort(key=lambda fa: -len(fa[0]))  # longest first, so "Carrie Lam" beats "Lam"
