@@ -31,6 +31,7 @@ def resolve_references(
     claimed: set[int],
 ) -> None:
     _role_nouns(doc, b, role_spans, kb_hits, title_roles, claimed)
+    _group_role_nouns(doc, b, role_spans, claimed)
     unnamed_holders(doc, b, role_spans, kb_hits, title_roles, claimed)
     peoples(doc, b, kb_hits, claimed)
     _type_nouns(doc, b, claimed)
@@ -107,12 +108,35 @@ def _they(doc: Doc, b: Builder, claimed: set[int], quotes: list[Region]) -> None
                 claimed.add(tok.i)
             continue
         n = index[tok.sent.start]
-        proto = _subject_actor(b, tok.sent, before=tok.i)
+        proto = _object_antecedent(b, tok)
+        if proto is None:
+            proto = _subject_actor(b, tok.sent, before=tok.i)
         if proto is None and n > 0:
             proto = _subject_actor(b, sents[n - 1], before=sents[n - 1].end)
         if proto is not None:
             b.mention(proto, tok.idx, tok.idx + len(tok))
             claimed.add(tok.i)
+
+
+def _object_antecedent(b: Builder, tok: Token) -> Proto | None:
+    """An object "them" ("froze the officials' assets and banned them") takes up the last
+    group named earlier in its sentence outside the subject of its own clause: an object
+    pronoun never refers to its clause's subject ("the ministers banned them")."""
+    if tok.lower_ != "them" or tok.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    while not own and verb.dep_ == "conj":
+        verb = verb.head
+        own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subject = {t.idx for c in own for t in c.subtree}
+    found: Proto | None = None
+    for start, end, proto in b.ordered_mentions():
+        if start < tok.sent.start_char or end > tok.idx:
+            continue
+        if proto.kind == "group" and start not in subject:
+            found = proto
+    return found
 
 
 def _subject_actor(b: Builder, sent: Span, before: int) -> Proto | None:
@@ -208,6 +232,27 @@ def _role_nouns(
         )
         b.mention(proto, doc[k].idx, sp.end_char)
         claimed.update(range(k, sp.end))
+
+
+def _group_role_nouns(
+    doc: Doc, b: Builder, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> None:
+    """ "the officials" after "17 Belarusian officials": a bare definite group noun takes up
+    the last group named with the same noun."""
+    for sp, role in role_spans:
+        if role.refers != "group" or any(i in claimed for i in range(sp.start, sp.end)):
+            continue
+        if sp.start == 0 or doc[sp.start - 1].lower_ not in DETERMINERS:
+            continue
+        same = {
+            p.key
+            for p in b.protos.values()
+            if p.kind == "group" and p.name.lower().endswith(sp.text.lower())
+        }
+        proto = _before(b, sp.start_char, same) if same else None
+        if proto is not None:
+            b.mention(proto, doc[sp.start - 1].idx, sp.end_char)
+            claimed.update(range(sp.start - 1, sp.end))
 
 
 def _belongs(proto: Proto, entity: Entity) -> bool:
@@ -430,12 +475,28 @@ def _coordinated_pairs(doc: Doc, b: Builder) -> list[tuple[int, Proto, Proto]]:
             at.setdefault(tok.i, proto)
     out: list[tuple[int, Proto, Proto]] = []
     for tok in doc:
-        if tok.dep_ != "conj" or tok.i not in at or tok.head.i not in at:
+        if tok.dep_ != "conj" or _third_party(tok.head):
             continue
-        first, second = at[tok.head.i], at[tok.i]
+        first, second = _actor_at(tok.head, at), _actor_at(tok, at)
+        if first is None or second is None:
+            continue
         if first.key != second.key and not any(t.dep_ == "conj" for t in tok.children):
             out.append((tok.idx, first, second))
     return out
+
+
+def _actor_at(tok: Token, at: dict[int, Proto]) -> Proto | None:
+    """The actor a conjunct names, on its head word or on a name compounded into it
+    ("the M23 rebel group")."""
+    if tok.i in at:
+        return at[tok.i]
+    return next((at[c.i] for c in tok.lefts if c.dep_ == "compound" and c.i in at), None)
+
+
+def _third_party(tok: Token) -> bool:
+    """The agent of a passive ("talks mediated by Qatar and the AU") is a go-between, not
+    one of the two sides that "both sides" takes up later."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 # prepositions that list members of a plural class ("countries including X and Y")

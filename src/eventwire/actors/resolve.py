@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -91,19 +91,21 @@ def resolve_actors(doc: Doc) -> ActorTable:
     names, roles, label = _matchers(doc.vocab)
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
-    for span in kb_spans:
-        entity_id, how = label[doc.vocab.strings[span.label]]
+    for span, entity, how in _longer_names_first(
+        [(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb
+    ):
         for i in range(span.start, span.end):
-            kb_hits[i] = (span, kb.entities[entity_id], how)
+            kb_hits[i] = (span, entity, how)
     role_spans = [
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
-    claimed: set[int] = set()  # tokens already explained by a phrase
+    claimed: set[int] = set(_dateline(doc))  # tokens already explained by a phrase
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
+    ents = _appositive_people(ents, role_spans, kb_hits)
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
@@ -112,6 +114,76 @@ def resolve_actors(doc: Doc) -> ActorTable:
     described_organisations(doc, b, kb_hits, claimed)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     return b.table()
+
+
+# the dash that ends a dateline ("LOKOJA, Nigeria — The agency said ...")
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--"})
+
+
+def _dateline(doc: Doc) -> range:
+    """Tokens of the dateline that opens the story: a place in capitals, maybe followed by
+    its country, before a dash. It says where the story was filed, so it names no actor
+    ("UNITED NATIONS —" is the headquarters, not the organisation acting)."""
+    for tok in doc[:8]:
+        if tok.text in DATELINE_DASHES:
+            head = [t for t in doc[: tok.i] if t.is_alpha]
+            if head and head[0].is_upper and "\n" not in doc[: tok.i].text:
+                return range(0, tok.i)
+            break
+    return range(0)
+
+
+def _appositive_people(
+    ents: list[Span], role_spans: list[tuple[Span, Role]], kb_hits: dict[int, Any]
+) -> list[Span]:
+    """A name in apposition to a person's title is a person, whatever NER called it
+    ("Ghana's foreign minister, Ama Owusu-Bekoe, said": NER tags the name ORG)."""
+    title_heads = {sp.end - 1 for sp, r in role_spans if r.refers == "person"}
+    out = []
+    for ent in ents:
+        root = ent.root
+        titled = (root.dep_ == "appos" and root.head.i in title_heads) or any(
+            c.dep_ == "appos" and c.i in title_heads for c in root.children
+        )
+        if (
+            titled
+            and ent.label_ != "PERSON"
+            and not any(i in kb_hits for i in range(ent.start, ent.end))
+        ):
+            ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def _longer_names_first(
+    hits: list[tuple[Span, str, str]], kb: KnowledgeBase
+) -> list[tuple[Span, Entity, str]]:
+    """A short name inside a longer state name the text also uses means that longer state.
+
+    An article that names the "Democratic Republic of Congo" and then says "Congo" means the
+    same country, not the Republic of the Congo whose alias "Congo" also is; a writer who meant
+    both would name the second one in full too. Only short forms that are not the entity's own
+    full name move ("Sudan" next to "South Sudan" stays Sudan).
+    """
+    entities = [(span, kb.entities[entity_id], how) for span, entity_id, how in hits]
+    named_in_full = {e.id for span, e, how in entities if _fold(span.text) == _fold(e.name)}
+    longer = [(span, e) for span, e, how in entities if how == "name" and len(span) > 1]
+    out: list[tuple[Span, Entity, str]] = []
+    for span, entity, how in entities:
+        words = [t.lower_ for t in span]
+        if how == "name" and entity.kind == "state" and entity.id not in named_in_full:
+            for other_span, other in longer:
+                if other.id != entity.id and other.kind == "state" and len(other_span) > len(span):
+                    if _contains_words([t.lower_ for t in other_span], words):
+                        entity = other
+                        break
+        out.append((span, entity, how))
+    return out
+
+
+def _contains_words(longer: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
 
 
 def _trim(ent: Span) -> Span | None:
@@ -585,7 +657,6 @@ def _named(
     role_spans: list[tuple[Span, Role]],
     claimed: set[int],
 ) -> None:
-    kb = load_kb()
     # a title inside a name is no body ("State" in "Secretary of State"); a body noun is
     # ("Parliament", "the US Air Force")
     role_tokens = {
@@ -604,8 +675,7 @@ def _named(
     for span in kb_spans:
         if any(i in claimed for i in range(span.start, span.end)):
             continue
-        entity_id, how = _label_of(doc, span)
-        entity = kb.entities[entity_id]
+        _, entity, how = kb_hits[span.start]  # the entity after _longer_names_first
         if how == "demonym":
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
@@ -654,12 +724,23 @@ def _named(
             short = doc[end + 1].text
             if short.isupper() and short.isalpha():
                 acronyms[short] = proto
-    # surnames NER missed or mislabelled ("Rutte's visit")
+    # surnames NER missed or mislabelled ("Rutte's visit", "Mensah-Darko told reporters")
     for tok in doc:
-        if tok.i in claimed or not tok.text[:1].isupper() or _fold(tok.text) not in person_tokens:
+        words = _surname_at(doc, tok)
+        if tok.i in claimed or not tok.text[:1].isupper() or _fold(words.text) not in person_tokens:
             continue
-        b.mention(person_tokens[_fold(tok.text)], tok.idx, tok.idx + len(tok))
-        claimed.add(tok.i)
+        b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
+        claimed.update(range(words.start, words.end))
+
+
+def _surname_at(doc: Doc, tok: Token) -> Span:
+    """The token, or the hyphenated name it opens ("Mensah-Darko" is three tokens)."""
+    end = tok.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].text[:1].isupper():
+            break
+        end += 2
+    return doc[tok.i : end]
 
 
 # a platform after these is the means of a message ("wrote on Twitter", "via Instagram")
@@ -765,11 +846,6 @@ def _seat(doc: Doc, ent: Span) -> int:
                 end += 1
             return end
     return ent.end
-
-
-def _label_of(doc: Doc, span: Span) -> tuple[str, str]:
-    _, _, label = _matchers(doc.vocab)
-    return label[doc.vocab.strings[span.label]]
 
 
 def _capital_is_actor(span: Span) -> bool:

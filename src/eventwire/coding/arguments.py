@@ -33,6 +33,15 @@ AUTHOR_VERBS = {
     "orchestrate", "mastermind", "perpetrate", "commit", "plan", "organize", "organise",
     "claim", "direct", "order", "execute",
 }  # fmt: skip
+# speech acts about an act of the speaker's own ("refused to", "threatened to", "offered
+# to"): the prepositions of that act which name whom it is for or aimed at
+ACT_RECIPIENT_PREPS = {
+    "REJECT": ("to", "with"),
+    "THREATEN": ("to", "with", "against", "on"),
+    "AGREE": ("to", "with", "for"),
+}
+# participles that, after "be" and before "to", state their subject's own stance
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
 # force that carries no lexicon trigger of its own ("killed in a US operation")
 OPERATION_NOUNS = {"operation", "mission", "offensive", "crackdown", "campaign"}
 # material conflict whose author may be named only on the means ("killed in an X airstrike")
@@ -43,6 +52,8 @@ MEANS_PREPS = ("in", "during")
 GRANTED_PREPS = ("at", "upon")
 # prepositions of a verb of travel that name where the traveller went
 DESTINATION_PREPS = ("to", "in", "at")
+# prepositions that make talks the occasion of an act ("signed it after talks")
+OCCASION_PREPS = ("after", "following", "during", "through", "in")
 # nouns a compound event noun stands for ("a mediation mission", "a visit programme")
 CONTAINER_NOUNS = {"mission", "effort", "bid", "attempt", "initiative", "process", "programme"}
 
@@ -57,6 +68,12 @@ def _actor_of(token: Token, actors: ActorTable) -> list[str]:
     found = actors.actors_for_token(token)
     if found:
         return found
+    if token.tag_ == "VBG" and token.dep_ in SUBJ:
+        # "The Red Cross operating in Iraq said": a reduced relative the parser took for a
+        # clausal subject; its own subject is the speaker
+        found = [a for c in token.children if c.dep_ == "nsubj" for a in _actor_of(c, actors)]
+        if found:
+            return found
     frontier = [token]
     for _ in range(2):
         nxt: list[Token] = []
@@ -117,8 +134,14 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     coordination, control and participial clauses when the verb has none of its own."""
     subj = [c for c in verb.children if c.dep_ in SUBJ]
     passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    # "Chile is opposed to": the parser may hang the subject on the passive auxiliary
+    passive += [
+        g for c in verb.children if c.dep_ == "auxpass" for g in c.children if g.dep_ in SUBJ
+    ]
     subj += _pobjs(verb, ("by",))
     subj = [verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s for s in subj]
+    if passive and not subj and _stative_passive(verb):
+        return passive, []  # "Israel is opposed to X": the one opposed to it opposes
     if subj or passive:
         return subj, passive
     head = verb.head
@@ -137,11 +160,27 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
         return (objs, []) if objs else subject_tokens(head)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and head.pos_ in VERB_POS:
         return subject_tokens(head)
+    if verb.dep_ == "advcl" and _infinitive(verb) and head.pos_ in VERB_POS:
+        # "X cited security concerns to impose bans": a purpose infinitive is done by the
+        # governing verb's subject; a passive subject there is no doer ("troops were sent to")
+        return subject_tokens(head)[0], []
     if verb.dep_ == "acl" and head.pos_ in NOUN_POS and verb.tag_ == "VBG":
         if head.dep_ in OBJ and head.head.pos_ in VERB_POS:
             return subject_tokens(head.head)  # "signed a decree banning X"
         return [head], []
     return [], []
+
+
+def _stative_passive(verb: Token) -> bool:
+    """ "is opposed to", "is committed to": a participle naming its subject's stance, not
+    something done to it."""
+    return lemma(verb) in STATIVE_PASSIVES and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
@@ -150,8 +189,9 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
     trigger_ids = {t.i for t in m.tokens}
     target_toks = [c for c in verb.children if c.dep_ in OBJ and c.i not in trigger_ids]
     target_toks += passive
-    # prepositions may hang on the verb or on the light noun ("sanctions on Iran")
-    for tok in m.tokens:
+    # prepositions may hang on the verb or on the light noun ("sanctions on Iran"), or on a
+    # word the parser put between them ("issued a cease and desist order to X")
+    for tok in m.tokens + _light_links(m):
         target_toks += _pobjs(tok, row.tprep)
     # "rejected Chile's demand": the owner of the light noun is the target; but the owner
     # of a commitment or support is on the source's side ("stressed the alliance's support")
@@ -185,6 +225,17 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
     target = _minus(actors_of(target_toks, actors), source)
     if not target and row.type == "REQUEST":
         target = _minus(actors_of(_requested_agents(verb, m), actors), source)
+    if not target and row.type == "CONSULT" and verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
+        # "after talks mediated by Z": the mediator consults the parties to the talks
+        target = _minus(actors_of(_talk_parties(verb.head), actors), source)
+    if not target and row.type in ACT_RECIPIENT_PREPS:
+        # "refused to provide X with", "threatened to cut off power to X", "offered to meet X"
+        recipients = _act_recipients(verb, ACT_RECIPIENT_PREPS[row.type])
+        target = _minus(actors_of(recipients, actors), source)
+    if not target and row.type == "REJECT":
+        # "rejected calls by X", "dismissed an appeal from X": the author of what is refused
+        authors = [p for t in target_toks for p in _pobjs(t, ("by", "from"))]
+        target = _minus(actors_of(authors, actors), source)
     if not target:
         target = _minus(_place_officials(verb, target_toks, actors), source)
     if not target and row.type in RESTRICTIVE:
@@ -200,6 +251,32 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
         target = _minus(actors_of(sent_to, actors), source)
     return source, target
+
+
+def _light_links(m: Match) -> list[Token]:
+    """Words the parse puts between a light verb and its noun ("issued a cease and desist
+    order": "order" hangs on "desist"); they belong to the noun phrase, so do their
+    prepositions."""
+    if m.row.pattern != "light":
+        return []
+    verb, trigger_ids = m.head, {t.i for t in m.tokens}
+    return [
+        t.head
+        for t in m.tokens[1:]
+        if t.head.i != verb.i and t.head.head.i == verb.i and t.head.i not in trigger_ids
+    ]
+
+
+def _act_recipients(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """ "refused to provide the network with a licence", "threatened to break relations with
+    X": whom a refused, threatened or promised act is for or aimed at (the infinitive's
+    object, dative or recipient phrase) is the one the refusal, threat or promise concerns."""
+    out: list[Token] = []
+    for act in (c for c in verb.children if c.dep_ == "xcomp"):
+        objs = [c for c in act.children if c.dep_ in OBJ]
+        # "break relations with X", "continue aid to X": the phrase may hang on the object
+        out += objs + _pobjs(act, preps) + [p for o in objs for p in _pobjs(o, preps)]
+    return out
 
 
 def _requested_agents(verb: Token, m: Match) -> list[Token]:
@@ -302,10 +379,16 @@ def noun_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         source = [p for p in source if p not in modifiers]
         target_toks = [t for _, t in modifiers] + target_toks
     target = _minus(actors_of(target_toks, actors), source)
+    if not target:
+        target = _minus(actors_of(_carrier_pobjs(frame or noun, row.tprep), actors), source)
     if not target and row.type == "REQUEST":
         target = _minus(actors_of(_granters(noun), actors), source)
     if not target and row.type == "CONSULT":
         target = _minus(actors_of(_hosts(frame or noun), actors), source)
+    if not target and row.type == "CONSULT" and source:
+        # "X and Y signed a deal after talks mediated by Z": with the mediator as source,
+        # the parties who acted on the talks are whom it consulted
+        target = _minus(actors_of(_talk_parties(frame or noun), actors), source)
     if not target and row.type in ("ACCUSE", "REJECT") and noun.dep_ == "pobj":
         # "announced it despite criticism by X": the criticism aims at the one who acted
         if noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in VERB_POS:
@@ -320,6 +403,23 @@ def _hosts(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in ("on", "for") or prep.head.pos_ not in VERB_POS:
         return []
     return _pobjs(prep.head, DESTINATION_PREPS)
+
+
+def _talk_parties(noun: Token) -> list[Token]:
+    """ "signed a ceasefire after weeks of talks", "agreed following talks": the subject of
+    the verb a talks noun is the occasion of (through "weeks of", "rounds of")."""
+    tok = noun
+    for _ in range(3):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        if prep.lower_ == "of" and prep.head.pos_ in NOUN_POS:
+            tok = prep.head  # "weeks of talks", "a round of talks"
+            continue
+        if prep.lower_ in OCCASION_PREPS and prep.head.pos_ in VERB_POS:
+            return subject_tokens(prep.head)[0]
+        return []
+    return []
 
 
 def _container(noun: Token) -> Token | None:
@@ -356,6 +456,15 @@ def _granters(noun: Token) -> list[Token]:
     if not subj and verb.dep_ in ("advcl", "conj", "dep") and verb.head.pos_ in VERB_POS:
         subj = subject_tokens(verb.head)[0]  # "left X, then ... returned": one subject
     return subj
+
+
+def _carrier_pobjs(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """ "opened a hearing into X", "launched an inquiry into X": the parser often hangs the
+    event noun's target phrase on the light verb that carries it."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs():
+        return []
+    return _pobjs(verb, preps)
 
 
 def _carrier_subjects(noun: Token) -> list[Token]:

@@ -8,6 +8,7 @@ actors through the ActorTable, and flag negation, future and hypothetical mood.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +26,10 @@ from eventwire.coding.cues import (
     label_words,
     official_words,
     ordinary_words,
+    phrase_mode,
     proposal_words,
+    referent_words,
+    threat_mode,
     vehicle_words,
     verbal_words,
 )
@@ -87,8 +91,23 @@ SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nm
 COPULAS = {"be", "become", "remain"}
 # verbs whose subject lists content ("their demands included new elections")
 LISTING_VERBS = {"include", "comprise"}
+# reactions to an act: a definite "the move" they take names an act told earlier
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# how many narrative (unquoted) sentences back the act "the move" re-mentions may be told
+REFERENT_WINDOW = 5
 # confidence kept per level of subordination, so the main clause's event leads the sentence
 SUBORDINATE_FACTOR = 0.7
+# clauses that set a condition or a reason on a threat, not its content ("unless X leaves")
+CONDITION_DEPS = {"advcl", "relcl", "acl"}
+# the dependents of a threat that tell what is threatened ("threatened to strike", "warned
+# that", "threatened with expulsion", "the threat of war")
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
+CONTENT_PREPS = {"with", "of"}
+# ASSAULT modes that name a weapon: a weapon named on the act ("tanks fired") is the means
+WEAPON_MODES = {
+    "primitive", "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+    "crowd-control", "unconventional",
+}  # fmt: skip
 
 
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
@@ -100,6 +119,7 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
         events.extend(_code_sentence(sent, actors, quoted))
     events = _drop_outcomes(events)
     _second_calls(doc, events)
+    _referred_authors(doc, events, quoted)
     events = merge_reports(events, doc, actors)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
@@ -136,6 +156,60 @@ def _second_calls(doc: Doc, events: list[Event]) -> None:
         event.why["target"] = f"{', '.join(event.target)} (author of the earlier request)"
 
 
+def _referred_authors(doc: Doc, events: list[Event], quoted: list[tuple[int, int]]) -> None:
+    """ "The commission also criticized the move": a reaction to a definite act or statement
+    noun ("the move", "the decision") with no target in its sentence is aimed at the author
+    of the act the article told last, within a few sentences. An earlier reaction's target
+    is that author too ("X criticized Y's plan ... Z also criticized the move"). Quoted
+    sentences are not counted: they are coded for no act, so they bring no new referent."""
+    starts = [
+        sent.start_char
+        for sent in doc.sents
+        if not any(s <= sent.start_char < e for s, e in quoted)
+    ]
+    for i, event in enumerate(events):
+        if event.type not in REACTION_TYPES or event.target or not event.source:
+            continue
+        referent = _referent_object(doc, event)
+        if referent is None:
+            continue
+        here = bisect.bisect_right(starts, event.evidence.start)
+        for earlier in reversed(events[:i]):
+            if here - bisect.bisect_right(starts, earlier.evidence.start) > REFERENT_WINDOW:
+                break
+            if earlier.type in REACTION_TYPES:
+                authors = earlier.target
+            else:
+                authors = earlier.source
+            authors = [a for a in authors if a not in event.source]
+            if authors:
+                event.target = authors
+                event.why["target"] = (
+                    f"{', '.join(authors)} (author of the act re-mentioned as "
+                    f"'{referent}', {earlier.evidence.trigger!r})"
+                )
+                break
+
+
+def _referent_object(doc: Doc, event: Event) -> str | None:
+    """The definite act or statement noun a reaction's trigger takes as its object ("the
+    move"), or None."""
+    start, end = event.evidence.trigger_start, event.evidence.trigger_end
+    span = None if start is None or end is None else doc.char_span(start, end)
+    if span is None:
+        return None
+    objects = [c for c in span.root.children if c.dep_ in OBJ | {"nsubjpass"}]
+    objects += [
+        g for c in span.root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for obj in objects:
+        dets = [c.lower_ for c in obj.children if c.dep_ == "det"]
+        owned = any(c.dep_ == "poss" or c.lower_ == "by" for c in obj.children)
+        if lemma(obj) in referent_words() and set(dets) & DEFINITE and not owned:
+            return f"{dets[0]} {obj.text}"
+    return None
+
+
 def _drop_outcomes(events: list[Event]) -> list[Event]:
     """ "Two people were killed": harm in the agentless passive, after an attack the article
     has already told, is that attack's outcome, not a new attack; aid received from nobody
@@ -169,7 +243,8 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
     ]
     matches = [m for m in matches if _why_no_event(m) is None]
-    kept, threats = _drop_speech_content(matches)
+    kept, threats, contents = _drop_speech_content(matches)
+    kept = [m for m in kept if not _impersonal_warning(m, contents.get(m.head.i, []), actors)]
     kept = _drop_rementions(kept)
     # "the airstrike that killed X": the relative clause tells the noun's event in full
     told = {(m.head.head.i, m.row.type) for m in kept if m.head.dep_ == "relcl"}
@@ -179,7 +254,8 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
     by_head: dict[int, Event] = {}
     heads = {m.head.i for m in kept}
     for m in sorted(kept, key=lambda m: m.head.i):
-        event = _build_event(m, sent, actors, threat=m.head.i in threats)
+        content = contents.get(m.head.i, [])
+        event = _build_event(m, sent, actors, threat=m.head.i in threats, content=content)
         if event is None:
             continue
         depth = _subordination(m.head, heads)
@@ -442,9 +518,12 @@ def _speech_venue(noun: Token) -> bool:
     )
 
 
-def _drop_speech_content(matches: list[Match]) -> tuple[list[Match], set[int]]:
-    """Matches outside the content of a speech act, and the heads of promises whose content
-    is an act of conflict ("vowed to fight": a threat)."""
+def _drop_speech_content(
+    matches: list[Match],
+) -> tuple[list[Match], set[int], dict[int, list[Match]]]:
+    """Matches outside the content of a speech act, the heads of promises whose content is
+    an act of conflict ("vowed to fight": a threat), and each speech head's content acts,
+    nearest first (a condition, "unless X withdraws", is no part of the content)."""
     speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
     promises = {
         m.head.i
@@ -452,10 +531,12 @@ def _drop_speech_content(matches: list[Match]) -> tuple[list[Match], set[int]]:
         if m.row.type in PROMISE_TYPES and m.row.pos == "verb" and lemma(m.head) not in ASSENT_VERBS
     }
     threats: set[int] = set()
+    contents: dict[int, list[tuple[int, Match]]] = {}
     out = []
     for m in matches:
         tok = m.head
         inside = False
+        crossed: set[str] = set()
         if concluded(tok) is not None:
             out.append(m)  # "agreements reached two years ago" is a fact, not speech content
             continue
@@ -464,15 +545,50 @@ def _drop_speech_content(matches: list[Match]) -> tuple[list[Match], set[int]]:
         clausal = False  # a promise threatens by a clause ("vowed to fight"), not by a noun
         while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head.i != tok.i:
             clausal = clausal or tok.dep_ in ("xcomp", "ccomp")
+            crossed.add(tok.dep_)
             tok = tok.head
             if tok.i in speech_heads:
                 inside = True
+                if not crossed & CONDITION_DEPS:
+                    contents.setdefault(tok.i, []).append((len(crossed), m))
                 if tok.i in promises and clausal and m.row.type in THREAT_TYPES | {"ASSAULT"}:
                     threats.add(tok.i)
                 break
         if not inside:
             out.append(m)
-    return out, threats
+    nearest = {i: [m for _, m in sorted(acts, key=lambda a: a[0])] for i, acts in contents.items()}
+    return out, threats, nearest
+
+
+def _impersonal_warning(m: Match, content: list[Match], actors: ActorTable) -> bool:
+    """ "Growers warned that the loss of crops could push prices higher": a warning whose
+    content is a consequence with no actor doing it (a price, a loss, a crisis as subject)
+    and no act of conflict threatens nobody; it is a forecast. "warned that troops would
+    respond" or "warned that sanctions would follow" still threaten."""
+    if m.row.type != "THREATEN" or m.row.pos != "verb":
+        return False
+    if any(quad(a.row.type) == "material conflict" for a in content):
+        return False
+    clauses = [c for c in m.head.children if c.dep_ in ("ccomp", "xcomp")]
+    if not clauses or any(c.dep_ == "xcomp" for c in clauses):
+        return False  # "threatened to leave": the subject's own act
+    for clause in clauses:
+        subjects = [c for c in clause.children if c.dep_ in SUBJ | {"nsubjpass", "expl"}]
+        if not subjects or not all(_impersonal(s, actors) for s in subjects):
+            return False
+    return True
+
+
+def _impersonal(subject: Token, actors: ActorTable) -> bool:
+    """A subject that is a thing or a state of affairs: a common noun with no actor, official
+    or pronoun anywhere in it ("its troops"); an expletive ("there would be consequences")
+    is a veiled threat still."""
+    if subject.pos_ != "NOUN":
+        return False
+    return not any(
+        actors.actor_for_token(t) is not None or lemma(t) in official_words() or t.pos_ == "PRON"
+        for t in subject.subtree
+    )
 
 
 def _drop_rementions(matches: list[Match]) -> list[Match]:
@@ -576,6 +692,54 @@ def _type_for_mood(row: LexRow, mood: _Mood) -> tuple[str, str, str | None]:
     return etype, cameo, None
 
 
+# --- modes --------------------------------------------------------------------------------
+
+
+def _threat_mode(head: Token, acts: list[Match]) -> tuple[str, str] | None:
+    """(mode, why) of a threat: PLOVER codes the content of a threat, the act threatened
+    ("threatened to shell the towns": violence), else a cue word in that content."""
+    for act in acts:
+        found = act.row.mode or (phrase_mode(act.row.type, act.head.subtree) or (None,))[0]
+        if mode := threat_mode(act.row.type, found):
+            return mode, f"{act.row.type} '{act.head.text}'"
+    if cue := phrase_mode("THREATEN", _content_tokens(head)):
+        return cue[0], f"cue '{cue[1]}'"
+    return None
+
+
+def _content_tokens(head: Token) -> list[Token]:
+    """The words of what a threat or act threatens, without its conditions and reasons."""
+    out: list[Token] = []
+    stack = [
+        c
+        for c in head.children
+        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+    ]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in CONDITION_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _named_weapon(verb: Token, mode: str | None) -> tuple[str, str] | None:
+    """(mode, word) of a weapon named as the doer or the thing used ("tanks fired", "fired
+    rockets", "attacked with artillery"): the means, more telling than the weapon a verb
+    usually implies ("fire": guns). Only a weapon mode gives way; an act mode (abduct) stays."""
+    if mode not in WEAPON_MODES:
+        return None
+    named = [c for c in verb.children if c.dep_ in SUBJ | OBJ]
+    named += [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    ]
+    for tok in named:
+        words = [c for c in tok.children if c.dep_ == "compound"] + [tok]
+        found = phrase_mode("ASSAULT", words)
+        if found and found[0] in WEAPON_MODES:
+            return None if found[0] == mode else found
+    return None
+
+
 # --- events -------------------------------------------------------------------------------
 
 
@@ -642,7 +806,14 @@ def _one_sided(event: Event, head: Token) -> bool:
     return not any(c.dep_ in OBJ and lemma(c) in words for c in head.children)
 
 
-def _build_event(m: Match, sent: Span, actors: ActorTable, *, threat: bool = False) -> Event | None:
+def _build_event(
+    m: Match,
+    sent: Span,
+    actors: ActorTable,
+    *,
+    threat: bool = False,
+    content: list[Match] | None = None,
+) -> Event | None:
     row = m.row
     if row.pos == "verb":
         src_picked, tgt_picked = verb_args(m, actors)
@@ -694,13 +865,24 @@ def _build_event(m: Match, sent: Span, actors: ActorTable, *, threat: bool = Fal
     if retyped:
         why["type"] = f"{type_name}: {retyped}"
     mode: str | None = None
-    if type_name == row.type:
+    if type_name == "THREATEN" and row.type == "THREATEN" and row.mode:
+        mode = row.mode
+        why["mode"] = f"{mode} (lexicon row)"
+    elif type_name == "THREATEN":
+        acts = content or ([m] if row.type != "THREATEN" else [])
+        if found := _threat_mode(m.head, acts):
+            mode = found[0]
+            why["mode"] = f"{mode} (content of the threat: {found[1]})"
+    elif type_name == row.type:
         if row.mode:
             mode = row.mode
             why["mode"] = f"{mode} (lexicon row)"
         elif found := find_mode(type_name, m.head.subtree, sent):
             mode = found[0]
             why["mode"] = f"{mode} (cue '{found[1]}')"
+        if row.type == "ASSAULT" and (named := _named_weapon(m.head, mode)):
+            mode = named[0]
+            why["mode"] = f"{mode} (weapon '{named[1]}' named on the act)"
     contexts = [row.context] if row.context else []
     cues = []
     for context, cue in find_contexts(sent):

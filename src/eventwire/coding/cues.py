@@ -21,6 +21,10 @@ def _cues() -> dict[str, tuple[tuple[str, str, str], ...]]:
         kind, cue, etype, value = row["kind"], row["cue"].lower(), row["type"], row["value"]
         if kind == "mode" and value not in known_modes(etype):
             raise ValueError(f"cues.tsv: {value!r} is not a mode of {etype}")
+        if kind == "threat" and value not in known_modes("THREATEN"):
+            raise ValueError(f"cues.tsv: {value!r} is not a mode of THREATEN")
+        if kind == "threat" and cue != "*" and cue not in known_modes(etype):
+            raise ValueError(f"cues.tsv: {cue!r} is not a mode of {etype}")
         if kind == "context" and value not in known_contexts():
             raise ValueError(f"cues.tsv: unknown context {value!r}")
         out.setdefault(kind, []).append((cue, etype, value))
@@ -39,14 +43,23 @@ def _text(tokens: Iterable[Token]) -> str:
 
 def find_mode(etype: str, phrase: Iterable[Token], sent: Span) -> tuple[str, str] | None:
     """(mode, cue) from the trigger's own phrase first, then from the sentence."""
-    rows = [r for r in _cues().get("mode", ()) if r[1] == etype]
-    if not rows:
-        return None
-    for text in (_text(phrase), _text(sent)):
-        for cue, _, value in rows:
-            if f" {cue} " in text:
-                return value, cue
+    return phrase_mode(etype, phrase) or phrase_mode(etype, sent)
+
+
+def phrase_mode(etype: str, phrase: Iterable[Token]) -> tuple[str, str] | None:
+    """(mode, cue) of the first mode cue of the type, in data order, found in the phrase."""
+    text = _text(phrase)
+    for cue, t, value in _cues().get("mode", ()):
+        if t == etype and f" {cue} " in text:
+            return value, cue
     return None
+
+
+def threat_mode(etype: str, mode: str | None) -> str | None:
+    """The THREATEN mode of a threat whose content is an act of this type and mode ("to
+    shell the towns": violence); PLOVER codes a threat by what it threatens."""
+    table = {(t, cue): value for cue, t, value in _cues().get("threat", ())}
+    return table.get((etype, mode or "*")) or table.get((etype, "*"))
 
 
 def find_contexts(sent: Span) -> list[tuple[str, str]]:
@@ -74,6 +87,13 @@ def light_verbs() -> frozenset[str]:
     """Verbs that carry an event noun and lend it their subject ("launched an investigation",
     "arrived on a visit")."""
     return frozenset(cue for cue, _, _ in _cues().get("light", ()))
+
+
+@functools.cache
+def author_verbs() -> frozenset[str]:
+    """Verbs whose subject is the author of the event noun they govern ("X orchestrated the
+    attacks", "Y claimed the bombing")."""
+    return frozenset(cue for cue, _, _ in _cues().get("author", ()))
 
 
 @functools.cache
@@ -108,6 +128,13 @@ def verbal_words() -> frozenset[str]:
 def call_words() -> frozenset[str]:
     """Nouns for a call made earlier in the article ("the call was seconded by X")."""
     return frozenset(cue for cue, _, _ in _cues().get("call", ()))
+
+
+@functools.cache
+def referent_words() -> frozenset[str]:
+    """Nouns that, definite, re-mention an act or statement told earlier ("criticized the
+    move"): its author is the one criticised, backed or refused."""
+    return frozenset(cue for cue, _, _ in _cues().get("referent", ()))
 
 
 @functools.cache

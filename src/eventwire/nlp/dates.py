@@ -8,6 +8,12 @@ Decisions (see the gold README for the conventions followed):
   decades after", "the previous day") give None.
 - Relative dates need a publication date; without one they give None. No normalised date
   is ever after the publication date: a month or weekday that would be takes the one before.
+  Only a planned (future) event moves a weekday its own clause names to the coming one.
+- A bare length of time ("within 30 days") is no date; a date the tagger ran into a
+  following "after ..." phrase ("Tuesday after weeks of talks") keeps its leading part.
+- A trigger inside quotation marks is dated by the reporting verb outside them: the act
+  happened when it was said. It takes the lead's day only when the attribution takes up a
+  source the lead introduced ('"...," read the statement').
 - `date_events`: a DATE entity in the event's own sentence wins (the one the trigger governs,
   else the nearest) if it reaches the trigger's clause: a date in a relative clause or
   complement below the trigger dates that participant, not the event ("reiterated the need
@@ -39,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.quotes import quote_spans, speech_verbs
 
 Precision = Literal["decade", "year", "month", "day"]
 
@@ -80,6 +87,8 @@ _UNIT = r"(day|week|month|year|decade)s?"
 _ANCHORED = re.compile(r"\b(after|before|later|earlier|previous|prior|following|same)\b")
 _DURATION_ADJ = re.compile(r"^\s*\d+\s*-\s*(day|week|month|year|hour)\b")
 _AGO = re.compile(_NUM + r"\s+" + _UNIT + r"\s+ago\b")
+# a bare length of time; "N days ago" and "the past N days" are read before this is asked
+_DURATION = re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\b")
 _PAST_N = re.compile(r"\b(?:past|last|previous)\s+" + _NUM + r"\s+" + _UNIT)
 
 
@@ -184,6 +193,7 @@ def _relative(text: str, pub: dt.date) -> DateValue | None:
 def normalise_date(text: str, published: dt.date | None) -> DateValue | None:
     """Normalise the text of a DATE entity; None when it fixes no date."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
+    low = _before_anchor(low)
     if not low or _DURATION_ADJ.match(low) or _ANCHORED.search(low):
         return None
     if m := re.search(r"\b(1[5-9]\d|20\d)0'?s\b", low):
@@ -200,6 +210,19 @@ def normalise_date(text: str, published: dt.date | None) -> DateValue | None:
     return value
 
 
+def _before_anchor(low: str) -> str:
+    """ "tuesday after weeks" (the tagger joined a date and the phrase after it): the part
+    before the anchor word when that part names a day, month or year by itself."""
+    m = _ANCHORED.search(low)
+    if m is None or m.start() == 0:
+        return low
+    head = low[: m.start()].strip(" ,")
+    names = "|".join(list(MONTHS) + list(WEEKDAYS))
+    if re.fullmatch(r"(?:(?:on|in|the)\s+)?(?:" + names + r"|" + _YEAR + r")(?:\s+\d{1,4})?", head):
+        return head
+    return low
+
+
 def _first_day(value: str) -> str:
     parts = value.split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
@@ -210,6 +233,8 @@ def _dateparser(text: str, published: dt.date) -> DateValue | None:
     unit, so a bare number or word is never read as a date."""
     if not re.search(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|ago", text):
         return None
+    if _DURATION.search(text):
+        return None  # "within 30 days", "for two weeks": a length of time, not a date
     from dateparser.date import DateDataParser
 
     parser = DateDataParser(
@@ -269,11 +294,12 @@ def _verb_of(tok: Token) -> Token:
 
 # a date inside one of these clauses belongs to that clause, not to the clause above it
 # ("reiterated the need to implement agreements reached two years ago")
-_CLOSED = {"ccomp", "csubj", "parataxis", "relcl", "acl", "advcl"}
+# ("agreed to halt fighting from Friday": Friday is when the halt begins, not the agreement)
+_CLOSED = {"ccomp", "csubj", "parataxis", "relcl", "acl", "advcl", "xcomp"}
 # temporal clauses whose date frames the main clause ("arrested since protests began in June")
 _FRAMING_MARKS = {"since", "when", "while", "as"}
 # a nominal event in these phrases happened at another time than its clause
-_OTHER_TIME = {"despite", "after", "before", "amid"}
+_OTHER_TIME = {"despite", "after", "before", "amid", "over"}  # "sanctions over a crackdown"
 _LATER = re.compile(
     r"^(?:some\s+)?" + _NUM + r"\s+(year|month|day)s?\s+(later|after|earlier|before)$"
 )
@@ -425,9 +451,15 @@ def _modality(trigger: Token, sent: Span) -> tuple[bool, bool]:
             future = True
         if verb.i != trigger.i and verb.lemma_ == "be" and trigger.dep_ == "xcomp":
             future = True  # "is to visit"
-        if verb.dep_ not in ("xcomp", "conj"):
+        if verb.dep_ not in ("xcomp", "conj") or _finite_conjunct(verb):
             break
     return future, hypothetical
+
+
+def _finite_conjunct(verb: Token) -> bool:
+    """'would respect the truce and called on the government': a modal takes a bare verb,
+    so a conjunct in a past or present-tense form is not under the modal of the first."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ")
 
 
 def _lead_day(doc: Doc, published: dt.date | None) -> tuple[Span, DateValue, int] | None:
@@ -466,12 +498,18 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
         known = trigger is not None and sent.start <= trigger.i < sent.end
         if trigger is None or not known:
             trigger = sent.root
+        speech = _reporting_verb(doc, event, trigger)
+        if speech is not None:  # words in quotation marks were said when the reporting verb says
+            trigger, sent, known = speech, speech.sent, True
         # without a trigger, which clause the event sits in is unknown: any date may do
         picked = _pick_date(sent, trigger, pub, clauses=known)
-        if picked is None and lead is not None and _carries_lead(sent, trigger, lead):
+        if picked is None and lead is not None and _carries_lead(sent, trigger, lead, speech):
             picked = lead[0], lead[1]
+        event.future, event.hypothetical = _modality(trigger, sent)
         if picked is not None:
             ent, value = picked
+            if event.future and pub is not None:
+                value = _weekday_ahead(ent, value, pub)
             event.date, event.date_text = value.value, ent.text
             if pub is not None and not _ongoing(ent):
                 event.historical = (pub - value.last_day()).days >= HISTORICAL_DAYS
@@ -479,7 +517,39 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
-        event.future, event.hypothetical = _modality(trigger, sent)
+
+
+def _weekday_ahead(ent: Span, value: DateValue, pub: dt.date) -> DateValue:
+    """A weekday named for a planned event ("on Thursday he will meet ...") is the next one,
+    not the last one that `normalise_date` gives for reported events; unless the weekday
+    dates a past-tense verb ("on Wednesday she announced that they will ...")."""
+    if value.precision != "day" or not value.relative or re.search(r"\blast\b", ent.text, re.I):
+        return value
+    if _verb_of(ent.root).tag_ == "VBD":
+        return value
+    if not any(re.search(r"\b" + name + r"\b", ent.text, re.I) for name in WEEKDAYS):
+        return value
+    day = dt.date.fromisoformat(value.value)
+    return _day(day + dt.timedelta(days=7)) if day < pub else value
+
+
+def _reporting_verb(doc: Doc, event: Event, trigger: Token) -> Token | None:
+    """For a trigger inside quotation marks, the speech verb outside them in the evidence
+    nearest to it ('"We welcome the deal," the minister said on Friday'): a quoted act
+    happened when it was said, so its date and tense are the reporting clause's."""
+    spans = quote_spans(doc_text(doc))
+    if not any(q.start <= trigger.idx < q.end for q in spans):
+        return None
+    evidence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    verbs = speech_verbs()
+    outside = [
+        t
+        for t in evidence or ()
+        if t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in verbs
+        and not any(q.open_mark <= t.idx < q.end + 1 for q in spans)
+    ]
+    return min(outside, key=lambda t: abs(t.i - trigger.i), default=None)
 
 
 def _background(sent: Span, trigger: Token) -> bool:
@@ -494,7 +564,9 @@ def _background(sent: Span, trigger: Token) -> bool:
     return False
 
 
-def _carries_lead(sent: Span, trigger: Token, lead: tuple[Span, DateValue, int]) -> bool:
+def _carries_lead(
+    sent: Span, trigger: Token, lead: tuple[Span, DateValue, int], speech: Token | None = None
+) -> bool:
     """An undated event told in the simple past right after the lead ("Merkel demanded an
     explanation") happened on the lead's day; not the lead sentence itself (its date was
     weighed there), nor a sentence naming any time of its own."""
@@ -503,4 +575,28 @@ def _carries_lead(sent: Span, trigger: Token, lead: tuple[Span, DateValue, int])
         return False
     if any(e.label_ in ("DATE", "TIME") for e in sent.ents) or BACKGROUND.search(sent.text):
         return False
+    if speech is not None:  # quoted words: undated unless they come from the lead's statement
+        return _told_in_past(speech) and _names_lead_source(speech, ent.sent)
     return _simple_past(_verb_of(trigger))
+
+
+def _told_in_past(verb: Token) -> bool:
+    """'"...," read the statement': an attribution verb with no auxiliary that the tagger
+    left as a base form or participle is a past tense spelled alike ("read", "put")."""
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VB", "VBN")
+
+
+def _names_lead_source(verb: Token, lead: Span) -> bool:
+    """The attribution takes up, with a definite article, a source the lead sentence
+    introduced ("On Friday, X released a statement ..." ... '"...," read the statement').
+    A new speaker's quote is a statement of its own, which the article leaves undated."""
+    # after the verb ('read the statement') the tagger often takes the speaker for an object
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speakers += [c for c in verb.rights if c.dep_ == "dobj"]
+    for subj in speakers:
+        definite = any(c.lower_ in ("the", "this", "that") for c in subj.children)
+        if definite and subj.pos_ == "NOUN" and any(t.lemma_ == subj.lemma_ for t in lead):
+            return True
+    return False
