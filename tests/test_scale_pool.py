@@ -12,7 +12,7 @@ from eventwire.analysis import analyze
 from eventwire.errors import InputError
 from eventwire.ingest.sources import read_article
 from eventwire.model import AnalyzedDocument, Article
-from eventwire.scale.pool import _Item, _pooled, analyze_many
+from eventwire.scale.pool import _Item, _pooled, _submit, analyze_many
 from eventwire.scale.work import Failure, ItemError
 
 STORIES = {
@@ -115,3 +115,20 @@ def test_a_dying_worker_costs_only_its_item() -> None:
     messages = {label: str(err) for label, err in results}
     assert messages["crash"] == "E050 crash: internal error (the worker process died)"
     assert all(messages[x] == f"done {x}" for x in labels if x != "crash")
+
+
+class _BrokenPool:
+    """A pool whose worker died between two submissions: `submit` itself raises."""
+
+    def submit(self, *args: object) -> object:
+        from concurrent.futures.process import BrokenProcessPool
+
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+
+def test_a_pool_broken_at_submission_gives_a_broken_future_not_an_exception() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    future = _submit(_BrokenPool(), _dies_on_crash, _Item("a", "a", None), False)  # type: ignore[arg-type]
+    with pytest.raises(BrokenProcessPool):
+        future.result()

@@ -102,7 +102,7 @@ def _pooled(
                 it = next(pending, None)
                 if it is None:
                     break
-                in_flight.append((it, pool.submit(task, it.item, it.published, allow_private)))
+                in_flight.append((it, _submit(pool, task, it, allow_private)))
             if not in_flight:
                 return
             it, future = in_flight[0]
@@ -123,6 +123,20 @@ def _pooled(
             yield _as_result(it.label, outcome)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, task: Task, it: _Item, allow_private: bool
+) -> Future[AnalyzedDocument | Failure]:
+    """Submit one item. A worker that died a moment ago breaks the pool before its future
+    does, and then `submit` itself raises: the item gets a broken future, so the recovery
+    below runs it again with the others in flight instead of the batch stopping."""
+    try:
+        return pool.submit(task, it.item, it.published, allow_private)
+    except BrokenProcessPool as err:
+        broken: Future[AnalyzedDocument | Failure] = Future()
+        broken.set_exception(err)
+        return broken
 
 
 def _isolated(
