@@ -53,6 +53,8 @@ class KnowledgeBase:
     acronyms: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # lower demonym -> country code
     capitals: dict[str, str] = field(default_factory=dict)  # lower capital -> country code
+    # lower capital -> id of a body seated there that the capital stands for ("Brussels": EU)
+    seats: dict[str, str] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     type_nouns: dict[str, list[str]] = field(default_factory=dict)  # noun -> entity ids
     regions: frozenset[str] = frozenset()
@@ -230,6 +232,10 @@ def load_kb() -> KnowledgeBase:
     kb.org_descriptors = frozenset(r["noun"].lower() for r in data_rows("org_descriptors.tsv"))
     kb.pair_nouns = {r["noun"].lower(): r["kind"] for r in data_rows("pair_nouns.tsv")}
     kb.circle_nouns = frozenset(r["noun"].lower() for r in data_rows("circle_nouns.tsv"))
+    for row in data_rows("seats.tsv"):
+        if row["body"] not in kb.entities or row["capital"].lower() not in kb.capitals:
+            raise ValueError(f"seats.tsv: unknown body or capital in {row}")
+        kb.seats[row["capital"].lower()] = row["body"]
     kb.bloc_words = frozenset(r["word"].lower() for r in data_rows("bloc_words.tsv"))
     rows = data_rows("non_actors.tsv")
     kb.non_actors = {

@@ -30,7 +30,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "inside", "around",
                       "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
 # bare plural nouns that name an acting collective without any modifier ("protesters")
-BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG"})
+BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB"})
 # titles that are part of how a person is named
 NAME_TITLES = frozenset({"Pope"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -680,6 +680,8 @@ def _named(
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
             continue
+        if how == "capital":
+            entity = _seated_body(span, kb_hits) or entity
         if _inside_larger_org(span, ents, kb_spans):
             continue
         b.mention_entity(entity, span.start_char, span.end_char)
@@ -854,6 +856,17 @@ def _capital_is_actor(span: Span) -> bool:
     if root.dep_ == "compound":
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)
+
+
+def _seated_body(span: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
+    """ "Brussels has chosen confrontation" in an article naming the EU: a capital that seats
+    a body stands for that body, not for its state, where the body is named too."""
+    kb = load_kb()
+    body = kb.seats.get(normalise(span.text).lower())
+    if body is None:
+        return None
+    named = any(how != "capital" and body in (e.id, e.parent) for _, e, how in kb_hits.values())
+    return kb.entities[body] if named else None
 
 
 def _inside_larger_org(span: Span, ents: list[Span], kb_spans: list[Span]) -> bool:

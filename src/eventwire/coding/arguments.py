@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.cues import light_verbs, official_words, spokesman_words
+from eventwire.coding.cues import author_verbs, light_verbs, official_words, spokesman_words
 from eventwire.coding.lexicon import by_head
 from eventwire.coding.syntax import (
     COOPERATIVE,
@@ -20,6 +20,7 @@ from eventwire.coding.syntax import (
     concluded,
     lemma,
 )
+from eventwire.nlp.quotes import speech_verbs
 
 # children searched (head-most first) when a head word is not itself an actor mention
 ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
@@ -27,12 +28,6 @@ ACTOR_CHILD_DEPS = ("compound", "poss", "appos", "amod", "nmod", "npadvmod")
 RESTRICTIVE = {"SANCTION", "COERCE"}
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
-# verbs of authorship: their subject is the one behind the event noun they govern ("X
-# orchestrated the attacks"), as a light verb's is; kept here until cues.tsv has such a kind
-AUTHOR_VERBS = {
-    "orchestrate", "mastermind", "perpetrate", "commit", "plan", "organize", "organise",
-    "claim", "direct", "order", "execute",
-}  # fmt: skip
 # speech acts about an act of the speaker's own ("refused to", "threatened to", "offered
 # to"): the prepositions of that act which name whom it is for or aimed at
 ACT_RECIPIENT_PREPS = {
@@ -46,6 +41,13 @@ STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
 OPERATION_NOUNS = {"operation", "mission", "offensive", "crackdown", "campaign"}
 # material conflict whose author may be named only on the means ("killed in an X airstrike")
 FORCE_TYPES = {"ASSAULT", "COERCE"}
+# subordinators the parser may take for prepositions ("after X began", "before Y left")
+CLAUSE_PREPS = {"after", "before", "since", "until", "as", "when", "while", "because"}
+# settled or administrative places: struck inside a state, they stand for the state attacked
+PLACE_NOUNS = {
+    "village", "town", "city", "province", "region", "district", "county", "territory",
+    "settlement", "suburb", "neighbourhood", "neighborhood", "area",
+}  # fmt: skip
 # prepositions of a verb that name the act in which harm came about
 MEANS_PREPS = ("in", "during")
 # prepositions of a verb that a request noun sets the verb's act in ("at X's request")
@@ -61,10 +63,11 @@ CONTAINER_NOUNS = {"mission", "effort", "bid", "attempt", "initiative", "process
 # --- arguments --------------------------------------------------------------------------
 
 
-def _actor_of(token: Token, actors: ActorTable) -> list[str]:
+def _actor_of(token: Token, actors: ActorTable, owners: bool = True) -> list[str]:
     """The actors a noun phrase head refers to (several for a compound mention such as
     "both parties"): the head itself, else the head-most dependent (compound, possessive,
-    apposition, ...) that is a mention."""
+    apposition, ...) that is a mention. `owners` lets the owner of an "of" object count
+    ("the quality of X's work")."""
     found = actors.actors_for_token(token)
     if found:
         return found
@@ -96,7 +99,7 @@ def _actor_of(token: Token, actors: ActorTable) -> list[str]:
                     found = found or [
                         a
                         for c in pobj.children
-                        if c.dep_ == "poss"
+                        if c.dep_ == "poss" and owners
                         for a in actors.actors_for_token(c)
                     ]
                     if found:
@@ -104,13 +107,13 @@ def _actor_of(token: Token, actors: ActorTable) -> list[str]:
     return []
 
 
-def actors_of(tokens: list[Token], actors: ActorTable) -> Picked:
+def actors_of(tokens: list[Token], actors: ActorTable, owners: bool = True) -> Picked:
     out: Picked = []
     for token in tokens:
         # "from the OIC head X, Y and Z": the list may hang on the apposition
         appos = [c for c in token.children if c.dep_ == "appos"]
         for tok in (token, *token.conjuncts, *(c for a in appos for c in a.conjuncts)):
-            for actor in _actor_of(tok, actors):
+            for actor in _actor_of(tok, actors, owners):
                 if all(actor != a for a, _ in out):
                     out.append((actor, tok))
     return out
@@ -148,6 +151,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     if head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return [], []
     if verb.dep_ == "conj" and head.pos_ in VERB_POS | {"AUX"}:
+        clause_subj = _clause_subject(verb)
+        if clause_subj:
+            return clause_subj, []
+        if _reporter_partner(verb):
+            return subject_tokens(head.head)
         if head.dep_ == "xcomp" and head.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             # "X urged Y to reconsider and spoke with Z": a finite verb is no infinitive's
             # partner, it coordinates with the governing verb
@@ -171,6 +179,41 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def _reporter_partner(verb: Token) -> bool:
+    """ "X said the rebels would respect the truce and called on Y to": a finite verb joined
+    to a reported clause whose verb is not finite (after a modal or auxiliary: "would
+    respect", "had left") does not continue that clause; it is the reporting verb's partner,
+    and shares its subject."""
+    head = verb.head
+    reporter = head.head
+    if head.dep_ != "ccomp" or reporter.i == head.i or lemma(reporter) not in speech_verbs():
+        return False
+    finite = ("VBD", "VBZ", "VBP")
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ in finite and head.tag_ not in finite and not own_aux
+
+
+def _clause_subject(verb: Token) -> list[Token]:
+    """ "X threatened to retaliate after Y and Z began exercises": the parser may take the
+    subordinator for a preposition, its subject for that preposition's object and the
+    clause's verb for a partner of the main verb. With no coordinator between them, the
+    noun phrase right before the verb, governed by "after", "before", "as", ..., is its
+    subject: the clause has one of its own, never the main clause's."""
+    head = verb.head
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return []
+    start = min([c.i for c in verb.lefts] + [verb.i])
+    if start == 0:
+        return []
+    np_head = verb.doc[start - 1]
+    while np_head.dep_ in ("compound", "conj", "flat", "amod") and np_head.head.i < verb.i:
+        np_head = np_head.head
+    prep = np_head.head
+    if np_head.dep_ == "pobj" and prep.lower_ in CLAUSE_PREPS and prep.i > head.i:
+        return [np_head]
+    return []
+
+
 def _stative_passive(verb: Token) -> bool:
     """ "is opposed to", "is committed to": a participle naming its subject's stance, not
     something done to it."""
@@ -191,8 +234,10 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
     target_toks += passive
     # prepositions may hang on the verb or on the light noun ("sanctions on Iran"), or on a
     # word the parser put between them ("issued a cease and desist order to X")
+    content_of = _of_is_content(verb, row.tprep, target_toks, row.pattern)
+    preps = tuple(p for p in row.tprep if p != "of") if content_of else row.tprep
     for tok in m.tokens + _light_links(m):
-        target_toks += _pobjs(tok, row.tprep)
+        target_toks += _pobjs(tok, preps)
     # "rejected Chile's demand": the owner of the light noun is the target; but the owner
     # of a commitment or support is on the source's side ("stressed the alliance's support")
     for tok in m.tokens[1:]:
@@ -222,7 +267,8 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         source = actors_of(_speaker(verb), actors)
     if not source and row.type in FORCE_TYPES and not subj:
         source = actors_of(_means_authors(verb), actors)
-    target = _minus(actors_of(target_toks, actors), source)
+    # the parser often hangs the content's "of" on the object: its owner is no target
+    target = _minus(actors_of(target_toks, actors, owners=not content_of), source)
     if not target and row.type == "REQUEST":
         target = _minus(actors_of(_requested_agents(verb, m), actors), source)
     if not target and row.type == "CONSULT" and verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
@@ -240,6 +286,8 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         target = _minus(_place_officials(verb, target_toks, actors), source)
     if not target and row.type in RESTRICTIVE:
         target = _minus(actors_of(_destinations(target_toks), actors), source)
+    if not target and row.type == "ASSAULT":
+        target = _minus(_attacked_state(verb, target_toks, actors), source)
     if (
         not target
         and row.type == "REQUEST"
@@ -251,6 +299,14 @@ def verb_args(m: Match, actors: ActorTable) -> tuple[Picked, Picked]:
         sent_to = _pobjs(carrier, ("to",)) + _pobjs(verb, ("to",))
         target = _minus(actors_of(sent_to, actors), source)
     return source, target
+
+
+def _of_is_content(verb: Token, preps: tuple[str, ...], objs: list[Token], pattern: str) -> bool:
+    """ "reassured officials of NATO's support", "accused X of Y": after a direct object, the
+    "of" phrase of a verb names what the object is assured, told or accused of, not whom
+    the act aims at (the object is)."""
+    has_object = any(o.dep_ == "dobj" and o.head.i == verb.i for o in objs)
+    return pattern == "word" and "of" in preps and has_object
 
 
 def _light_links(m: Match) -> list[Token]:
@@ -302,6 +358,28 @@ def _means_authors(verb: Token) -> list[Token]:
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return []
     return [n for n in _pobjs(verb, MEANS_PREPS) if _is_force_noun(n)]
+
+
+def _attacked_state(verb: Token, objs: list[Token], actors: ActorTable) -> Picked:
+    """ "struck villages in Afghanistan's Khost province", "shelled towns in Syria": PLOVER
+    codes an attack on places by the state they lie in, named as the places' owner or in
+    their "in"/"of" phrase (which the parser may hang on the verb)."""
+    places = [o for o in objs if lemma(o) in PLACE_NOUNS]
+    if not places and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in VERB_POS:
+        # "struck villages in X, killing 14 people": the harm done in the same strike
+        verb = verb.head
+        places = [c for c in verb.children if c.dep_ in OBJ and lemma(c) in PLACE_NOUNS]
+    if not places:
+        return []
+    holders = [c for p in places for c in p.children if c.dep_ == "poss"]
+    for pobj in [g for p in places for g in _pobjs(p, ("in", "of"))] + _pobjs(verb, ("in",)):
+        holders += [pobj, *(c for c in pobj.children if c.dep_ == "poss")]
+    out: Picked = []
+    for tok in holders:
+        for actor in actors.actors_for_token(tok):
+            if actors.get(actor).kind == "state" and all(actor != a for a, _ in out):
+                out.append((actor, tok))
+    return out
 
 
 def _destinations(things: list[Token]) -> list[Token]:
@@ -479,6 +557,6 @@ def _carrier_subjects(noun: Token) -> list[Token]:
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
     if tok.dep_ not in OBJ and tok.dep_ != "pobj":
         return []
-    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs() | AUTHOR_VERBS:
+    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs() | author_verbs():
         return []
     return subject_tokens(verb)[0]

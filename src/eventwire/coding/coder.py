@@ -20,13 +20,17 @@ from eventwire.coding.cues import (
     belief_words,
     call_words,
     commerce_words,
+    custody_words,
     denial_words,
+    ending_words,
     find_contexts,
     find_mode,
     label_words,
     official_words,
     ordinary_words,
+    pact_words,
     phrase_mode,
+    plan_words,
     proposal_words,
     referent_words,
     threat_mode,
@@ -72,6 +76,11 @@ NON_EVENT_OBJECTS = {
 }  # fmt: skip
 # the content of a speech act ("called for X to be investigated") is not a second event
 SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
+# what a concession owns to ("accepted responsibility for the murder", "apologized for the
+# raid") is the act admitted, told elsewhere, not a second event; only its "for" phrase:
+# "lifted the curfew after clashes" still tells the clashes
+ADMISSION_TYPES = {"CONCEDE"}
+ADMISSION_PREPS = {"for"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # heads whose xcomp is a failed or refused act ("failed to reach an agreement")
 FAILURE_VERBS = {"fail", "refuse", "decline"}
@@ -417,7 +426,60 @@ def _why_no_event(m: Match) -> str | None:
         return "what a proposal would do"
     if m.row.type == "PROTEST" and m.row.pos == "noun" and _speech_venue(tok):
         return "the venue of a speech"
+    if m.row.pos != "noun":
+        return None
+    if m.row.type == "RETREAT" and _agreed_in_words(tok):
+        return "a retreat agreed or sought, not carried out"
+    if quad(m.row.type).endswith("cooperation") and _ended(tok):
+        return "an event told as ending or failing"
+    if quad(m.row.type) == "material conflict" and _planned(tok):
+        return "an act planned, not carried out"
+    if m.row.type == "COERCE" and _held_state(tok):
+        return "the place somebody was held, not an arrest"
     return None
+
+
+def _agreed_in_words(noun: Token) -> bool:
+    """ "signed a ceasefire agreement", "agreed to a truce", "talks on a pullback": a
+    retreat named as the object or content of an agreement or a negotiation is promised
+    (PLOVER AGREE, CONCEDE), not implemented (RETREAT). The agreeing verb is coded itself."""
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in OBJ | {"compound", "pobj"} or governor.i == noun.i:
+        return False
+    return lemma(governor) in pact_words()
+
+
+def _ended(noun: Token) -> bool:
+    """ "Earlier truces collapsed", "talks broke down": the subject of a verb of ending
+    tells that an event ended, not that it took place."""
+    if noun.dep_ not in SUBJ:
+        return False
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    said = {lemma(verb)} | {f"{lemma(verb)} {p}" for p in particles}
+    return bool(said & ending_words())
+
+
+def _planned(noun: Token) -> bool:
+    """ "use the camps to plan attacks", "are plotting attacks": an indefinite act of force
+    that is the object of planning not in the past has not happened. "X planned the
+    attacks" names the author of attacks that did."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or lemma(verb) not in plan_words():
+        return False
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
+    )
+    return not definite and verb.tag_ not in ("VBD", "VBN")
+
+
+def _held_state(noun: Token) -> bool:
+    """ "died in custody", "remains in detention": "in" a place of holding, under a verb of
+    a state or of dying, tells where somebody was, not that they were arrested."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    return lemma(prep.head) in custody_words()
 
 
 def _in_name(m: Match) -> bool:
@@ -525,6 +587,7 @@ def _drop_speech_content(
     an act of conflict ("vowed to fight": a threat), and each speech head's content acts,
     nearest first (a condition, "unless X withdraws", is no part of the content)."""
     speech_heads = {m.head.i for m in matches if m.row.type in SPEECH_TYPES}
+    admissions = {m.head.i for m in matches if m.row.type in ADMISSION_TYPES}
     promises = {
         m.head.i
         for m in matches
@@ -543,10 +606,15 @@ def _drop_speech_content(
         # up the clause chain ("called for his death to be investigated", "accused X of
         # attacking"); a coordinated or relative clause is a statement of its own
         clausal = False  # a promise threatens by a clause ("vowed to fight"), not by a noun
+        owned = False  # reached through a concession's "for" phrase
         while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head.i != tok.i:
             clausal = clausal or tok.dep_ in ("xcomp", "ccomp")
+            owned = owned or (tok.dep_ == "prep" and tok.lower_ in ADMISSION_PREPS)
             crossed.add(tok.dep_)
             tok = tok.head
+            if tok.i in admissions and owned:
+                inside = True
+                break
             if tok.i in speech_heads:
                 inside = True
                 if not crossed & CONDITION_DEPS:

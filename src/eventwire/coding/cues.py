@@ -159,3 +159,29 @@ def proposal_words() -> frozenset[str]:
 def vehicle_words() -> frozenset[str]:
     """Vehicles and driving: harm done by one is a road accident, not an act of force."""
     return frozenset(cue for cue, _, _ in _cues().get("vehicle", ()))
+
+
+@functools.cache
+def pact_words() -> frozenset[str]:
+    """Verbs and nouns whose object or content is an agreement in words: a ceasefire they
+    take ("signed a ceasefire agreement", "agreed to a truce") is not yet carried out."""
+    return frozenset(cue for cue, _, _ in _cues().get("pact", ()))
+
+
+@functools.cache
+def ending_words() -> frozenset[str]:
+    """Verbs (with their particle: "break down") telling that an event ended or failed
+    ("the truce collapsed"): their subject names no event taking place."""
+    return frozenset(cue for cue, _, _ in _cues().get("ending", ()))
+
+
+@functools.cache
+def plan_words() -> frozenset[str]:
+    """Verbs of planning: an act of force they take as object has not yet happened."""
+    return frozenset(cue for cue, _, _ in _cues().get("plan", ()))
+
+
+@functools.cache
+def custody_words() -> frozenset[str]:
+    """Verbs and nouns of a state or of dying: "in custody" under them tells no arrest."""
+    return frozenset(cue for cue, _, _ in _cues().get("custody", ()))
