@@ -49,9 +49,10 @@ from eventwire.coding.syntax import (
     Match,
     Picked,
     concluded,
+    evidence,
     lemma,
 )
-from eventwire.model import Event, Evidence
+from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans, speech_verbs
 
@@ -908,11 +909,6 @@ def _build_event(
         type_name, cameo, retyped = "THREATEN", "13", "a promise of conflict is THREATEN"
     negated = mood.negated and type_name == row.type  # a refusal is the event, not negated
     text = doc_text(sent.doc)
-    start = sent.start_char
-    raw = text[start : sent.end_char]
-    stripped = raw.lstrip()
-    start += len(raw) - len(stripped)
-    sentence = stripped.rstrip()
     t_start = min(t.idx for t in m.tokens)
     t_end = max(t.idx + len(t.text) for t in m.tokens)
     if len(m.tokens) > 1 and t_end - t_start > 40:
@@ -963,14 +959,7 @@ def _build_event(
     return Event(
         id="",
         type=type_name,
-        evidence=Evidence(
-            sentence=sentence,
-            start=start,
-            end=start + len(sentence),
-            trigger=text[t_start:t_end],
-            trigger_start=t_start,
-            trigger_end=t_end,
-        ),
+        evidence=evidence(text, sent.start_char, sent.end_char, (t_start, t_end)),
         source=source,
         target=target,
         mode=mode,

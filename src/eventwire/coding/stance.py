@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.coding.cues import denial_words
 from eventwire.coding.ontology import event_types
-from eventwire.coding.syntax import OBJ, SUBJ, lemma
+from eventwire.coding.syntax import OBJ, SUBJ, evidence, lemma
 from eventwire.datafiles import data_lines
-from eventwire.model import Event, Evidence, Quote
+from eventwire.model import Event, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
 
@@ -405,9 +405,6 @@ def _build(
     actors: ActorTable,
 ) -> Event:
     text = doc_text(doc)
-    raw = text[first:last]
-    start = first + len(raw) - len(raw.lstrip())
-    sentence = raw.strip()
     t_start = found.tokens[0].idx
     t_end = found.tokens[-1].idx + len(found.tokens[-1].text)
     cue = found.cue
@@ -416,14 +413,7 @@ def _build(
     return Event(
         id="",
         type=cue.type,
-        evidence=Evidence(
-            sentence=sentence,
-            start=start,
-            end=start + len(sentence),
-            trigger=text[t_start:t_end],
-            trigger_start=t_start,
-            trigger_end=t_end,
-        ),
+        evidence=evidence(text, first, last, (t_start, t_end)),
         source=[speaker.id],
         target=list(found.target),
         cameo=etype.cameo_roots[0],

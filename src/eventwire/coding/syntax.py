@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.coding.lexicon import LexRow
+from eventwire.model import Evidence
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -45,4 +46,21 @@ def concluded(noun: Token) -> Token | None:
             if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and lemma(c) in CONCLUDED
         ),
         None,
+    )
+
+
+def evidence(text: str, start: int, end: int, trigger: tuple[int, int]) -> Evidence:
+    """The evidence record of text[start:end] (surrounding white space trimmed, offsets kept
+    true) with the trigger at the character offsets `trigger`."""
+    raw = text[start:end]
+    start += len(raw) - len(raw.lstrip())
+    sentence = raw.strip()
+    t_start, t_end = trigger
+    return Evidence(
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        trigger=text[t_start:t_end],
+        trigger_start=t_start,
+        trigger_end=t_end,
     )
