@@ -22,6 +22,7 @@ from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.national import main_state, national_prefix
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
 
@@ -100,7 +101,9 @@ def resolve_actors(doc: Doc) -> ActorTable:
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
-    claimed: set[int] = set(_dateline(doc))  # tokens already explained by a phrase
+    dateline = _dateline(doc)
+    claimed: set[int] = set(dateline)  # tokens already explained by a phrase
+    home = main_state(kb_hits, dateline)  # whom "the national police" belongs to
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
@@ -109,8 +112,8 @@ def resolve_actors(doc: Doc) -> ActorTable:
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
-    _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles)
-    _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed)
+    _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
+    _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     described_organisations(doc, b, kb_hits, claimed)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     return b.table()
@@ -470,9 +473,11 @@ def _group_phrases(
     claimed: set[int],
     org_tokens: set[int],
     title_roles: set[int],
+    home: Entity | None = None,
 ) -> None:
     """ "Serbian forces", "Bosnian Serb leaders", "EU and US officials", "the Iraqi
-    government", "protesters": collectives and governments named by a role noun."""
+    government", "protesters": collectives and governments named by a role noun; "the
+    national police" is the `home` state's, as a demonym would make it."""
     for sp, role in role_spans:
         if role.refers == "person" or sp.start in title_roles:
             continue
@@ -482,6 +487,10 @@ def _group_phrases(
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
         mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
+        if not mods and home is not None:
+            k = national_prefix(doc, sp.start)
+            if k is not None and not any(i in claimed for i in range(k, sp.start)):
+                mods, start = [(doc[k : sp.start], home)], k
         if not mods and role.refers == "state":
             of = _of_entity(doc, sp.end, kb_hits)
             if of is not None and of.kind == "state":  # "the government of Iraq"
@@ -656,6 +665,7 @@ def _named(
     kb_hits: dict[int, tuple[Span, Entity, str]],
     role_spans: list[tuple[Span, Role]],
     claimed: set[int],
+    home: Entity | None = None,
 ) -> None:
     # a title inside a name is no body ("State" in "Secretary of State"); a body noun is
     # ("Parliament", "the US Air Force")
@@ -720,6 +730,10 @@ def _named(
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None
         )
+        national = _national_institution(ent, role_spans) if country is None else None
+        if home is not None and national is not None and proto.country is None:
+            # "the National Police" of a story about one state: that state's police
+            proto.country, proto.code, proto.sector = home.country, home.code, national.sector
         b.mention(proto, ent.start_char, doc[end - 1].idx + len(doc[end - 1]))
         claimed.update(range(ent.start, end))
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
@@ -733,6 +747,17 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+def _national_institution(ent: Span, role_spans: list[tuple[Span, Role]]) -> Role | None:
+    """The institution role ending a name that opens with "National" ("National Police",
+    "National Assembly" when "assembly" is a body noun), else None."""
+    if ent[0].lower_ != "national":
+        return None
+    for sp, role in role_spans:
+        if role.refers != "person" and sp.end == ent.end and sp.start > ent.start:
+            return role
+    return None
 
 
 def _surname_at(doc: Doc, tok: Token) -> Span:

@@ -26,6 +26,7 @@ from eventwire.coding.cues import (
     find_contexts,
     find_mode,
     label_words,
+    occasion_words,
     official_words,
     ordinary_words,
     pact_words,
@@ -609,6 +610,8 @@ def _drop_speech_content(
         clausal = False  # a promise threatens by a clause ("vowed to fight"), not by a noun
         owned = False  # reached through a concession's "for" phrase
         while tok.dep_ not in ("conj", "relcl", "ROOT") and tok.head.i != tok.i:
+            if _occasion_clause(tok):
+                break  # "threatened X after Y began drills": Y's act is told, not said
             clausal = clausal or tok.dep_ in ("xcomp", "ccomp")
             owned = owned or (tok.dep_ == "prep" and tok.lower_ in ADMISSION_PREPS)
             crossed.add(tok.dep_)
@@ -627,6 +630,15 @@ def _drop_speech_content(
             out.append(m)
     nearest = {i: [m for _, m in sorted(acts, key=lambda a: a[0])] for i, acts in contents.items()}
     return out, threats, nearest
+
+
+def _occasion_clause(verb: Token) -> bool:
+    """A past-tense clause of time or reason ("after Y began drills", "because Y fired"): it
+    tells an event that took place, the occasion of the statement it modifies."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    return any(c.lower_ in occasion_words() for c in marks)
 
 
 def _impersonal_warning(m: Match, content: list[Match], actors: ActorTable) -> bool:

@@ -185,3 +185,9 @@ def plan_words() -> frozenset[str]:
 def custody_words() -> frozenset[str]:
     """Verbs and nouns of a state or of dying: "in custody" under them tells no arrest."""
     return frozenset(cue for cue, _, _ in _cues().get("custody", ()))
+
+
+@functools.cache
+def occasion_words() -> frozenset[str]:
+    """Subordinators of a clause that tells a past event, the occasion of a statement."""
+    return frozenset(cue for cue, _, _ in _cues().get("occasion", ()))

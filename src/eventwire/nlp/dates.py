@@ -21,6 +21,9 @@ Decisions (see the gold README for the conventions followed):
   earlier event ("said X has been killed") does not take the report's date; "since/when"
   clauses frame the main clause. "N years later" counts from an explicit year earlier in
   the sentence; "that day" is the day named before it.
+- Event anaphora: an undated act "during/at the hearing" (a definite gathering noun) takes
+  the date of the latest earlier sentence that tells that hearing with a date of its own.
+  "after the hearing" is left undated: it says only that the act came later.
 - The agreements' own date is exposed only through an event on them: no record carries a
   date for a thing the coder made no event of (a fact is a count, not a date).
 - Lead day: an undated event told in the simple past in the first two paragraphs takes
@@ -503,6 +506,8 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
             trigger, sent, known = speech, speech.sent, True
         # without a trigger, which clause the event sits in is unknown: any date may do
         picked = _pick_date(sent, trigger, pub, clauses=known)
+        if picked is None and known:
+            picked = _event_anaphora_date(sent, trigger, pub)
         if picked is None and lead is not None and _carries_lead(sent, trigger, lead, speech):
             picked = lead[0], lead[1]
         event.future, event.hypothetical = _modality(trigger, sent)
@@ -517,6 +522,54 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
+
+
+# bounded gatherings a later "during/at the X" refers back to: the act happened within it
+_EVENT_NOUNS = frozenset(
+    "hearing visit trip tour talk talks summit meeting conference session trial debate "
+    "rally ceremony interview negotiation negotiations briefing funeral inauguration "
+    "parade speech forum convention".split()
+)
+# prepositions that place an act inside the event they govern (not before or after it)
+_WITHIN = {"during", "at"}
+
+
+def _event_anaphora_date(
+    sent: Span, trigger: Token, published: dt.date | None
+) -> tuple[Span, DateValue] | None:
+    """ "X apologized during the hearing": a definite event noun in a during/at phrase of the
+    trigger's clause refers to the latest earlier mention of that event which its own
+    sentence dates ("after a hearing was held on May 4, ..."); the act takes that date."""
+    noun = _definite_event_in_phrase(trigger)
+    if noun is None:
+        return None
+    doc = sent.doc
+    for tok in reversed(doc[: sent.start]):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != noun.lemma_.lower():
+            continue
+        picked = _pick_date(tok.sent, tok, published)
+        if picked is not None:
+            return picked
+    return None
+
+
+def _definite_event_in_phrase(trigger: Token) -> Token | None:
+    """The event noun of a "during/at the <event>" phrase on the trigger or its verb."""
+    for head in (trigger, _verb_of(trigger)):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _WITHIN:
+                continue
+            for noun in prep.children:
+                definite = any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+                )
+                if noun.dep_ == "pobj" and definite and _is_event_noun(noun):
+                    return noun
+    return None
+
+
+def _is_event_noun(noun: Token) -> bool:
+    return noun.lower_ in _EVENT_NOUNS or noun.lemma_.lower() in _EVENT_NOUNS
 
 
 def _weekday_ahead(ent: Span, value: DateValue, pub: dt.date) -> DateValue:
