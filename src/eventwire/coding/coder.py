@@ -17,22 +17,16 @@ from eventwire.actors.table import ActorTable
 from eventwire.coding.arguments import noun_args, verb_args
 from eventwire.coding.cues import (
     accident_words,
-    belief_words,
     call_words,
     commerce_words,
-    custody_words,
     denial_words,
-    ending_words,
     find_contexts,
     find_mode,
     label_words,
     occasion_words,
     official_words,
     ordinary_words,
-    pact_words,
     phrase_mode,
-    plan_words,
-    proposal_words,
     referent_words,
     threat_mode,
     vehicle_words,
@@ -40,9 +34,13 @@ from eventwire.coding.cues import (
 )
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
+from eventwire.coding.nonevents import why_no_event
 from eventwire.coding.ontology import event_types, quad
 from eventwire.coding.syntax import (
     COOPERATIVE,
+    DEFINITE,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
     NOUN_POS,
     OBJ,
     SUBJ,
@@ -55,10 +53,8 @@ from eventwire.coding.syntax import (
 )
 from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import quote_spans, speech_verbs
+from eventwire.nlp.quotes import quote_spans
 
-FUTURE_AUX = {"will", "shall", "'ll"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 # adjectives whose xcomp states willingness ("is ready to withdraw"): an offer, so AGREE
 WILLING = {"willing", "ready", "prepared", "open"}
 # dependents that make a "comp" row's verb more than a bare assent ("X agreed")
@@ -83,7 +79,6 @@ SPEECH_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 # "lifted the curfew after clashes" still tells the clashes
 ADMISSION_TYPES = {"CONCEDE"}
 ADMISSION_PREPS = {"for"}
-DEFINITE = {"the", "this", "that", "these", "those"}
 # heads whose xcomp is a failed or refused act ("failed to reach an agreement")
 FAILURE_VERBS = {"fail", "refuse", "decline"}
 # promises of conflict are threats ("vowed to fight", "swore to attack")
@@ -98,10 +93,6 @@ NEEDS_TARGET = {"CONSULT"}
 # relations that put a trigger in a subordinate clause or a modifier ("after the clashes",
 # "the shooting deaths", "where 24 were killed"): background to the sentence's main event
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
-# verbs whose complement describes their subject ("X is a critic of Y")
-COPULAS = {"be", "become", "remain"}
-# verbs whose subject lists content ("their demands included new elections")
-LISTING_VERBS = {"include", "comprise"}
 # reactions to an act: a definite "the move" they take names an act told earlier
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # how many narrative (unquoted) sentences back the act "the move" re-mentions may be told
@@ -253,7 +244,7 @@ def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         if not _in_quote(m.head, quoted)
         and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
     ]
-    matches = [m for m in matches if _why_no_event(m) is None]
+    matches = [m for m in matches if why_no_event(m) is None]
     kept, threats, contents = _drop_speech_content(matches)
     kept = [m for m in kept if not _impersonal_warning(m, contents.get(m.head.i, []), actors)]
     kept = _drop_rementions(kept)
@@ -409,177 +400,6 @@ def _match_others(head: Token, row: LexRow) -> list[Token] | None:
             return None
         found.append(hit)
     return found
-
-
-def _why_no_event(m: Match) -> str | None:
-    """Why a matched trigger tells no event of its own, or None when it may."""
-    tok = m.head
-    if _in_name(m):
-        return "word of a proper name"
-    if m.row.pos == "noun" and _described(tok):
-        return "noun describing its subject or listing content"
-    if _believed(tok):
-        return "content of a belief"
-    if _unsaid(tok):
-        return "content of a statement not made"
-    if _indirect_question(tok):
-        return "content of an open question"
-    if _proposal_content(tok):
-        return "what a proposal would do"
-    if m.row.type == "PROTEST" and m.row.pos == "noun" and _speech_venue(tok):
-        return "the venue of a speech"
-    if m.row.pos != "noun":
-        return None
-    if m.row.type == "RETREAT" and _agreed_in_words(tok):
-        return "a retreat agreed or sought, not carried out"
-    if quad(m.row.type).endswith("cooperation") and _ended(tok):
-        return "an event told as ending or failing"
-    if quad(m.row.type) == "material conflict" and _planned(tok):
-        return "an act planned, not carried out"
-    if m.row.type == "COERCE" and _held_state(tok):
-        return "the place somebody was held, not an arrest"
-    return None
-
-
-def _agreed_in_words(noun: Token) -> bool:
-    """ "signed a ceasefire agreement", "agreed to a truce", "talks on a pullback": a
-    retreat named as the object or content of an agreement or a negotiation is promised
-    (PLOVER AGREE, CONCEDE), not implemented (RETREAT). The agreeing verb is coded itself."""
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ not in OBJ | {"compound", "pobj"} or governor.i == noun.i:
-        return False
-    return lemma(governor) in pact_words()
-
-
-def _ended(noun: Token) -> bool:
-    """ "Earlier truces collapsed", "talks broke down": the subject of a verb of ending
-    tells that an event ended, not that it took place."""
-    if noun.dep_ not in SUBJ:
-        return False
-    verb = noun.head
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    said = {lemma(verb)} | {f"{lemma(verb)} {p}" for p in particles}
-    return bool(said & ending_words())
-
-
-def _planned(noun: Token) -> bool:
-    """ "use the camps to plan attacks", "are plotting attacks": an indefinite act of force
-    that is the object of planning not in the past has not happened. "X planned the
-    attacks" names the author of attacks that did."""
-    verb = noun.head
-    if noun.dep_ not in OBJ or lemma(verb) not in plan_words():
-        return False
-    definite = any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
-    )
-    return not definite and verb.tag_ not in ("VBD", "VBN")
-
-
-def _held_state(noun: Token) -> bool:
-    """ "died in custody", "remains in detention": "in" a place of holding, under a verb of
-    a state or of dying, tells where somebody was, not that they were arrested."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in":
-        return False
-    return lemma(prep.head) in custody_words()
-
-
-def _in_name(m: Match) -> bool:
-    """ "Amnesty International": a word of a multiword proper name is no trigger, unless the
-    row is for the name itself."""
-    tok = m.head
-    if tok.pos_ != "PROPN":
-        return False
-    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-    if ent is not None and len(ent) > 1:
-        return ent.text.lower() != m.row.trigger
-    # a name the tagger did not label ("the Freedom Rally Committee")
-    return (tok.dep_ == "compound" and tok.head.pos_ == "PROPN") or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
-    )
-
-
-def _described(noun: Token) -> bool:
-    """ "X is an outspoken critic of Y", "this was one of the demands of Z", "their demands
-    included X": a noun that describes its subject or lists content is no new event."""
-    tok = noun
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NUM":
-        tok = tok.head.head  # "one of the demands"
-    if tok.dep_ == "attr" and lemma(tok.head) in COPULAS:
-        return True
-    return noun.dep_ == "nsubj" and lemma(noun.head) in LISTING_VERBS
-
-
-def _clause_chain(tok: Token) -> list[Token]:
-    """The trigger and the clause heads above it, up to the first clause that is not a
-    complement or a coordinated clause. An event noun starts at the verb it is an argument
-    of ("believe X ordered the killing")."""
-    while tok.dep_ in OBJ | SUBJ | {"nsubjpass", "pobj", "prep"} and tok.head.i != tok.i:
-        tok = tok.head
-    chain = [tok]
-    while tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-        chain.append(tok)
-    return chain
-
-
-def _believed(tok: Token) -> bool:
-    """ "Agencies believe the prince ordered the killing": what somebody believes, thinks
-    or suspects happened is not stated to have happened. The content follows the verb: a
-    clause before it ("X was accused, much of it believed ...") is the sentence's own."""
-    return any(
-        t.dep_ == "ccomp" and t.i > t.head.i and lemma(t.head) in belief_words()
-        for t in _clause_chain(tok)
-    )
-
-
-def _unsaid(tok: Token) -> bool:
-    """ "did not say he had ordered it": what somebody did not say or think is not told."""
-    return any(
-        t.dep_ == "ccomp"
-        and lemma(t.head) in speech_verbs().keys() | belief_words()
-        and any(c.dep_ == "neg" for c in t.head.children)
-        for t in _clause_chain(tok)
-    )
-
-
-def _indirect_question(tok: Token) -> bool:
-    """ "did not say whom they would support", "asked whether X would attend": an open
-    question states no event. "did not say who fired" still tells of a shooting."""
-    for clause in _clause_chain(tok):
-        if clause.dep_ not in ("ccomp", "csubj"):
-            continue
-        for c in clause.children:
-            if c.dep_ == "mark" and c.lower_ in ("whether", "if"):
-                return True
-            if c.tag_ in ("WP", "WDT") and c.dep_ not in SUBJ | {"nsubjpass"}:
-                return True
-    return False
-
-
-def _proposal_content(tok: Token) -> bool:
-    """ "a bill that would allow China to extradite suspects": what a bill, law or proposal
-    would do has not happened; "a decree banning the niqab" in force still bans."""
-    modal = False
-    while tok.head.i != tok.i:
-        modal = modal or any(
-            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in tok.children
-        )
-        if tok.dep_ in ("relcl", "acl"):
-            return modal and lemma(tok.head) in proposal_words()
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
-            return False
-        tok = tok.head
-    return False
-
-
-def _speech_venue(noun: Token) -> bool:
-    """ "announced the change in a rally", "said at a rally": a gathering where somebody
-    speaks is the speaker's platform, not a protest."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj" and prep.lower_ in ("in", "at") and lemma(prep.head) in speech_verbs()
-    )
 
 
 def _drop_speech_content(

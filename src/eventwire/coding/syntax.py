@@ -16,6 +16,9 @@ SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "dative", "iobj", "obj"}
 # participles that state an agreement noun's event happened ("agreements reached in 2023")
 CONCLUDED = {"reach", "sign", "conclude", "strike", "broker", "seal"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
