@@ -5,7 +5,7 @@ are a mobilisation."""
 
 from __future__ import annotations
 
-from eventwire.coding.cues import occasion_words
+from eventwire.coding.cues import cue_words
 from tests.test_coding_coder import code, names, only
 
 
@@ -36,8 +36,8 @@ def test_a_condition_of_a_threat_is_not_coded(nlp) -> None:  # type: ignore[no-u
 
 
 def test_occasion_words_leave_conditions_out() -> None:
-    assert {"after", "because"} <= occasion_words()
-    assert not {"if", "unless", "before", "until"} & occasion_words()
+    assert {"after", "because"} <= cue_words("occasion")
+    assert not {"if", "unless", "before", "until"} & cue_words("occasion")
 
 
 # --- announced strikes and counter-measures are threats ---------------------------------

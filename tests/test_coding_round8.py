@@ -3,7 +3,7 @@ weapons named on an act, warnings that threaten nobody, and acts re-mentioned as
 
 from __future__ import annotations
 
-from eventwire.coding.cues import author_verbs, light_verbs, phrase_mode, threat_mode
+from eventwire.coding.cues import cue_words, phrase_mode, threat_mode
 from tests.test_coding_coder import code, names, only
 
 
@@ -153,6 +153,6 @@ def test_press_release_is_no_release(nlp) -> None:  # type: ignore[no-untyped-de
 
 
 def test_author_and_light_verbs_are_read_from_cues() -> None:
-    assert {"orchestrate", "mastermind", "claim", "order"} <= author_verbs()
-    assert "announce" in light_verbs()
-    assert "criticize" not in author_verbs()
+    assert {"orchestrate", "mastermind", "claim", "order"} <= cue_words("author")
+    assert "announce" in cue_words("light")
+    assert "criticize" not in cue_words("author")

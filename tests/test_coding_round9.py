@@ -4,7 +4,7 @@ freezes on foreign actors, relief goods sent, and the content of a concession.""
 
 from __future__ import annotations
 
-from eventwire.coding.cues import custody_words, ending_words, pact_words, plan_words
+from eventwire.coding.cues import cue_words
 from tests.test_coding_coder import code, names, only
 
 
@@ -50,8 +50,8 @@ def test_collapsed_truces_are_no_event(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_ending_verbs_take_their_particle() -> None:
-    assert {"collapse", "break down"} <= ending_words()
-    assert "break" not in ending_words()  # "clashes broke out" did happen
+    assert {"collapse", "break down"} <= cue_words("ending")
+    assert "break" not in cue_words("ending")  # "clashes broke out" did happen
 
 
 # --- attacks being planned have not happened ---------------------------------------------
@@ -66,7 +66,7 @@ def test_attacks_being_planned_are_not_coded(nlp) -> None:  # type: ignore[no-un
 def test_author_of_past_attacks_still_attacked(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = code(nlp, "Rebels from Peru bombed a bridge in Chile on Monday.")
     assert "ASSAULT" in types(events)
-    assert "plan" in plan_words() and "plot" in plan_words()
+    assert "plan" in cue_words("plan") and "plot" in cue_words("plan")
 
 
 # --- dying in custody is no arrest -------------------------------------------------------
@@ -75,7 +75,7 @@ def test_author_of_past_attacks_still_attacked(nlp) -> None:  # type: ignore[no-
 def test_death_in_custody_is_no_arrest(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = code(nlp, "Two protesters died in custody in Peru last week.")
     assert "COERCE" not in types(events)
-    assert {"die", "remain"} <= custody_words()
+    assert {"die", "remain"} <= cue_words("custody")
 
 
 def test_taken_into_custody_is_still_an_arrest(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -135,4 +135,4 @@ def test_responsibility_for_a_killing_is_not_a_second_killing(nlp) -> None:  # t
 
 
 def test_pact_words_hold_agreeing_verbs() -> None:
-    assert {"sign", "agree", "reach", "agreement"} <= pact_words()
+    assert {"sign", "agree", "reach", "agreement"} <= cue_words("pact")

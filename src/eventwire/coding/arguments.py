@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.cues import author_verbs, light_verbs, official_words, spokesman_words
+from eventwire.coding.cues import cue_words
 from eventwire.coding.lexicon import by_head
 from eventwire.coding.syntax import (
     COOPERATIVE,
@@ -89,7 +89,7 @@ def _actor_of(token: Token, actors: ActorTable, owners: bool = True) -> list[str
                     nxt.append(child)
         frontier = nxt
     # "the government of Kosovo", "a spokesperson for X"
-    preps = ("of", "for") if lemma(token) in spokesman_words() else ("of",)
+    preps = ("of", "for") if lemma(token) in cue_words("spokesman") else ("of",)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
@@ -391,7 +391,7 @@ def _destinations(things: list[Token]) -> list[Token]:
 def _place_officials(verb: Token, objs: list[Token], actors: ActorTable) -> Picked:
     """ "a stop in Bosnia, where he reassured authorities": unnamed officials in a "where"
     clause about a place stand for that place."""
-    words = official_words()
+    words = cue_words("officials")
     if not any(lemma(o) in words for o in objs):
         return []
     clause = verb
@@ -540,7 +540,7 @@ def _carrier_pobjs(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     """ "opened a hearing into X", "launched an inquiry into X": the parser often hangs the
     event noun's target phrase on the light verb that carries it."""
     verb = noun.head
-    if noun.dep_ not in OBJ or verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs():
+    if noun.dep_ not in OBJ or verb.pos_ not in VERB_POS or lemma(verb) not in cue_words("light"):
         return []
     return _pobjs(verb, preps)
 
@@ -557,6 +557,6 @@ def _carrier_subjects(noun: Token) -> list[Token]:
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
     if tok.dep_ not in OBJ and tok.dep_ != "pobj":
         return []
-    if verb.pos_ not in VERB_POS or lemma(verb) not in light_verbs() | author_verbs():
+    if verb.pos_ not in VERB_POS or lemma(verb) not in cue_words("light") | cue_words("author"):
         return []
     return subject_tokens(verb)[0]

@@ -16,21 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.coding.arguments import noun_args, verb_args
 from eventwire.coding.cues import (
-    accident_words,
-    call_words,
-    commerce_words,
-    denial_words,
+    cue_words,
     find_contexts,
     find_mode,
-    label_words,
-    occasion_words,
-    official_words,
-    ordinary_words,
     phrase_mode,
-    referent_words,
     threat_mode,
-    vehicle_words,
-    verbal_words,
 )
 from eventwire.coding.lexicon import LEXICON_FILE, LexRow, by_head, confidence
 from eventwire.coding.merge import merge_reports
@@ -144,7 +134,7 @@ def _second_calls(doc: Doc, events: list[Event]) -> None:
             c
             for c in head.children
             if c.dep_ in OBJ | {"nsubjpass"}
-            and lemma(c) in call_words()
+            and lemma(c) in cue_words("call")
             and not any(g.dep_ == "poss" for g in c.children)
         ]
         if not calls:
@@ -207,7 +197,7 @@ def _referent_object(doc: Doc, event: Event) -> str | None:
     for obj in objects:
         dets = [c.lower_ for c in obj.children if c.dep_ == "det"]
         owned = any(c.dep_ == "poss" or c.lower_ == "by" for c in obj.children)
-        if lemma(obj) in referent_words() and set(dets) & DEFINITE and not owned:
+        if lemma(obj) in cue_words("referent") and set(dets) & DEFINITE and not owned:
             return f"{dets[0]} {obj.text}"
     return None
 
@@ -332,20 +322,20 @@ def _find_triggers(sent: Span) -> list[Match]:
             material = quad(row.type).startswith("material")
             passive = [c for c in token.children if c.dep_ == "nsubjpass"]
             said = objects + passive  # "the new rules were released" is no release either
-            if pos == "verb" and material and any(lemma(o) in verbal_words() for o in said):
+            if pos == "verb" and material and any(lemma(o) in cue_words("verbal") for o in said):
                 break  # "attacked the proclamation" is words, not force
             if pos == "verb" and material and any(lemma(o) in NON_EVENT_OBJECTS for o in objects):
                 break
             # denials are not coded, and "declined to comment" refuses nobody
             denied = objects + [c for c in token.children if c.dep_ == "xcomp"]
-            if row.type == "REJECT" and any(lemma(o) in denial_words() for o in denied):
+            if row.type == "REJECT" and any(lemma(o) in cue_words("denial") for o in denied):
                 break
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-            if pos == "noun" and any(lemma(c) in ordinary_words(row.type) for c in mods):
+            if pos == "noun" and any(lemma(c) in cue_words("ordinary", row.type) for c in mods):
                 break
             # "airlines offer flights", "refunds were offered": business, not cooperation
             things = objects + [c for c in token.children if c.dep_ == "nsubjpass"]
-            if pos == "verb" and any(lemma(o) in commerce_words(row.type) for o in things):
+            if pos == "verb" and any(lemma(o) in cue_words("commerce", row.type) for o in things):
                 break
             candidates.append(Match(row=row, head=token, tokens=[token, *extra]))
             break  # rows are longest first: the first fit is the most specific
@@ -369,7 +359,7 @@ def _has_clause(verb: Token) -> bool:
 
 def _labels(verb: Token) -> bool:
     """ "called the move a provocation": a predicate noun of the object is a pejorative label."""
-    words = label_words()
+    words = cue_words("label")
     for obj in verb.children:
         if obj.dep_ in OBJ:
             preds = [c for c in obj.children if c.dep_ in ("appos", "oprd", "attr")]
@@ -458,7 +448,7 @@ def _occasion_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN"):
         return False
     marks = [c for c in verb.children if c.dep_ == "mark"]
-    return any(c.lower_ in occasion_words() for c in marks)
+    return any(c.lower_ in cue_words("occasion") for c in marks)
 
 
 def _impersonal_warning(m: Match, content: list[Match], actors: ActorTable) -> bool:
@@ -486,8 +476,9 @@ def _impersonal(subject: Token, actors: ActorTable) -> bool:
     is a veiled threat still."""
     if subject.pos_ != "NOUN":
         return False
+    officials = cue_words("officials")
     return not any(
-        actors.actor_for_token(t) is not None or lemma(t) in official_words() or t.pos_ == "PRON"
+        actors.actor_for_token(t) is not None or lemma(t) in officials or t.pos_ == "PRON"
         for t in subject.subtree
     )
 
@@ -660,7 +651,7 @@ def _describe(picked: Picked, actors: ActorTable, verb: Token) -> str:
 def _is_accident(m: Match) -> bool:
     """Harm in a crash, a collision or a natural hazard (flood, earthquake) is no act of
     force: nobody did it to anybody."""
-    words = accident_words(m.row.type)
+    words = cue_words("accident", m.row.type)
     if not words:
         return False
     near = [m.head.head] if m.head.dep_ == "relcl" else []
@@ -674,7 +665,7 @@ def _hit_by_vehicle(verb: Token) -> bool:
     """ "was struck by a car", "a truck hit the cyclist", "struck by an SUV driving on the
     wrong side": a vehicle as the doer is a road accident. Only the doer itself counts: a
     "car bomb" is a bomb."""
-    words = vehicle_words()
+    words = cue_words("vehicle")
     doers = [c for c in verb.children if c.dep_ in SUBJ]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(
@@ -703,7 +694,7 @@ def _one_sided(event: Event, head: Token) -> bool:
         return True
     if event.type not in NEEDS_TARGET or event.target or len(event.source) > 1:
         return False
-    words = official_words()
+    words = cue_words("officials")
     return not any(c.dep_ in OBJ and lemma(c) in words for c in head.children)
 
 

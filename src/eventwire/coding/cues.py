@@ -72,122 +72,14 @@ def find_contexts(sent: Span) -> list[tuple[str, str]]:
     return list(out.items())
 
 
-def accident_words(etype: str) -> frozenset[str]:
-    return frozenset(cue for cue, t, _ in _cues().get("accident", ()) if t == etype)
+def cue_words(kind: str, etype: str | None = None) -> frozenset[str]:
+    """The cues of one kind of cues.tsv (the file says what each kind means), only those of
+    one event type when `etype` is given. An unknown kind is an error, not an empty set."""
+    return _cue_words(kind, etype)
 
 
 @functools.cache
-def label_words() -> frozenset[str]:
-    """Pejorative labels: calling an act one of these is a criticism."""
-    return frozenset(cue for cue, _, _ in _cues().get("label", ()))
-
-
-@functools.cache
-def light_verbs() -> frozenset[str]:
-    """Verbs that carry an event noun and lend it their subject ("launched an investigation",
-    "arrived on a visit")."""
-    return frozenset(cue for cue, _, _ in _cues().get("light", ()))
-
-
-@functools.cache
-def author_verbs() -> frozenset[str]:
-    """Verbs whose subject is the author of the event noun they govern ("X orchestrated the
-    attacks", "Y claimed the bombing")."""
-    return frozenset(cue for cue, _, _ in _cues().get("author", ()))
-
-
-@functools.cache
-def official_words() -> frozenset[str]:
-    """Nouns for a place's unnamed officials ("authorities", "the government")."""
-    return frozenset(cue for cue, _, _ in _cues().get("officials", ()))
-
-
-def commerce_words(etype: str) -> frozenset[str]:
-    """Objects that make an offer or an acceptance a business transaction."""
-    return frozenset(cue for cue, t, _ in _cues().get("commerce", ()) if t == etype)
-
-
-def ordinary_words(etype: str) -> frozenset[str]:
-    """Modifiers that make an event noun routine ("an election rally" is no protest)."""
-    return frozenset(cue for cue, t, _ in _cues().get("ordinary", ()) if t == etype)
-
-
-@functools.cache
-def spokesman_words() -> frozenset[str]:
-    """Nouns for someone who speaks for another ("a spokesperson for X" speaks as X)."""
-    return frozenset(cue for cue, _, _ in _cues().get("spokesman", ()))
-
-
-@functools.cache
-def verbal_words() -> frozenset[str]:
-    """Objects that make an attack verbal ("attacked the proclamation" is a criticism)."""
-    return frozenset(cue for cue, _, _ in _cues().get("verbal", ()))
-
-
-@functools.cache
-def call_words() -> frozenset[str]:
-    """Nouns for a call made earlier in the article ("the call was seconded by X")."""
-    return frozenset(cue for cue, _, _ in _cues().get("call", ()))
-
-
-@functools.cache
-def referent_words() -> frozenset[str]:
-    """Nouns that, definite, re-mention an act or statement told earlier ("criticized the
-    move"): its author is the one criticised, backed or refused."""
-    return frozenset(cue for cue, _, _ in _cues().get("referent", ()))
-
-
-@functools.cache
-def denial_words() -> frozenset[str]:
-    """Objects that make a refusal a denial ("dismissed the claim", "declined to comment")."""
-    return frozenset(cue for cue, _, _ in _cues().get("denial", ()))
-
-
-@functools.cache
-def belief_words() -> frozenset[str]:
-    """Verbs of belief: what their complement tells is believed, not stated to have happened."""
-    return frozenset(cue for cue, _, _ in _cues().get("belief", ()))
-
-
-@functools.cache
-def proposal_words() -> frozenset[str]:
-    """Nouns for a bill or proposal: what it would do has not happened."""
-    return frozenset(cue for cue, _, _ in _cues().get("proposal", ()))
-
-
-@functools.cache
-def vehicle_words() -> frozenset[str]:
-    """Vehicles and driving: harm done by one is a road accident, not an act of force."""
-    return frozenset(cue for cue, _, _ in _cues().get("vehicle", ()))
-
-
-@functools.cache
-def pact_words() -> frozenset[str]:
-    """Verbs and nouns whose object or content is an agreement in words: a ceasefire they
-    take ("signed a ceasefire agreement", "agreed to a truce") is not yet carried out."""
-    return frozenset(cue for cue, _, _ in _cues().get("pact", ()))
-
-
-@functools.cache
-def ending_words() -> frozenset[str]:
-    """Verbs (with their particle: "break down") telling that an event ended or failed
-    ("the truce collapsed"): their subject names no event taking place."""
-    return frozenset(cue for cue, _, _ in _cues().get("ending", ()))
-
-
-@functools.cache
-def plan_words() -> frozenset[str]:
-    """Verbs of planning: an act of force they take as object has not yet happened."""
-    return frozenset(cue for cue, _, _ in _cues().get("plan", ()))
-
-
-@functools.cache
-def custody_words() -> frozenset[str]:
-    """Verbs and nouns of a state or of dying: "in custody" under them tells no arrest."""
-    return frozenset(cue for cue, _, _ in _cues().get("custody", ()))
-
-
-@functools.cache
-def occasion_words() -> frozenset[str]:
-    """Subordinators of a clause that tells a past event, the occasion of a statement."""
-    return frozenset(cue for cue, _, _ in _cues().get("occasion", ()))
+def _cue_words(kind: str, etype: str | None) -> frozenset[str]:
+    if kind not in _cues():
+        raise KeyError(f"cues.tsv has no cues of kind {kind!r}")
+    return frozenset(cue for cue, t, _ in _cues()[kind] if etype is None or t == etype)

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.coding.cues import (
-    belief_words,
-    custody_words,
-    ending_words,
-    pact_words,
-    plan_words,
-    proposal_words,
-)
+from eventwire.coding.cues import cue_words
 from eventwire.coding.ontology import quad
 from eventwire.coding.syntax import DEFINITE, FUTURE_AUX, HYPOTHETICAL_AUX, OBJ, SUBJ, Match, lemma
 from eventwire.nlp.quotes import speech_verbs
@@ -62,7 +55,7 @@ def _agreed_in_words(noun: Token) -> bool:
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in OBJ | {"compound", "pobj"} or governor.i == noun.i:
         return False
-    return lemma(governor) in pact_words()
+    return lemma(governor) in cue_words("pact")
 
 
 def _ended(noun: Token) -> bool:
@@ -73,7 +66,7 @@ def _ended(noun: Token) -> bool:
     verb = noun.head
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     said = {lemma(verb)} | {f"{lemma(verb)} {p}" for p in particles}
-    return bool(said & ending_words())
+    return bool(said & cue_words("ending"))
 
 
 def _planned(noun: Token) -> bool:
@@ -81,7 +74,7 @@ def _planned(noun: Token) -> bool:
     that is the object of planning not in the past has not happened. "X planned the
     attacks" names the author of attacks that did."""
     verb = noun.head
-    if noun.dep_ not in OBJ or lemma(verb) not in plan_words():
+    if noun.dep_ not in OBJ or lemma(verb) not in cue_words("plan"):
         return False
     definite = any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
@@ -95,7 +88,7 @@ def _held_state(noun: Token) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in":
         return False
-    return lemma(prep.head) in custody_words()
+    return lemma(prep.head) in cue_words("custody")
 
 
 def _in_name(m: Match) -> bool:
@@ -142,7 +135,7 @@ def _believed(tok: Token) -> bool:
     or suspects happened is not stated to have happened. The content follows the verb: a
     clause before it ("X was accused, much of it believed ...") is the sentence's own."""
     return any(
-        t.dep_ == "ccomp" and t.i > t.head.i and lemma(t.head) in belief_words()
+        t.dep_ == "ccomp" and t.i > t.head.i and lemma(t.head) in cue_words("belief")
         for t in _clause_chain(tok)
     )
 
@@ -151,7 +144,7 @@ def _unsaid(tok: Token) -> bool:
     """ "did not say he had ordered it": what somebody did not say or think is not told."""
     return any(
         t.dep_ == "ccomp"
-        and lemma(t.head) in speech_verbs().keys() | belief_words()
+        and lemma(t.head) in speech_verbs().keys() | cue_words("belief")
         and any(c.dep_ == "neg" for c in t.head.children)
         for t in _clause_chain(tok)
     )
@@ -180,7 +173,7 @@ def _proposal_content(tok: Token) -> bool:
             c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in tok.children
         )
         if tok.dep_ in ("relcl", "acl"):
-            return modal and lemma(tok.head) in proposal_words()
+            return modal and lemma(tok.head) in cue_words("proposal")
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
             return False
         tok = tok.head

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.cues import denial_words
+from eventwire.coding.cues import cue_words
 from eventwire.coding.ontology import event_types
 from eventwire.coding.syntax import OBJ, SUBJ, evidence, lemma
 from eventwire.datafiles import data_lines
@@ -233,7 +233,7 @@ def _fit(cue: StanceCue, tok: Token, speaker: str, actors: ActorTable) -> _Found
     target, how = _addressee(tok, speaker, actors)
     if cue.needs_target and not target:
         return None
-    if cue.type == "REJECT" and any(lemma(c) in denial_words() for c in tok.children):
+    if cue.type == "REJECT" and any(lemma(c) in cue_words("denial") for c in tok.children):
         return None  # "we reject these allegations" denies a claim: not coded, as in the coder
     return _Found(cue, [tok, *others], target, how)
 
