@@ -58,8 +58,13 @@ def phrase_mode(etype: str, phrase: Iterable[Token]) -> tuple[str, str] | None:
 def threat_mode(etype: str, mode: str | None) -> str | None:
     """The THREATEN mode of a threat whose content is an act of this type and mode ("to
     shell the towns": violence); PLOVER codes a threat by what it threatens."""
-    table = {(t, cue): value for cue, t, value in _cues().get("threat", ())}
+    table = _threat_table()
     return table.get((etype, mode or "*")) or table.get((etype, "*"))
+
+
+@functools.cache
+def _threat_table() -> dict[tuple[str, str], str]:
+    return {(t, cue): value for cue, t, value in _cues().get("threat", ())}
 
 
 def find_contexts(sent: Span) -> list[tuple[str, str]]:

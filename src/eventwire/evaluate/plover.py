@@ -9,6 +9,7 @@ the current ones (`coding/data/old_modes.tsv`).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -45,11 +46,16 @@ def top_event_type(text: str) -> str | None:
 
 
 def current_mode(etype: str, mode: str) -> str:
-    renamed = {
+    return _renamed_modes().get((etype, mode), mode)
+
+
+@functools.cache
+def _renamed_modes() -> dict[tuple[str, str], str]:
+    """(type, PLOVER 0.5 mode) -> the current manual's name, read once."""
+    return {
         (r["type"], r["old"]): r["current"]
         for r in tsv_records("eventwire.coding", "old_modes.tsv")
     }
-    return renamed.get((etype, mode), mode)
 
 
 def score_plover(data_dir: Path, *, on_record: Callable[[], None] | None = None) -> dict[str, Any]:
