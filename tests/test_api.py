@@ -282,12 +282,12 @@ def test_export_streams_tables(client: TestClient) -> None:
     r = client.get("/api/export", params={"format": "csv"})
     assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 4 and "event_key" in rows[0]
-    assert json.loads(next(x for x in rows if x["type"] == "REQUEST")["target_names"]) == [
+    assert len(rows) == 4 and "event_id" in rows[0]  # the flat events of the data dictionary
+    assert json.loads(next(x for x in rows if x["plover_type"] == "REQUEST")["actor2_names"]) == [
         "Kosovo", "Serbia",
     ]  # fmt: skip
     lines = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
-    assert len(lines) == 4 and {json.loads(x)["type"] for x in lines} >= {"REQUEST"}
+    assert len(lines) == 4 and {json.loads(x)["plover_type"] for x in lines} >= {"REQUEST"}
     reports = client.get("/api/export", params={"format": "jsonl", "table": "event_reports"})
     assert len(reports.text.splitlines()) == 5
     assert client.get("/api/export", params={"table": "schema_version"}).status_code == 422

@@ -164,3 +164,20 @@ def test_ingest_jsonl_reports_bad_lines_and_stores_good_ones(
     with duckdb.connect(str(db), read_only=True) as con:
         row = con.execute("SELECT published, url FROM articles").fetchone()
     assert row is not None and str(row[0]) == "2026-05-03" and row[1] == "https://example.org/k"
+
+
+def test_export_format_follows_the_file_name(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    out = tmp_path / "events.csv"
+    result = runner.invoke(app, ["export", "--db", str(db), str(out)])
+    assert result.exit_code == 0, result.output
+    header = out.read_text("utf-8").splitlines()[0]
+    assert header.startswith("event_id,plover_type,")  # CSV, not Parquet in a .csv file
+    wrong = tmp_path / "other.csv"
+    refused = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", str(wrong)])
+    assert refused.exit_code == 2 and not wrong.exists()
+    lines = [line for line in refused.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "E060" in lines[0] and "other.csv" in lines[0]

@@ -228,6 +228,7 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
         Event(f"e{i}", draw(st.sampled_from(["REQUEST", "ASSAULT"])), draw(evidence()),
               draw(actor_ids), draw(actor_ids), draw(OPT_TEXT), draw(st.lists(TEXT, max_size=2)),
               draw(OPT_TEXT), draw(DATE), draw(OPT_TEXT),
+              draw(st.sampled_from([None, "text", "dateline", "published"])),
               draw(st.none() | st.sampled_from([p.id for p in places])) if places else None,
               *(draw(st.booleans()) for _ in range(4)), draw(FLOAT), draw(OPT_TEXT),
               draw(st.lists(evidence(), max_size=2)),

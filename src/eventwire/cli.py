@@ -260,12 +260,19 @@ def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
 
 @app.command()
 def export(
-    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file.")],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
-    table: Annotated[str, typer.Option(help="Table to export.")] = "events",
+    out_path: Annotated[
+        Path, typer.Argument(metavar="OUT", help="Output file: .csv, .parquet or .jsonl.")
+    ],
+    format: Annotated[
+        ExportFormat | None, typer.Option("--format", "-f", help="Default: OUT's suffix.")
+    ] = None,
+    table: Annotated[
+        str, typer.Option(help="events (one row per event; docs/data-dictionary.md) or a table.")
+    ] = "events",
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export a table with DuckDB's own writers (Parquet, CSV, JSON Lines)."""
+    """Export events, one row per event with documented columns (or a store table), with
+    DuckDB's own writers (Parquet, CSV, JSON Lines)."""
     from eventwire.store.db import Store
     from eventwire.store.export import export as run_export
 
@@ -273,10 +280,9 @@ def export(
         raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
     try:
         with Store(db, read_only=True) as store:
-            n = run_export(store, format.value, out_path, table=table)
-    except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+            n = run_export(store, format.value if format else None, out_path, table=table)
+    except EventwireError as e:
+        raise _fail(e) from None
     err.print(f"{n} rows written to {out_path}", highlight=False)
 
 

@@ -23,6 +23,9 @@ CATALOGUE: dict[str, str] = {
     "E030": "bad date, expected YYYY-MM-DD",
     "E040": "database error",
     "E050": "internal error (a bug: please report it with the input)",
+    "E060": "export format unknown, or not the one the file name says",
+    "E061": "not a PLOVER event type",
+    "E062": "not one of the allowed values",
 }
 
 

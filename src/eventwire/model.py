@@ -108,6 +108,7 @@ class Event:
     cameo: str | None = None
     date: str | None = None  # YYYY | YYYY-MM | YYYY-MM-DD | None
     date_text: str | None = None
+    date_source: str | None = None  # where the date comes from: text | dateline | published
     location: str | None = None  # place id
     historical: bool = False
     negated: bool = False

@@ -49,6 +49,7 @@ from eventwire.errors import EventwireError
 from eventwire.model import PLOVER_TYPES
 from eventwire.store import queries
 from eventwire.store.db import TABLES, period_start
+from eventwire.store.export import export_sql
 
 WEB = Path(__file__).resolve().parent / "web"
 CSP = (
@@ -318,7 +319,8 @@ def create_app(
         format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
         table: Annotated[str, Query(description=f"one of {', '.join(TABLES)}")] = "events",
     ) -> StreamingResponse:
-        """A whole store table, streamed (no paging, no time limit)."""
+        """Every event, one row each with the columns of docs/data-dictionary.md (or a whole
+        store table), streamed (no paging, no time limit)."""
         if table not in TABLES:
             raise ApiError(422, f"table must be one of {', '.join(TABLES)}")
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
@@ -400,7 +402,7 @@ async def _read_capped(request: Request, cap: int) -> bytes:
 
 def _stream(db: Database, table: str, fmt: str) -> Iterator[bytes]:
     with db.streamer() as store:
-        cur = store.con.execute(f"SELECT * FROM {table}")  # table from the TABLES allow-list
+        cur = store.con.execute(*export_sql(store.con, table, fmt))
         names = [d[0] for d in cur.description]
         if fmt == "csv":
             yield _csv_line(names)

@@ -490,7 +490,8 @@ def _simple_past(verb: Token) -> bool:
 
 
 def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
-    """Set date, date_text, historical, future and hypothetical on each event in place."""
+    """Set date, date_text, date_source, historical, future and hypothetical on each event in
+    place."""
     pub = dt.date.fromisoformat(published) if published else None
     lead = _lead_day(doc, pub)
     for event in events:
@@ -516,6 +517,7 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
             if event.future and pub is not None:
                 value = _weekday_ahead(ent, value, pub)
             event.date, event.date_text = value.value, ent.text
+            event.date_source = "text"
             if pub is not None and not _ongoing(ent):
                 event.historical = (pub - value.last_day()).days >= HISTORICAL_DAYS
             elif not value.relative:

@@ -38,7 +38,7 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 2  # 2: event_reports.mentions and .why
+SCHEMA_VERSION = 3  # 2: event_reports.mentions and .why; 3: date_source on events, reports
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
@@ -238,10 +238,10 @@ class Store:
         # a new event takes this report's attributes; a known one only gains confidence
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
+            " ?, ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
             " confidence = greatest(events.confidence, excluded.confidence)",
             [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date, period_start(ev.date),
-             [a.name for a in src], [a.name for a in tgt],
+             ev.date_source, [a.name for a in src], [a.name for a in tgt],
              [a.code for a in src], [a.code for a in tgt],
              place.name if place else None, place.country if place else None,
              place.lat if place else None, place.lon if place else None,
@@ -249,15 +249,16 @@ class Store:
         )  # fmt: skip
         self.con.execute(
             "INSERT INTO event_reports (event_key, article_id, event_id, idx, type, mode,"
-            " contexts, cameo, date, date_text, location, historical, negated, hypothetical,"
-            " future, confidence, rule, sentence, start_char, end_char, trigger, trigger_start,"
-            " trigger_end, source_ids, target_ids, mentions, why)"
+            " contexts, cameo, date, date_text, date_source, location, historical, negated,"
+            " hypothetical, future, confidence, rule, sentence, start_char, end_char, trigger,"
+            " trigger_start, trigger_end, source_ids, target_ids, mentions, why)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?)",
+            " ?, ?, ?)",
             [key, aid, ev.id, idx, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
-             ev.date_text, ev.location, ev.historical, ev.negated, ev.hypothetical, ev.future,
-             ev.confidence, ev.rule, *_evidence_row(ev.evidence), list(ev.source),
-             list(ev.target), json.dumps([asdict(m) for m in ev.mentions]), json.dumps(ev.why)],
+             ev.date_text, ev.date_source, ev.location, ev.historical, ev.negated,
+             ev.hypothetical, ev.future, ev.confidence, ev.rule, *_evidence_row(ev.evidence),
+             list(ev.source), list(ev.target), json.dumps([asdict(m) for m in ev.mentions]),
+             json.dumps(ev.why)],
         )  # fmt: skip
 
     def _many(self, sql: str, rows: list[list[Any]]) -> None:
@@ -338,16 +339,17 @@ class Store:
         ]  # fmt: skip
         events = [
             Event(id=r[0], type=r[1], mode=r[2], contexts=list(r[3] or []), cameo=r[4],
-                  date=r[5], date_text=r[6], location=r[7], historical=r[8], negated=r[9],
-                  hypothetical=r[10], future=r[11], confidence=r[12], rule=r[13],
-                  evidence=Evidence(*r[14:20]), source=list(r[20] or []),
-                  target=list(r[21] or []),
+                  date=r[5], date_text=r[6], date_source=r[24], location=r[7],
+                  historical=r[8], negated=r[9], hypothetical=r[10], future=r[11],
+                  confidence=r[12], rule=r[13], evidence=Evidence(*r[14:20]),
+                  source=list(r[20] or []), target=list(r[21] or []),
                   mentions=[Evidence(**m) for m in json.loads(r[22])], why=json.loads(r[23]))
             for r in self._rows(
                 "SELECT event_id, type, mode, contexts, cameo, date, date_text, location,"
                 " historical, negated, hypothetical, future, confidence, rule, sentence,"
                 " start_char, end_char, trigger, trigger_start, trigger_end, source_ids,"
-                " target_ids, mentions, why FROM event_reports WHERE article_id = ? ORDER BY idx",
+                " target_ids, mentions, why, date_source FROM event_reports"
+                " WHERE article_id = ? ORDER BY idx",
                 article_id,
             )
         ]  # fmt: skip

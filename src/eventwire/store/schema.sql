@@ -1,4 +1,4 @@
--- eventwire store schema, version 1. Every statement is idempotent (IF NOT EXISTS) so opening
+-- eventwire store schema, version db.SCHEMA_VERSION. Every statement is idempotent (IF NOT EXISTS) so opening
 -- an existing database is safe. Character offsets are named *_char because `end` is reserved.
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS events (
     cameo            VARCHAR,
     date             VARCHAR,         -- YYYY | YYYY-MM | YYYY-MM-DD as the text supports it
     date_start       DATE,            -- first day of that period, for range filters
+    date_source      VARCHAR,         -- text | dateline | published | NULL (no date)
     source_names     VARCHAR[],
     target_names     VARCHAR[],
     source_codes     VARCHAR[],
@@ -95,6 +96,7 @@ CREATE TABLE IF NOT EXISTS event_reports (
     cameo         VARCHAR,
     date          VARCHAR,
     date_text     VARCHAR,
+    date_source   VARCHAR,
     location      VARCHAR,            -- local place id
     historical    BOOLEAN NOT NULL,
     negated       BOOLEAN NOT NULL,
