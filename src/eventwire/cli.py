@@ -190,10 +190,10 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped."""
+    skipped. Exits 1 when any item failed (the others are stored)."""
     summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
     _print_summary(summary)
-    if summary["failed"] and not (summary["stored"] or summary["already stored"]):
+    if summary["failed"]:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)
 
 
@@ -204,7 +204,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 
     summary = ingest_sources([str(demo_dir())], db, published=demo_published())
     _print_summary(summary)
-    events(db=db, limit=100, sort="-date")
+    events(db=db, limit=100, offset=0, sort="-date")
 
 
 @app.command()
@@ -219,29 +219,38 @@ def events(
     until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
     min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence.")] = None,
-    limit: Annotated[int, typer.Option(help="Rows at most.")] = 100,
+    limit: Annotated[int, typer.Option(help="Rows per page (1 to 10000).")] = 100,
+    offset: Annotated[int, typer.Option(help="Rows to skip: the next page starts here.")] = 0,
     sort: Annotated[
         str, typer.Option(help="date, -date (newest), confidence, -confidence, reports, type.")
     ] = "-date",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered, a page at a time; says which rows of how many it shows."""
     from eventwire.store.db import Store
+    from eventwire.store.queries import MAX_LIMIT, check_filters, count_events
     from eventwire.store.queries import events as query_events
 
     if not db.exists():
         raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    if not 1 <= limit <= MAX_LIMIT:
+        raise _fail(InputError("E062", f"--limit {limit}", f"from 1 to {MAX_LIMIT}"))
+    if offset < 0:
+        raise _fail(InputError("E062", f"--offset {offset}", "0 or more"))
+    filters = {"actor": actor, "type": type.upper() if type else None, "country": country,
+               "since": since, "until": until, "text": text, "min_confidence": min_confidence}
     try:
+        check_filters(type=type, since=since, until=until, sort=sort)
         with Store(db, read_only=True) as store:
-            rows = query_events(
-                store, actor=actor, type=type.upper() if type else None, country=country,
-                since=since, until=until, text=text, min_confidence=min_confidence, limit=limit,
-                sort=sort,
-            )  # fmt: skip
-    except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+            rows = query_events(store, limit=limit, offset=offset, sort=sort, **filters)
+            total = count_events(store, **filters)
+    except EventwireError as e:
+        raise _fail(e) from None
     _print_rows(rows, format)
+    end = offset + len(rows)
+    shown = f"{offset + 1}-{end}" if rows else "none"
+    more = f"; --offset {end} for the next page" if end < total else ""
+    err.print(f"showing {shown} of {total} events{more}", highlight=False)
 
 
 def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
@@ -336,8 +345,7 @@ def ray_job(
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
         summary = run_ray_job(inputs, out_dir, batch_size=batch_size, concurrency=concurrency)
     except (ImportError, ScaleError) as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(InputError("E070", "ray", str(e))) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
             err.print(f"[red]failed[/red] {result}", highlight=False)
@@ -369,8 +377,7 @@ def serve(
     try:
         run_server(db, host, port, token, allow_remote=allow_remote)
     except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(InputError("E063", f"--host {host}", str(e))) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

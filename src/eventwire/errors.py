@@ -20,12 +20,14 @@ CATALOGUE: dict[str, str] = {
     "E021": "URL fetch failed",
     "E022": "URL fetch timed out",
     "E023": "URL scheme not allowed",
-    "E030": "bad date, expected YYYY-MM-DD",
+    "E030": "bad date, expected YYYY-MM-DD (a filter also takes YYYY or YYYY-MM)",
     "E040": "database error",
     "E050": "internal error (a bug: please report it with the input)",
     "E060": "export format unknown, or not the one the file name says",
     "E061": "not a PLOVER event type",
     "E062": "not one of the allowed values",
+    "E063": "refused: the server would be reachable from other machines",
+    "E070": "the distributed job cannot run",
 }
 
 

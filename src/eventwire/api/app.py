@@ -45,10 +45,9 @@ from eventwire.api.models import (
     Timeline,
 )
 from eventwire.api.settings import resolve_settings
-from eventwire.errors import EventwireError
-from eventwire.model import PLOVER_TYPES
+from eventwire.errors import EventwireError, InputError
 from eventwire.store import queries
-from eventwire.store.db import TABLES, period_start
+from eventwire.store.db import TABLES
 from eventwire.store.export import export_sql
 
 WEB = Path(__file__).resolve().parent / "web"
@@ -118,13 +117,10 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> dict[str, Any]:
     """The shared filters of every listing (see store.queries.where)."""
-    if type and type.upper() not in PLOVER_TYPES:
-        raise ApiError(422, f"type must be one of {', '.join(PLOVER_TYPES)}, not {type!r}")
-    for name, value in (("since", since), ("until", until)):
-        try:
-            period_start(value)
-        except ValueError as exc:
-            raise ApiError(422, f"{name}: {exc}") from None
+    try:
+        queries.check_filters(type=type, since=since, until=until)
+    except InputError as exc:
+        raise ApiError(422, str(exc)) from None
     return {
         "actor": actor, "country": country, "type": type, "since": since, "until": until,
         "text": text, "min_confidence": min_confidence,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from eventwire.errors import InputError
+from eventwire.model import PLOVER_TYPES
 from eventwire.store.db import Store, period_start
 
 MAX_LIMIT = 10_000
@@ -28,6 +30,26 @@ SORTS: dict[str, str] = {
 # timeline granularity -> minimum length of the stored date (YYYY=4, YYYY-MM=7, YYYY-MM-DD=10):
 # an event dated only "2023" is not put into January's bin
 GRANULARITY: dict[str, int] = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
+def check_filters(
+    *,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    sort: str | None = None,
+) -> None:
+    """Refuse a filter no query can answer, instead of silently matching nothing: an unknown
+    PLOVER type (E061), a malformed date (E030), an unknown sort order (E062)."""
+    if type and type.upper() not in PLOVER_TYPES:
+        raise InputError("E061", f"type={type}", f"type must be one of {', '.join(PLOVER_TYPES)}")
+    for name, value in (("since", since), ("until", until)):
+        try:
+            period_start(value)
+        except ValueError as exc:
+            raise InputError("E030", f"{name}={value}", str(exc)) from None
+    if sort is not None and sort not in SORTS:
+        raise InputError("E062", f"sort={sort}", f"sort must be one of {', '.join(SORTS)}")
 
 
 def where(
@@ -108,6 +130,13 @@ def events(
         ORDER BY {SORTS[sort]}, e.event_key
         LIMIT ? OFFSET ?"""
     return _dicts(store, sql, [*params, *_page(limit, offset)])
+
+
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events match the filters (for "showing N of M")."""
+    cond, params = where(**filters)
+    row = store.con.execute(f"SELECT count(*) FROM events e WHERE {cond}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def timeline(
