@@ -277,6 +277,27 @@ def test_places(client: TestClient) -> None:
     }  # fmt: skip
 
 
+@covers("GET /api/dyads")
+def test_dyads(client: TestClient) -> None:
+    r = client.get("/api/dyads", params={"a": "Kosovo", "b": "SRB"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["a"] == {"term": "Kosovo", "country": "KOS"}
+    assert body["axis"] == ["2025-04"]
+    assert [(x["direction"], x["quad_class"], x["events"]) for x in body["rows"]] == [
+        ("b_to_a", 3, 1)  # Serbia rejected the proposal from Kosovo
+    ]
+    assert [e["type"] for e in body["events"]] == ["REJECT"]
+    assert body["events"][0]["evidence"] == "Serbia rejected the proposal from Kosovo."
+    nato = client.get("/api/dyads", params={"a": "NATO", "b": "Serbia"}).json()
+    assert nato["rows"] == [] and nato["not_in_periods"]["less_precise"] == 1  # 1999 only
+    by_year = client.get("/api/dyads", params={"a": "NATO", "b": "Serbia", "granularity": "year"})
+    assert [x["period"] for x in by_year.json()["rows"]] == ["1999"]
+    assert client.get("/api/dyads", params={"a": "Kosovo"}).status_code == 422
+    bad = client.get("/api/dyads", params={"a": "Kosovo", "b": "SRB", "type": "INVADE"})
+    assert bad.status_code == 422 and "E061" in bad.json()["error"]
+
+
 @covers("GET /api/export")
 def test_export_streams_tables(client: TestClient) -> None:
     r = client.get("/api/export", params={"format": "csv"})

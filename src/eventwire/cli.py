@@ -253,6 +253,43 @@ def events(
     err.print(f"showing {shown} of {total} events{more}", highlight=False)
 
 
+class DyadPeriod(StrEnum):
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="An actor (name or code) or a country (name or code).")],
+    b: Annotated[str, typer.Argument(help="The other actor or country.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[DyadPeriod, typer.Option("--by", help="Count by month or year.")] = (
+        DyadPeriod.month
+    ),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Events between two actors or countries, both ways: counts by period and QuadClass with
+    their Goldstein intensity, and the evidence of each (docs/data-dictionary.md, Dyads)."""
+    from eventwire.store.db import Store
+    from eventwire.store.dyads import dyad as query_dyad
+
+    if not db.exists():
+        raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    with Store(db, read_only=True) as store:
+        result = query_dyad(store, a, b, granularity=by.value)
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format is TableFormat.csv:
+        _print_rows(result["rows"], format)
+    else:
+        from eventwire.report import dyad_tables
+
+        counts, evidence, line = dyad_tables(result)
+        out.print(counts)
+        out.print(evidence)
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
 def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
     if format is TableFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -243,3 +243,16 @@ def load_kb() -> KnowledgeBase:
         for where in ("head", "first", "whole", "means")
     }
     return kb
+
+
+def country_code(term: str) -> str | None:
+    """The country a user names, as the project codes it (KOS for Kosovo): a country's name,
+    alias or abbreviation ('Serbia', 'US') or its alpha-3 code ('SRB', 'XKX'); None when the
+    term names no country."""
+    kb = load_kb()
+    text = term.strip()
+    code = "KOS" if text.upper() == "XKX" else text.upper()
+    entity = kb.entities.get(code) if len(code) == 3 else None
+    if entity is None:
+        entity = kb.lookup(text)
+    return entity.id if entity is not None and entity.kind == "state" else None

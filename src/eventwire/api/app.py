@@ -36,6 +36,7 @@ from eventwire.api.models import (
     ActorsPage,
     ArticleIn,
     ArticleStored,
+    Dyad,
     ErrorBody,
     EventDetail,
     EventRow,
@@ -46,7 +47,7 @@ from eventwire.api.models import (
 )
 from eventwire.api.settings import resolve_settings
 from eventwire.errors import EventwireError, InputError
-from eventwire.store import queries
+from eventwire.store import dyads, queries
 from eventwire.store.db import TABLES
 from eventwire.store.export import export_sql
 
@@ -291,6 +292,19 @@ def create_app(
             counts[a["name"]] = counts.get(a["name"], 0) + int(a["events"])
         names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         return {"nodes": [{"id": n, "count": counts.get(n, 0)} for n in names], "edges": edges}
+
+    @app.get("/api/dyads", response_model=Dyad, responses=ERRORS, tags=["aggregates"])
+    def get_dyad(
+        a: Annotated[str, Query(min_length=1, max_length=200, description="actor or country")],
+        b: Annotated[str, Query(min_length=1, max_length=200, description="actor or country")],
+        filters: Filters,
+        granularity: Literal["month", "year"] = "month",
+        limit: Limit = None,
+    ) -> Any:
+        """Events between two actors or countries, both ways: counts per period, direction
+        and QuadClass with their Goldstein intensity, and the evidence of each event."""
+        with db.reader() as store:
+            return dyads.dyad(store, a, b, granularity=granularity, limit=page(limit), **filters)
 
     @app.get("/api/places", response_model=Places, responses=ERRORS, tags=["aggregates"])
     def get_places(filters: Filters) -> Any:

@@ -98,6 +98,53 @@ class Places(BaseModel):
     places: list[PlaceCount]
 
 
+class DyadSide(BaseModel):
+    term: str = Field(description="the actor name or code, or country, as asked")
+    country: str | None = Field(description="the country code the term names, if any")
+
+
+class DyadRow(BaseModel):
+    period: str = Field(description="YYYY-MM (month) or YYYY (year)")
+    direction: str = Field(description="a_to_b, b_to_a or joint")
+    quad_class: int = Field(description="GDELT QuadClass 1-4 from the CAMEO root")
+    events: int
+    goldstein_mean: float | None = Field(description="mean Goldstein value, -10 to +10")
+    goldstein_sum: float | None
+
+
+class DyadEvent(_Open):
+    id: str
+    date: str | None
+    direction: str
+    type: str
+    cameo: str | None
+    quad_class: int | None
+    goldstein: float | None
+    source: list[str]
+    target: list[str]
+    counted: bool = Field(description="false for negated, hypothetical and future events")
+    evidence: str
+    article_id: str
+
+
+class NotInPeriods(BaseModel):
+    undated: int = Field(description="counted events without a date")
+    less_precise: int = Field(description="counted events dated less precisely (a year only)")
+    not_counted: int = Field(description="negated, hypothetical or future events")
+
+
+class Dyad(BaseModel):
+    a: DyadSide
+    b: DyadSide
+    granularity: str
+    axis: list[str] = Field(description="every period from the first to the last, empty ones too")
+    rows: list[DyadRow] = Field(description="non-empty (period, direction, quad_class) cells")
+    totals: dict[str, int] = Field(description="counted events per direction, dated or not")
+    not_in_periods: NotInPeriods
+    events_total: int
+    events: list[DyadEvent] = Field(description="the evidence list, oldest first")
+
+
 class Report(_Open):
     article_id: str
     event_id: str
