@@ -222,6 +222,7 @@ def test_events_pages_and_says_how_many_it_shows(runner: CliRunner, stored: Path
         (["events", "--until", "last week"], "E030", "until=last week"),
         (["events", "--sort", "newest"], "E062", "-date"),
         (["events", "--limit", "0"], "E062", "--limit 0"),
+        (["events", "--country", "Narnia"], "E064", "country=Narnia"),
         (["events", "--limit", "20000"], "E062", "10000"),
         (["export", "--format", "parquet", "OUT/events.csv"], "E060", "events.csv"),
         (["export", "OUT/events.xlsx"], "E060", "events.xlsx"),
@@ -239,3 +240,13 @@ def test_every_error_is_one_coded_line(
     assert len(lines) == 1 and lines[0].startswith(f"error {code} "), lines
     assert needle in lines[0]
     assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_country_by_name_or_code(runner: CliRunner, stored: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = runner.invoke(app, ["events", "--db", str(stored), "-f", "json", *args])
+        assert result.exit_code == 0, result.output
+        return [r["id"] for r in json.loads(result.stdout)]
+
+    by_code = ids("--country", "HRV")
+    assert by_code and ids("--country", "Croatia") == by_code == ids("--country", "hrv")

@@ -214,7 +214,9 @@ def events(
         str | None, typer.Option(help="Actor name or code (source or target).")
     ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    country: Annotated[str | None, typer.Option(help="Country code of an actor or place.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country (name or code) of an actor or the place.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
@@ -228,7 +230,7 @@ def events(
 ) -> None:
     """List stored events, filtered, a page at a time; says which rows of how many it shows."""
     from eventwire.store.db import Store
-    from eventwire.store.queries import MAX_LIMIT, check_filters, count_events
+    from eventwire.store.queries import MAX_LIMIT, check_filters, count_events, resolve_country
     from eventwire.store.queries import events as query_events
 
     if not db.exists():
@@ -241,6 +243,7 @@ def events(
                "since": since, "until": until, "text": text, "min_confidence": min_confidence}
     try:
         check_filters(type=type, since=since, until=until, sort=sort)
+        filters["country"] = resolve_country(country) if country else None
         with Store(db, read_only=True) as store:
             rows = query_events(store, limit=limit, offset=offset, sort=sort, **filters)
             total = count_events(store, **filters)

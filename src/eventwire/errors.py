@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "E061": "not a PLOVER event type",
     "E062": "not one of the allowed values",
     "E063": "refused: the server would be reachable from other machines",
+    "E064": "not a known country name or code",
     "E070": "the distributed job cannot run",
 }
 

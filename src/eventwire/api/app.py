@@ -41,11 +41,13 @@ from eventwire.api.models import (
     EventDetail,
     EventRow,
     EventsPage,
+    EventType,
     Network,
     Places,
     Timeline,
 )
 from eventwire.api.settings import resolve_settings
+from eventwire.coding.ontology import event_types
 from eventwire.errors import EventwireError, InputError
 from eventwire.store import dyads, queries
 from eventwire.store.db import TABLES
@@ -103,7 +105,7 @@ def event_filters(
     ] = None,
     country: Annotated[
         str | None,
-        Query(max_length=3, description="alpha-3 code of an actor or of the event's location"),
+        Query(max_length=100, description="a country's name or code, of an actor or the place"),
     ] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. REQUEST")] = None,
     since: Annotated[
@@ -120,6 +122,7 @@ def event_filters(
     """The shared filters of every listing (see store.queries.where)."""
     try:
         queries.check_filters(type=type, since=since, until=until)
+        country = queries.resolve_country(country) if country else None
     except InputError as exc:
         raise ApiError(422, str(exc)) from None
     return {
@@ -217,11 +220,12 @@ def create_app(
         size = page(limit)
         with db.reader() as store:
             rows = queries.events(store, limit=size + 1, offset=offset, sort=sort, **filters)
+            total = queries.count_events(store, **filters) if format == "json" else None
         more = len(rows) > size
         rows = rows[:size]
         if format == "csv":
             return _csv(rows, EVENT_COLUMNS, "events")
-        return {"rows": rows, "limit": size, "offset": offset,
+        return {"rows": rows, "total": total, "limit": size, "offset": offset,
                 "next_offset": offset + size if more else None}  # fmt: skip
 
     @app.get(
@@ -277,9 +281,12 @@ def create_app(
         """Event counts per period and type (only events dated at least that precisely)."""
         with db.reader() as store:
             rows = queries.timeline(store, granularity, by_type=True, **filters)
+            precision = queries.date_precision_counts(store, **filters)
         if format == "csv":
             return _csv(rows, ("period", "type", "count"), "timeline")
-        return {"granularity": granularity, "rows": rows}
+        coarser = {"day": ("year", "month"), "week": ("year", "month"), "month": ("year",)}
+        return {"granularity": granularity, "rows": rows, "undated": precision["undated"],
+                "less_precise": sum(precision[p] for p in coarser.get(granularity, ()))}
 
     @app.get("/api/network", response_model=Network, responses=ERRORS, tags=["aggregates"])
     def get_network(filters: Filters) -> Any:
@@ -292,6 +299,12 @@ def create_app(
             counts[a["name"]] = counts.get(a["name"], 0) + int(a["events"])
         names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         return {"nodes": [{"id": n, "count": counts.get(n, 0)} for n in names], "edges": edges}
+
+    @app.get("/api/types", response_model=list[EventType], tags=["events"])
+    def list_types() -> Any:
+        """The sixteen PLOVER event types with their family (quad) and definition."""
+        return [{"type": t.name, "quad": t.quad, "definition": t.definition}
+                for t in event_types().values()]  # fmt: skip
 
     @app.get("/api/dyads", response_model=Dyad, responses=ERRORS, tags=["aggregates"])
     def get_dyad(
@@ -307,12 +320,19 @@ def create_app(
             return dyads.dyad(store, a, b, granularity=granularity, limit=page(limit), **filters)
 
     @app.get("/api/places", response_model=Places, responses=ERRORS, tags=["aggregates"])
-    def get_places(filters: Filters) -> Any:
-        """Event counts per country involved (an actor's country or the event's location; for
-        the map) and per located place."""
+    def get_places(
+        filters: Filters,
+        by: Annotated[
+            Literal["location", "actor"],
+            Query(description="count events located in a country, or with an actor of it"),
+        ] = "location",
+    ) -> Any:
+        """Event counts per country (for the map: where events took place, or by=actor whose
+        actors they involve) and per located place."""
         with db.reader() as store:
             rows = queries.places_counts(store, limit=queries.MAX_LIMIT, **filters)
-            per_country = queries.country_counts(store, limit=queries.MAX_LIMIT, **filters)
+            per_country = queries.country_counts(store, by=by, limit=queries.MAX_LIMIT, **filters)
+            total = queries.count_events(store, **filters)
         countries = []
         for r in per_country:
             name, numeric = lookups.country_info(r["country"])
@@ -322,20 +342,25 @@ def create_app(
                               "count": int(r["events"])})  # fmt: skip
         places = [{"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
                    "count": r["events"]} for r in rows[: conf["max_places"]]]  # fmt: skip
-        return {"countries": countries, "places": places}
+        placed = sum(int(r["events"]) for r in rows)
+        return {"by": by, "countries": countries, "places": places, "unplaced": total - placed}
 
     @app.get("/api/export", tags=["export"], responses={422: {"model": ErrorBody}})
     def export(
+        filters: Filters,
         format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
         table: Annotated[str, Query(description=f"one of {', '.join(TABLES)}")] = "events",
     ) -> StreamingResponse:
-        """Every event, one row each with the columns of docs/data-dictionary.md (or a whole
-        store table), streamed (no paging, no time limit)."""
+        """Every event matching the filters, one row each with the columns of
+        docs/data-dictionary.md (or a whole store table, unfiltered), streamed (no paging,
+        no time limit)."""
         if table not in TABLES:
             raise ApiError(422, f"table must be one of {', '.join(TABLES)}")
+        if table != "events" and any(v is not None for v in filters.values()):
+            raise ApiError(422, "filters apply to table=events only")
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
         return StreamingResponse(
-            _stream(db, table, format), media_type=media,
+            _stream(db, table, format, filters), media_type=media,
             headers={"Content-Disposition": f'attachment; filename="{table}.{format}"'},
         )  # fmt: skip
 
@@ -410,9 +435,9 @@ async def _read_capped(request: Request, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def _stream(db: Database, table: str, fmt: str) -> Iterator[bytes]:
+def _stream(db: Database, table: str, fmt: str, filters: dict[str, Any]) -> Iterator[bytes]:
     with db.streamer() as store:
-        cur = store.con.execute(*export_sql(store.con, table, fmt))
+        cur = store.con.execute(*export_sql(store.con, table, fmt, filters))
         names = [d[0] for d in cur.description]
         if fmt == "csv":
             yield _csv_line(names)

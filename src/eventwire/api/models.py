@@ -25,11 +25,13 @@ class EventRow(_Open):
     confidence: float
     evidence: str = Field(description="the sentence of the first report")
     article_id: str = Field(description="the first article reporting the event")
+    article_event_id: str = Field(description="the event's id in that article (e1, ...)")
     reports: int = Field(description="how many articles report the event")
 
 
 class EventsPage(BaseModel):
     rows: list[EventRow]
+    total: int = Field(description="events matching the filters, on all pages")
     limit: int
     offset: int
     next_offset: int | None = Field(description="offset of the next page; null on the last")
@@ -59,6 +61,10 @@ class TimelineRow(BaseModel):
 class Timeline(BaseModel):
     granularity: str
     rows: list[TimelineRow]
+    undated: int = Field(description="matching events without a date (in no period)")
+    less_precise: int = Field(
+        description="matching events dated less precisely than the granularity (in no period)"
+    )
 
 
 class Node(BaseModel):
@@ -82,7 +88,7 @@ class CountryCount(BaseModel):
     country: str = Field(description="alpha-3 code as stored (KOS for Kosovo)")
     name: str | None
     iso_numeric: int | None = Field(description="ISO 3166 numeric; null where none (Kosovo)")
-    count: int = Field(description="events located in the country")
+    count: int = Field(description="events located in the country, or with an actor of it")
 
 
 class PlaceCount(BaseModel):
@@ -94,8 +100,16 @@ class PlaceCount(BaseModel):
 
 
 class Places(BaseModel):
+    by: str = Field(description="location or actor: what the country counts count")
     countries: list[CountryCount]
     places: list[PlaceCount]
+    unplaced: int = Field(description="matching events without a place")
+
+
+class EventType(BaseModel):
+    type: str
+    quad: str = Field(description="the type's family: verbal/material cooperation/conflict")
+    definition: str
 
 
 class DyadSide(BaseModel):

@@ -57,13 +57,16 @@ def export_format(out: Path | str, fmt: str | None = None) -> str:
     return chosen
 
 
-def export_sql(con: duckdb.DuckDBPyConnection, table: str, fmt: str) -> tuple[str, list[Any]]:
-    """The SELECT that writes `table` in `fmt`: the flat events, or a store table with its
-    lists as JSON text when the format is CSV. The name comes from an allow-list (E062)."""
+def export_sql(
+    con: duckdb.DuckDBPyConnection, table: str, fmt: str, filters: dict[str, Any] | None = None
+) -> tuple[str, list[Any]]:
+    """The SELECT that writes `table` in `fmt`: the flat events (matching `filters`, see
+    store.queries.where), or a store table with its lists as JSON text when the format is
+    CSV. The name comes from an allow-list (E062)."""
     if table not in TABLES:
         raise InputError("E062", f"table={table}", f"one of {', '.join(TABLES)}")
     if table == "events":
-        return flat_events_sql(con, csv=fmt == "csv")
+        return flat_events_sql(con, csv=fmt == "csv", filters=filters)
     columns = con.execute(f"DESCRIBE SELECT * FROM {table}").fetchall()
     cols = [
         f'to_json("{name}") AS "{name}"' if fmt == "csv" and kind.endswith("]") else f'"{name}"'

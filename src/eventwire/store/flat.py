@@ -75,11 +75,17 @@ _ACTOR_ATTR = (
 _ACTOR_REF = re.compile(r"\{actors:(\w+):(\w+)\}")
 
 
-def flat_events_sql(con: duckdb.DuckDBPyConnection, *, csv: bool = False) -> tuple[str, list[Any]]:
+def flat_events_sql(
+    con: duckdb.DuckDBPyConnection, *, csv: bool = False, filters: dict[str, Any] | None = None
+) -> tuple[str, list[Any]]:
     """The SELECT of the flat event rows (ordered by event date, then id) and its parameters.
 
     csv: list columns as JSON text (`["Kosovo","Serbia"]`, `[null]`), as a CSV cell must be.
+    filters: the shared filters of store.queries.where (the explorer's current view).
     """
+    from eventwire.store.queries import where
+
+    cond, cond_params = where(**(filters or {}))
     scale_sql, scale_params = scale_values(con)
     deaths_sql, deaths_params = _values(
         ("event_key", "fatalities"), ("VARCHAR", "INTEGER"), sorted(fatalities(con).items())
@@ -105,8 +111,9 @@ def flat_events_sql(con: duckdb.DuckDBPyConnection, *, csv: bool = False) -> tup
         LEFT JOIN articles a ON a.id = f.article_id
         LEFT JOIN s ON s.cameo IS NOT DISTINCT FROM e.cameo AND s.type = e.type
         LEFT JOIN d ON d.event_key = e.event_key
+        WHERE {cond}
         ORDER BY e.date_start NULLS LAST, e.event_key"""
-    return sql, [*scale_params, *deaths_params]
+    return sql, [*scale_params, *deaths_params, *cond_params]
 
 
 def scale_values(con: duckdb.DuckDBPyConnection) -> tuple[str, list[Any]]:

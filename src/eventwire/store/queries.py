@@ -7,6 +7,7 @@ date precision) comes from an allow-list in this module.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -121,15 +122,29 @@ def events(
                array_to_string(e.source_names, '; ') AS source,
                array_to_string(e.target_names, '; ') AS target,
                e.location_name AS location, e.historical, e.negated, e.confidence,
-               r.evidence, r.article_id, r.reports
+               r.evidence, r.article_id, r.article_event_id, r.reports
         FROM events e
         JOIN (SELECT event_key, arg_min(sentence, seq) AS evidence,
-                     arg_min(article_id, seq) AS article_id, count(*) AS reports
+                     arg_min(article_id, seq) AS article_id,
+                     arg_min(event_id, seq) AS article_event_id, count(*) AS reports
               FROM event_reports GROUP BY event_key) r ON r.event_key = e.event_key
         WHERE {cond}
         ORDER BY {SORTS[sort]}, e.event_key
         LIMIT ? OFFSET ?"""
     return _dicts(store, sql, [*params, *_page(limit, offset)])
+
+
+def resolve_country(term: str) -> str:
+    """The code a country filter matches: a country's name, alias or code ('Serbia', 'US',
+    'SRB'), or any three-letter actor code (IGO, EUR); E064 for anything else."""
+    from eventwire.actors.kb import country_code
+
+    code = country_code(term)
+    if code is not None:
+        return code
+    if re.fullmatch(r"[A-Za-z]{3}", term.strip()):
+        return term.strip().upper()
+    raise InputError("E064", f"country={term}", "give a country's name or its alpha-3 code")
 
 
 def count_events(store: Store, **filters: Any) -> int:
@@ -184,22 +199,45 @@ def places_counts(store: Store, *, limit: int = 1000, **filters: Any) -> list[di
     return _dicts(store, sql, [*params, *_page(limit, 0)])
 
 
-def country_counts(store: Store, *, limit: int = 1000, **filters: Any) -> list[dict[str, Any]]:
-    """Events per country involved: an actor's code (source or target) or the location's
-    country, each event counted once per country. Non-country codes (IGO, ...) are kept;
-    the caller knows which codes are countries."""
+COUNTRY_OF = {"location": "located in the country", "actor": "with an actor of the country"}
+
+
+def country_counts(
+    store: Store, *, by: str = "location", limit: int = 1000, **filters: Any
+) -> list[dict[str, Any]]:
+    """Events per country: by="location", events located in the country; by="actor", events
+    with a source or target actor whose code is (or begins with) the country's, each event
+    counted once per country. Non-country codes (IGO, ...) are kept; the caller knows which
+    codes are countries."""
+    if by not in COUNTRY_OF:
+        raise ValueError(f"by must be one of {', '.join(COUNTRY_OF)}")
     cond, params = where(**filters)
+    codes = (
+        "unnest(CASE WHEN e.location_country IS NULL THEN [] ELSE [e.location_country] END)"
+        if by == "location"
+        else "left(unnest(list_concat(coalesce(e.source_codes, []),"
+        " coalesce(e.target_codes, []))), 3)"
+    )
     sql = f"""
         SELECT code AS country, count(*) AS events FROM (
-            SELECT DISTINCT e.event_key, unnest(list_concat(
-                coalesce(e.source_codes, []), coalesce(e.target_codes, []),
-                CASE WHEN e.location_country IS NULL THEN [] ELSE [e.location_country] END
-            )) AS code
+            SELECT DISTINCT e.event_key, {codes} AS code
             FROM events e WHERE {cond}
         ) WHERE code IS NOT NULL
         GROUP BY code ORDER BY events DESC, code
         LIMIT ? OFFSET ?"""
     return _dicts(store, sql, [*params, *_page(limit, 0)])
+
+
+def date_precision_counts(store: Store, **filters: Any) -> dict[str, int]:
+    """Matching events by how precisely they are dated: undated, year, month, day."""
+    cond, params = where(**filters)
+    sql = f"""
+        SELECT CASE length(e.date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day'
+                    ELSE 'undated' END AS precision, count(*) AS events
+        FROM events e WHERE {cond} GROUP BY ALL"""
+    counts = {"undated": 0, "year": 0, "month": 0, "day": 0}
+    counts.update({r["precision"]: int(r["events"]) for r in _dicts(store, sql, params)})
+    return counts
 
 
 def actors(
