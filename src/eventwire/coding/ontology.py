@@ -64,7 +64,8 @@ def quad_class(cameo: str | None, type_name: str) -> int:
     """GDELT's QuadClass of an event, from its CAMEO root as GDELT computes it: 01-05 verbal
     cooperation (1), 06-09 material cooperation (2), 10-14 verbal conflict (3), 15-20
     material conflict (4). An event without a numeric code takes its PLOVER type's quad
-    (types.tsv), which differs from the root's for CONCEDE (08), ACCUSE via 09 and PROTEST."""
+    (types.tsv). The two can differ: types.tsv calls CONCEDE (08) verbal and PROTEST (14)
+    material, where the CAMEO roots say material (08) and verbal (14)."""
     root = cameo[:2] if cameo else ""
     if root.isdigit() and 1 <= int(root) <= 20:
         n = int(root)

@@ -18,6 +18,7 @@ import duckdb
 
 from eventwire.coding.ontology import event_types, goldstein, quad, quad_class
 from eventwire.nlp.quantities import fact_units
+from eventwire.store.queries import where
 
 # column -> SQL over: events e, first report f, counts n, articles a, scale s, deaths d
 _SELECT: tuple[tuple[str, str], ...] = (
@@ -83,8 +84,6 @@ def flat_events_sql(
     csv: list columns as JSON text (`["Kosovo","Serbia"]`, `[null]`), as a CSV cell must be.
     filters: the shared filters of store.queries.where (the explorer's current view).
     """
-    from eventwire.store.queries import where
-
     cond, cond_params = where(**(filters or {}))
     scale_sql, scale_params = scale_values(con)
     deaths_sql, deaths_params = _values(
