@@ -34,7 +34,7 @@ def analyze(
         if url is not None:
             article.url = url
     doc = parse(article.text)
-    actors = resolve_actors(doc)
+    actors = resolve_actors(doc, published=article.published)
     quotes = find_quotes(doc, actors)
     events = quote_events(doc, actors, quotes, code_events(doc, actors))
     date_events(events, doc, article.published)

@@ -18,10 +18,12 @@ from spacy.vocab import Vocab
 
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.codes import finish_codes
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.known import KnownActor, KnownHit, known_hits
 from eventwire.actors.national import main_state, national_prefix
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
@@ -86,7 +88,9 @@ def _original_forms(kb: KnowledgeBase, form: str) -> set[str]:
     return _originals().get(form.lower(), set())
 
 
-def resolve_actors(doc: Doc) -> ActorTable:
+def resolve_actors(doc: Doc, published: str | None = None) -> ActorTable:
+    """The actors of a parsed article; `published` (YYYY-MM-DD) picks the dictionary codes
+    valid on the article's date."""
     kb = load_kb()
     b = Builder(doc_text(doc), kb)
     names, roles, label = _matchers(doc.vocab)
@@ -106,6 +110,8 @@ def resolve_actors(doc: Doc) -> ActorTable:
     home = main_state(kb_hits, dateline)  # whom "the national police" belongs to
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
+    known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
+    ents = _known_names(ents, known)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -116,7 +122,72 @@ def resolve_actors(doc: Doc) -> ActorTable:
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     described_organisations(doc, b, kb_hits, claimed)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
+    _attach_known(b, known, published)
+    finish_codes(b, published)
     return b.table()
+
+
+def _tokens(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
+    """Dictionary names NER missed or mislabelled become entities of the dictionary's kind
+    ("Nicola Sturgeon" tagged ORG is a PERSON); a longer NER entity around one stays."""
+    added = []
+    for hit in known:
+        label = "PERSON" if hit.actors[0].kind == "person" else "ORG"
+        inside = [e for e in ents if e.start <= hit.span.start and hit.span.end <= e.end]
+        if any(e.label_ == label or len(e) > len(hit.span) for e in inside):
+            continue
+        added.append(Span(hit.span.doc, hit.span.start, hit.span.end, label=label))
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda e: e.start)
+
+
+def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
+    """The dictionary entry of each actor a known name mentions: the one valid on the
+    article's date among namesakes; the dictionary's full name where the text gives less
+    ("Obama" is Barack Obama)."""
+    for hit in known:
+        proto = _proto_at(b, hit.span.start_char, hit.span.end_char)
+        if proto is None or proto.kind not in ("person", "organisation") or proto.known:
+            continue
+        entry = _valid_entry(hit.actors, proto.kind, day)
+        if entry is None:
+            continue
+        proto.known = entry
+        if proto.kind == "person" and len(entry.name.split()) > len(proto.name.split()):
+            written = _written_full_name(b.text, entry)
+            proto.name = written or entry.name
+
+
+def _proto_at(b: Builder, start: int, end: int) -> Proto | None:
+    for s, e, proto in b.ordered_mentions():
+        if s <= start and end <= e:
+            return proto
+    return None
+
+
+def _valid_entry(actors: tuple[KnownActor, ...], kind: str, day: str | None) -> KnownActor | None:
+    """One entry of this kind: the only one, or the only one with a code on `day`."""
+    fitting = [a for a in actors if a.kind == kind]
+    if len(fitting) > 1 and day is not None:
+        fitting = [a for a in fitting if a.code_on(day) is not None] or fitting
+    if len({a.code_on(day) and a.code_on(day)[:3] for a in fitting}) == 1:  # type: ignore[index]
+        return fitting[0]
+    return None
+
+
+def _written_full_name(text: str, entry: KnownActor) -> str | None:
+    """The dictionary's full name as the article spells it ("Erdoğan"), when it does."""
+    from eventwire.actors.known import fold
+
+    folded = fold(text)
+    i = folded.find(fold(entry.name))
+    return text[i : i + len(entry.name)] if i >= 0 and len(folded) == len(text) else None
 
 
 # the dash that ends a dateline ("LOKOJA, Nigeria — The agency said ...")
@@ -342,7 +413,7 @@ def _people(
                 proto.name = f"{role.role} {proto.name}"
         if affiliation is not None and proto.country is None and proto.affiliation is None:
             if affiliation.kind == "state":
-                proto.country = proto.code = affiliation.code
+                proto.country, proto.code = affiliation.country, affiliation.code
             else:
                 proto.affiliation = affiliation.name
                 proto.country = None if affiliation.international else affiliation.country
