@@ -50,10 +50,7 @@ def actor_code(proto: Proto, kb: KnowledgeBase, day: str | None) -> str | None:
 
 
 def finish_codes(b: Builder, day: str | None) -> None:
-    """Fill country from a known name's entry where the text gave none, then every code."""
+    """The CAMEO code of every actor but the states (whose code is their own)."""
     for proto in b.protos.values():
-        if proto.kind == "state":
-            continue
-        if proto.country is None and proto.known is not None and proto.code is None:
-            proto.country = known_country(proto.known, day)
-        proto.code = actor_code(proto, b.kb, day)
+        if proto.kind != "state":
+            proto.code = actor_code(proto, b.kb, day)

@@ -23,8 +23,9 @@ from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
-from eventwire.actors.known import KnownActor, KnownHit, known_hits
+from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import main_state, national_prefix
+from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
 
@@ -107,7 +108,8 @@ def resolve_actors(doc: Doc, published: str | None = None) -> ActorTable:
     ]
     dateline = _dateline(doc)
     claimed: set[int] = set(dateline)  # tokens already explained by a phrase
-    home = main_state(kb_hits, dateline)  # whom "the national police" belongs to
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    home = main_state(kb_hits, dateline, places)  # whom "the national police" belongs to
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
@@ -123,6 +125,7 @@ def resolve_actors(doc: Doc, published: str | None = None) -> ActorTable:
     described_organisations(doc, b, kb_hits, claimed)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)
+    infer_nationality(doc, b, home, published)
     finish_codes(b, published)
     return b.table()
 
@@ -156,8 +159,8 @@ def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
         if proto is None or proto.kind not in ("person", "organisation") or proto.known:
             continue
         entry = _valid_entry(hit.actors, proto.kind, day)
-        if entry is None:
-            continue
+        if entry is None or entry not in load_known().named(proto.name):
+            continue  # "Johnson" of another Johnson than the article's Boris Johnson
         proto.known = entry
         if proto.kind == "person" and len(entry.name.split()) > len(proto.name.split()):
             written = _written_full_name(b.text, entry)
@@ -296,7 +299,7 @@ def _titled_names(
         k = sp.end
         if k < len(doc) and doc[k].lower_ == "of":  # "of Ukraine", "of Amnesty International"
             j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
-            if j in kb_hits:
+            if j in kb_hits and kb_hits[j][2] == "name":  # not "of the Tunisian League"
                 k = kb_hits[j][0].end
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
