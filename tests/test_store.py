@@ -228,6 +228,7 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
         Event(f"e{i}", draw(st.sampled_from(["REQUEST", "ASSAULT"])), draw(evidence()),
               draw(actor_ids), draw(actor_ids), draw(OPT_TEXT), draw(st.lists(TEXT, max_size=2)),
               draw(OPT_TEXT), draw(DATE), draw(OPT_TEXT),
+              draw(st.none() | st.sampled_from(["text", "dateline", "published"])),
               draw(st.none() | st.sampled_from([p.id for p in places])) if places else None,
               *(draw(st.booleans()) for _ in range(4)), draw(FLOAT), draw(OPT_TEXT),
               draw(st.lists(evidence(), max_size=2)),
@@ -239,7 +240,8 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
                                     OPT_TEXT), max_size=2))  # fmt: skip
     published = draw(st.none() | st.dates().map(lambda d: d.isoformat()))
     article = Article(draw(TEXT), draw(OPT_TEXT), draw(OPT_TEXT), published, draw(OPT_TEXT),
-                      draw(TEXT), draw(st.lists(TEXT, max_size=3)), draw(OPT_TEXT))  # fmt: skip
+                      draw(TEXT), draw(st.lists(TEXT, max_size=3)), draw(OPT_TEXT),
+                      draw(OPT_TEXT))  # fmt: skip
     return AnalyzedDocument(article, actors, quotes, events, places, facts)
 
 

@@ -56,6 +56,20 @@ def main_state(
     return states[ranked[0][0]]
 
 
+def dateline_state(dateline: str | None) -> Entity | None:
+    """The state a wire dateline names: "LOKOJA, Nigeria", "BRUSSELS" (a capital), not
+    "UNITED NATIONS" (a body's seat, no state)."""
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
+    place = (dateline or "").split("(")[0]
+    for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+        found = kb.lookup(part) or kb.capital(part.title())
+        if found is not None and found.kind == "state":
+            return found
+    return None
+
+
 def place_state(span: Span) -> Entity | None:
     """The state of a place NER found, by the gazetteer (a region, province or city)."""
     from eventwire.actors.kb import load_kb

@@ -24,7 +24,7 @@ from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
-from eventwire.actors.national import main_state, national_prefix
+from eventwire.actors.national import dateline_state, main_state, national_prefix
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
@@ -89,9 +89,12 @@ def _original_forms(kb: KnowledgeBase, form: str) -> set[str]:
     return _originals().get(form.lower(), set())
 
 
-def resolve_actors(doc: Doc, published: str | None = None) -> ActorTable:
+def resolve_actors(
+    doc: Doc, published: str | None = None, dateline: str | None = None
+) -> ActorTable:
     """The actors of a parsed article; `published` (YYYY-MM-DD) picks the dictionary codes
-    valid on the article's date."""
+    valid on the article's date, `dateline` (cut from the body by the cleaner) may name the
+    state the story is about."""
     kb = load_kb()
     b = Builder(doc_text(doc), kb)
     names, roles, label = _matchers(doc.vocab)
@@ -106,10 +109,11 @@ def resolve_actors(doc: Doc, published: str | None = None) -> ActorTable:
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
-    dateline = _dateline(doc)
-    claimed: set[int] = set(dateline)  # tokens already explained by a phrase
+    opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
+    claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
-    home = main_state(kb_hits, dateline, places)  # whom "the national police" belongs to
+    # whom "the national police" belongs to
+    home = dateline_state(dateline) or main_state(kb_hits, opening, places)
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]

@@ -489,8 +489,12 @@ def _simple_past(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ == "VBD" for c in verb.children)
 
 
-def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
-    """Set date, date_text, historical, future and hypothetical on each event in place."""
+def date_events(
+    events: list[Event], doc: Doc, published: str | None, *, fallback: str | None = None
+) -> None:
+    """Set date, date_text, date_source, historical, future and hypothetical on each event
+    in place. An event the text leaves undated keeps no date; `fallback` ("published",
+    "dateline") says what dates it in queries, unless it is background or a plan."""
     pub = dt.date.fromisoformat(published) if published else None
     lead = _lead_day(doc, pub)
     for event in events:
@@ -522,6 +526,10 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
+        if event.date is not None:
+            event.date_source = "text"
+        elif not (event.historical or event.future or event.hypothetical):
+            event.date_source = fallback
 
 
 # bounded gatherings a later "during/at the X" refers back to: the act happened within it
