@@ -34,10 +34,10 @@ from eventwire.actors.known import known_hits, load_known
 load_kb()
 load_known()
 known_hits(doc)  # builds the matcher
-seconds = time.perf_counter() - t0
+seconds, mib = time.perf_counter() - t0, rss_mib() - before
 from eventwire.actors.resolve import resolve_actors
-resolve_actors(doc, published="2004-06-01")
-print(json.dumps({"seconds": seconds, "mib": rss_mib() - before,
+resolve_actors(doc, published="2004-06-01")  # + gazetteer, roles: the whole actor stage
+print(json.dumps({"seconds": seconds, "mib": mib, "stage_mib": rss_mib() - before,
                   "names": len(load_known().by_form), "actors": len(load_known().actors)}))
 """
 
@@ -57,6 +57,8 @@ def main() -> None:
     print(f"load: best {min(seconds):.2f} s, median {statistics.median(seconds):.2f} s "
           f"(budget 1.5 s)")  # fmt: skip
     print(f"added RSS: median {statistics.median(mib):.0f} MiB (budget 150 MiB)")
+    stage = statistics.median(r["stage_mib"] for r in runs)
+    print(f"whole actor stage after one document (gazetteer included): {stage:.0f} MiB")
 
 
 if __name__ == "__main__":

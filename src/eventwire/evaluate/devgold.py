@@ -275,3 +275,38 @@ def score_devgold(
         "fact_precision": _ratio(c["f_found"], c["f_pred"]),
         "per_type": per_type,
     }
+
+
+# the who-and-when measures of issue 12, reported by `score_actors_dates`
+ACTOR_DATE_MEASURES = (
+    "actor_recall", "actor_country_accuracy", "actor_code_share", "date_accuracy",
+    "actors_with_country", "events_matched",
+)  # fmt: skip
+
+
+def score_actors_dates(
+    sets: dict[str, list[GoldDoc]],
+    *,
+    analyze_doc: Callable[[GoldDoc], dict[str, Any]] = analyze_gold_doc,
+    on_doc: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Actor recall, actor country accuracy (every gold actor with a country, people
+    included; a missed actor counts as wrong), the share of persons and organisations with a
+    country that carry a CAMEO code, and event date accuracy on matched events: over all the
+    gold sets together, and per set under `by_set`."""
+    docs = [d for ds in sets.values() for d in ds]
+    analysed: dict[str, dict[str, Any]] = {}
+
+    def once(doc: GoldDoc) -> dict[str, Any]:
+        if doc.id not in analysed:
+            analysed[doc.id] = analyze_doc(doc)
+        return analysed[doc.id]
+
+    every = score_devgold(Path(), docs=docs, analyze_doc=once, on_doc=on_doc)
+    out: dict[str, Any] = {"docs": every["docs"]}
+    out |= {k: every[k] for k in ACTOR_DATE_MEASURES}
+    out["by_set"] = {}
+    for name, ds in sets.items():
+        one = score_devgold(Path(), docs=ds, analyze_doc=once)
+        out["by_set"][name] = {"docs": one["docs"], **{k: one[k] for k in ACTOR_DATE_MEASURES}}
+    return out
