@@ -127,8 +127,9 @@ def resolve_actors(
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     described_organisations(doc, b, kb_hits, claimed)
-    coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)
+    coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
+    _attach_known(b, known, published)  # names first mentioned by a reference
     infer_nationality(doc, b, home, published)
     finish_codes(b, published)
     return b.table()
@@ -772,7 +773,13 @@ def _named(
             entity = _seated_body(span, kb_hits) or entity
         if _inside_larger_org(span, ents, kb_spans):
             continue
-        b.mention_entity(entity, span.start_char, span.end_char)
+        spelled = _spelled_out(b, span) if span.text.isupper() else None
+        if spelled is not None and spelled.key != f"kb:{entity.id}":
+            # "the Rapid Support Forces ... the RSF": the article's own body, not the
+            # knowledge base's other RSF (Reporters Without Borders)
+            b.mention(spelled, span.start_char, span.end_char)
+        else:
+            b.mention_entity(entity, span.start_char, span.end_char)
         claimed.update(range(span.start, span.end))
     products = {e.text for e in ents if e.label_ == "ORG" and _model_follows(e)}
     for ent in ents:
@@ -796,8 +803,10 @@ def _named(
             b.mention(p, ent.start_char, ent.end_char)
             claimed.update(range(ent.start, ent.end))
             continue
-        if ent.text in acronyms:  # "NTC" after "National Telecommunications Commission (NTC)"
-            b.mention(acronyms[ent.text], ent.start_char, ent.end_char)
+        # "NTC" after "National Telecommunications Commission (NTC)", or spelled out earlier
+        spelled = acronyms.get(ent.text) or (_spelled_out(b, ent) if ent.text.isupper() else None)
+        if spelled is not None:
+            b.mention(spelled, ent.start_char, ent.end_char)
             claimed.update(range(ent.start, ent.end))
             continue
         end = _seat(doc, ent)
@@ -825,6 +834,26 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+ACRONYM_JOINERS = frozenset({"of", "the", "for", "and", "&", "de", "des", "du", "la", "el"})
+
+
+def _spelled_out(b: Builder, span: Span) -> Proto | None:
+    """The organisation or group named in full before an acronym whose initials it spells
+    ("Rapid Support Forces" ... "RSF"); None when none or several do."""
+    letters = span.text.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return None
+    found = [
+        p for p in b.protos.values()
+        if p.kind in ("organisation", "group") and p.first < span.start_char
+        and len(p.name.split()) == len(letters) + sum(
+            w.lower() in ACRONYM_JOINERS for w in p.name.split())
+        and "".join(w[0] for w in p.name.split() if w.lower() not in ACRONYM_JOINERS).upper()
+        == letters
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _national_institution(ent: Span, role_spans: list[tuple[Span, Role]]) -> Role | None:
