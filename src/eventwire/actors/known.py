@@ -83,8 +83,11 @@ class KnownHit:
     actors: tuple[KnownActor, ...]  # every entry the words name (namesakes included)
 
 
+@functools.lru_cache(maxsize=16384)  # called for every token of every article
 def fold(text: str) -> str:
     """Lower case without diacritics: the key dictionary names and text are compared on."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 

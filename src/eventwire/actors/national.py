@@ -8,6 +8,7 @@ clearly dominates the state names of the text; with no such state the phrase sta
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -72,11 +73,16 @@ def dateline_state(dateline: str | None) -> Entity | None:
 
 def place_state(span: Span) -> Entity | None:
     """The state of a place NER found, by the gazetteer (a region, province or city)."""
+    return _place_state(span.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_state(name: str) -> Entity | None:
     from eventwire.actors.kb import load_kb
     from eventwire.geo.gazetteer import get_gazetteer
     from eventwire.geo.locate import resolve_name
 
-    entry = resolve_name(span.text, None, get_gazetteer())
+    entry = resolve_name(name, None, get_gazetteer())
     if entry is None or entry.country is None:
         return None
     return load_kb().entities.get(entry.country)

@@ -43,16 +43,22 @@ def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None
     from eventwire.actors.codes import known_country
 
     mentions = b.ordered_mentions()
+    at: dict[int, Proto] = {}  # token -> the actor a mention there names
+    spans: dict[str, list[Span]] = {}
+    for start, end, proto in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.setdefault(proto.key, []).append(span)
+        for i in range(span.start, span.end):
+            at.setdefault(i, proto)
     for proto in list(b.protos.values()):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
             continue
-        for start, end, p in mentions:
-            if p is not proto:
+        for span in spans.get(proto.key, []):
+            if not span.text[:1].isupper() and proto.kind != "group":
                 continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not span.text[:1].isupper() and proto.kind != "group":
-                continue
-            if proto.kind == "person" and _described_by(doc, b, proto, span):
+            if proto.kind == "person" and _described_by(at, proto, span):
                 break
             if proto.kind in ("person", "group") and _placed(span, proto):
                 break
@@ -85,9 +91,9 @@ def _description(span: Span) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _described_by(doc: Doc, b: Builder, proto: Proto, span: Span) -> bool:
+def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
     for tok in _description(span):
-        other = _proto_at(b, tok)
+        other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
         if other.country is None or other.kind == "group":
@@ -127,10 +133,3 @@ def _national(proto: Proto) -> bool:
     if proto.kind == "organisation":
         return proto.name.lower() in NATIONAL_BODIES
     return proto.kind == "group" and proto.sector in NATIONAL_SECTORS
-
-
-def _proto_at(b: Builder, tok: Token) -> Proto | None:
-    for start, end, proto in b.ordered_mentions():
-        if start <= tok.idx < end:
-            return proto
-    return None

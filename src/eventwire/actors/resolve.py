@@ -159,8 +159,9 @@ def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
     """The dictionary entry of each actor a known name mentions: the one valid on the
     article's date among namesakes; the dictionary's full name where the text gives less
     ("Obama" is Barack Obama)."""
+    mentions = b.ordered_mentions() if known else []
     for hit in known:
-        proto = _proto_at(b, hit.span.start_char, hit.span.end_char)
+        proto = _proto_at(mentions, hit.span.start_char, hit.span.end_char)
         if proto is None or proto.kind not in ("person", "organisation") or proto.known:
             continue
         entry = _valid_entry(hit.actors, proto.kind, day)
@@ -172,8 +173,8 @@ def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
             proto.name = written or entry.name
 
 
-def _proto_at(b: Builder, start: int, end: int) -> Proto | None:
-    for s, e, proto in b.ordered_mentions():
+def _proto_at(mentions: list[tuple[int, int, Proto]], start: int, end: int) -> Proto | None:
+    for s, e, proto in mentions:
         if s <= start and end <= e:
             return proto
     return None
