@@ -8,8 +8,10 @@ country (a name is no nationality). Strongest first:
    country, and the body becomes the affiliation;
 2. the place a person or group is from or in ("a retired nurse from Texas", "protesters in
    Baghdad"), when NER calls it a place and the gazetteer knows it;
-3. a national office in a story about one state: "President Fernández", "the Senate" in a
-   story whose dateline names Argentina or whose state names Argentina dominates.
+3. a known name's dictionary entry (`actors/known.py`): its country on the article's date;
+4. a national office in a story about one state: "President Fernández", "the Senate" in a
+   story whose dateline names Argentina, or whose state names (directly, or through places
+   in it) Argentina dominates (`national.main_state`).
 """
 
 from __future__ import annotations
