@@ -10,7 +10,7 @@ from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.coder import code_events
 from eventwire.coding.stance import quote_events
 from eventwire.geo.locate import geoparse, locate_events
-from eventwire.ingest.text import article_from_text
+from eventwire.ingest.text import article_from_text, dateline_date
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.nlp.dates import date_events
 from eventwire.nlp.pipeline import parse
@@ -34,10 +34,10 @@ def analyze(
         if url is not None:
             article.url = url
     doc = parse(article.text)
-    actors = resolve_actors(doc)
+    actors = resolve_actors(doc, published=article.published, dateline=article.dateline)
     quotes = find_quotes(doc, actors)
     events = quote_events(doc, actors, quotes, code_events(doc, actors))
-    date_events(events, doc, article.published)
+    date_events(events, doc, article.published, fallback=undated_source(article))
     places = geoparse(doc)
     locate_events(events, doc, places)
     facts = find_facts(doc, actors)
@@ -49,3 +49,13 @@ def analyze(
         places=places,
         facts=facts,
     )
+
+
+def undated_source(article: Article) -> str | None:
+    """What dates an event the text leaves undated: the wire dateline when the publication
+    date is the dateline's, else the publication date; None without either."""
+    if article.published is None:
+        return None
+    if article.dateline and dateline_date(article.dateline, None) == article.published:
+        return "dateline"
+    return "published"

@@ -123,6 +123,7 @@ def ingest_sources(
     published: dict[str, str] | None = None,
     allow_private: bool = False,
     workers: int = 1,
+    default_published: str | None = None,
 ) -> dict[str, int]:
     """Analyse and store each source; a bad one is reported and skipped. Returns counts.
 
@@ -161,6 +162,7 @@ def ingest_sources(
                     except EventwireError as e:
                         skip(e, "failed")
                         continue
+                article.published = article.published or default_published
                 if store.has_article(article.id):
                     skip(None, "already stored")
                     continue
@@ -188,10 +190,27 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="YYYY-MM-DD for articles that state no date of their own (no story.meta.json "
+            "sidecar, page date or dated dateline)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped. Exits 1 when any item failed (the others are stored)."""
-    summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
+    skipped. A file's sidecar story.meta.json ({"published", "title", "url"}) is read too.
+    Exits 1 when any item failed (the others are stored)."""
+    if published is not None:
+        from eventwire.ingest.text import check_date
+
+        try:
+            check_date(published, "--published")
+        except InputError as e:
+            raise _fail(e) from None
+    summary = ingest_sources(
+        sources, db, allow_private=allow_private, workers=workers, default_published=published
+    )
     _print_summary(summary)
     if summary["failed"]:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventwire.actors.kb import Entity, KnowledgeBase
+from eventwire.actors.known import KnownActor
 from eventwire.actors.table import ActorTable
 from eventwire.model import Actor, ActorKind, Mention
 
@@ -20,6 +21,7 @@ class Proto:
     code: str | None = None
     sector: str | None = None
     gender: str | None = None  # "f" | "m" when a given name, title or relation shows it
+    known: KnownActor | None = None  # the dictionary entry the text names it by
     spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> text
     # lower-case words the text describes an organisation with ("broadcast corporation"):
     # class nouns such as "the network" may refer back to it by them

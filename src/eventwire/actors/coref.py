@@ -225,6 +225,12 @@ def _role_nouns(
             and (p.role.lower() == role.role.lower() or p.role.lower().endswith(sp.text.lower()))
             and (modifier is None or _belongs(p, modifier))
         }
+        if not holders and modifier is not None and modifier.kind == "state":
+            holders = _untitled_nationals(b, sp.start_char, modifier)
+            for key in holders:  # the description says what office the person holds
+                p = b.protos[key]
+                p.role, p.sector = role.role, role.sector
+                p.country = p.country or modifier.country
         if not holders:
             continue
         proto = _before(b, sp.start_char, holders) or min(
@@ -232,6 +238,20 @@ def _role_nouns(
         )
         b.mention(proto, doc[k].idx, sp.end_char)
         claimed.update(range(k, sp.end))
+
+
+def _untitled_nationals(b: Builder, before: int, state: Entity) -> set[str]:
+    """ "Benjamin Netanyahu defended the raid. The Israeli prime minister said ...": the one
+    person named earlier without a title whom the text or a dictionary makes a national of
+    the state; none when there are several (which one would be a guess)."""
+    found = {
+        p.key
+        for p in b.protos.values()
+        if p.kind == "person" and p.role is None and p.affiliation is None and p.first < before
+        and (p.country == state.country
+             or p.country is None and p.known is not None and state.code in p.known.prefixes())
+    }  # fmt: skip
+    return found if len(found) == 1 else set()
 
 
 def _group_role_nouns(

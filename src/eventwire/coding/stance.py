@@ -309,7 +309,7 @@ def _same_side(actor_id: str, speaker: str, actors: ActorTable) -> bool:
     if actor_id == speaker:
         return True
     actor, me = actors.get(actor_id), actors.get(speaker)
-    if actor.kind == "state" and me.country is not None and actor.code == me.country:
+    if actor.kind == "state" and me.country is not None and actor.country == me.country:
         return me.sector == "GOV"  # a government official speaks for the state
     return me.affiliation is not None and me.affiliation == actor.name
 

@@ -25,6 +25,21 @@ _DATELINE = re.compile(
     r"\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_CAPS = r"[A-Z][A-Z.'\-]+"
+_TITLED = r"[A-Z][\w.'\-]+"
+# a wire dateline opening the body: "BRUSSELS, Feb 24 (Reuters) - ", "LOKOJA, Nigeria — ",
+# "UNITED NATIONS — ", "KYIV, Ukraine, March 3, 2025 (AP) — ": a place in capitals (and its
+# country), maybe a date and an agency, then a dash
+_WIRE_DATELINE = re.compile(
+    rf"(?P<dateline>(?P<place>{_CAPS}(?: {_CAPS})*(?:, {_TITLED}(?: {_TITLED})*)?)"
+    rf"(?:,? (?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?)?"
+    r"(?: \((?P<agency>[A-Za-z][\w .&-]{0,30})\))?)"
+    r" ?(?:-|\u2014|\u2013|--) (?=\S)"
+)
 _BYLINE = re.compile(r"(?:(?:written|reported|story)\s+)?by\s*:?\s+(?P<names>.+)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -137,6 +152,7 @@ class Cleaned:
     title: str | None = None
     author: str | None = None
     dateline: str | None = None  # ISO date stated by a dateline line
+    wire_dateline: str | None = None  # "BRUSSELS, Feb 24 (Reuters)", cut from the first paragraph
 
     @property
     def text(self) -> str:
@@ -214,6 +230,34 @@ def clean_body(lines: list[str], out: Cleaned) -> None:
             out.paragraphs.append(paragraph)
         else:
             out.removed.append(paragraph)
+    if out.paragraphs and (m := _WIRE_DATELINE.match(out.paragraphs[0])) is not None:
+        out.wire_dateline = m["dateline"]  # where and when the story was filed: no body
+        out.paragraphs[0] = out.paragraphs[0][m.end() :]
+
+
+def dateline_date(dateline: str | None, published: str | None) -> str | None:
+    """The ISO date a wire dateline states: with its year, or the latest such day no later
+    than a day after `published` (a story is filed before its page is dated); None when it
+    names no day, or names no year and no publication date anchors one."""
+    m = _WIRE_DATELINE.match(f"{dateline} - x") if dateline else None
+    if m is None or m["month"] is None:
+        return None
+    month = next(
+        i for i, name in enumerate(_MONTH_NAMES.split("|"), 1) if re.fullmatch(name, m["month"])
+    )
+    day = int(m["day"])
+    try:
+        if m["year"]:
+            return dt.date(int(m["year"]), month, day).isoformat()
+        if published is None:
+            return None
+        latest = dt.date.fromisoformat(published) + dt.timedelta(days=1)
+        date = dt.date(latest.year, month, day)
+        if date > latest:
+            date = dt.date(latest.year - 1, month, day)
+    except ValueError:
+        return None
+    return date.isoformat()
 
 
 def _new_paragraph(previous: str, line: str) -> bool:
@@ -250,8 +294,9 @@ def article_from_text(
         text=cleaned.text,
         title=cleaned.title,
         author=cleaned.author,
-        published=published if published is not None else cleaned.dateline,
+        published=published or cleaned.dateline or dateline_date(cleaned.wire_dateline, None),
         url=url,
         removed=cleaned.removed,
         source=source,
+        dateline=cleaned.wire_dateline,
     )

@@ -38,7 +38,7 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 3  # 2: event_reports.mentions and .why; 3: date_source on events, reports
+SCHEMA_VERSION = 3  # 2: event_reports.mentions, .why; 3: date_source, articles.dateline
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
@@ -182,9 +182,10 @@ class Store:
         art = doc.article
         period_start(art.published)  # reject a malformed date before DuckDB casts it
         self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [aid, art.url, art.title, art.author, art.published, art.language, art.text,
-             list(art.removed), art.source, datetime.now(UTC).replace(tzinfo=None)],
+             list(art.removed), art.source, datetime.now(UTC).replace(tzinfo=None),
+             art.dateline],
         )  # fmt: skip
         self._many(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -235,13 +236,16 @@ class Store:
             ev.type, [a.name for a in src], [a.name for a in tgt], ev.date,
             negated=ev.negated, published=art.published, article_id=aid,
         )  # fmt: skip
+        # an undated event is dated by its article where the record says so (date_source)
+        fallback = art.published if ev.date is None and ev.date_source else None
         # a new event takes this report's attributes; a known one only gains confidence
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             " ?, ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
             " confidence = greatest(events.confidence, excluded.confidence)",
-            [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date, period_start(ev.date),
-             ev.date_source, [a.name for a in src], [a.name for a in tgt],
+            [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
+             period_start(ev.date or fallback), ev.date_source if ev.date or fallback else None,
+             [a.name for a in src], [a.name for a in tgt],
              [a.code for a in src], [a.code for a in tgt],
              place.name if place else None, place.country if place else None,
              place.lat if place else None, place.lon if place else None,
@@ -282,17 +286,17 @@ class Store:
     def document(self, article_id: str) -> AnalyzedDocument | None:
         """The stored article rebuilt as the AnalyzedDocument that was saved."""
         row = self._rows(
-            "SELECT url, title, author, published, language, text, removed, source"
+            "SELECT url, title, author, published, language, text, removed, source, dateline"
             " FROM articles WHERE id = ?",
             article_id,
         )
         if not row:
             return None
-        url, title, author, published, language, text, removed, source = row[0]
+        url, title, author, published, language, text, removed, source, dateline = row[0]
         article = Article(
             text=text, title=title, author=author, url=url, language=language,
             published=published.isoformat() if published else None,
-            removed=list(removed or []), source=source,
+            removed=list(removed or []), source=source, dateline=dateline,
         )  # fmt: skip
         mentions: dict[tuple[str, str], list[Mention]] = {}
         for kind, owner, mtext, start, end in self._rows(
