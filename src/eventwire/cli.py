@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Article
@@ -26,7 +27,8 @@ app = typer.Typer(
 # piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
 _WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
 out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
+# stderr carries file names, URLs and messages quoting them: user text, never Rich markup
+err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
@@ -49,8 +51,14 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+def _say(tag: str, message: object) -> None:
+    """One line on stderr: a red tag, then the message as plain text (it names user inputs,
+    which may hold `[/x]` and must not be parsed as Rich markup)."""
+    err.print(Text.assemble((tag, "red"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    _say("error", error)
     return typer.Exit(code)
 
 
@@ -96,7 +104,7 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name or URL
         console=err,
         transient=False,
     )
@@ -143,7 +151,7 @@ def ingest_sources(
         def skip(error: EventwireError | None, outcome: str) -> None:
             summary[outcome] += 1
             if error is not None:
-                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
+                _say("skipped", error)
             progress.advance(task)
 
         def new_articles() -> Iterator[Article]:
@@ -239,8 +247,7 @@ def events(
                 sort=sort,
             )  # fmt: skip
     except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(e) from None
     _print_rows(rows, format)
 
 
@@ -275,8 +282,7 @@ def export(
         with Store(db, read_only=True) as store:
             n = run_export(store, format.value, out_path, table=table)
     except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(e) from None
     err.print(f"{n} rows written to {out_path}", highlight=False)
 
 
@@ -330,11 +336,10 @@ def ray_job(
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
         summary = run_ray_job(inputs, out_dir, batch_size=batch_size, concurrency=concurrency)
     except (ImportError, ScaleError) as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(e) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
-            err.print(f"[red]failed[/red] {result}", highlight=False)
+            _say("failed", result)
     counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
     err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
     if load:
@@ -363,8 +368,7 @@ def serve(
     try:
         run_server(db, host, port, token, allow_remote=allow_remote)
     except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(e) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

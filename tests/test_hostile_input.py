@@ -1,0 +1,68 @@
+"""Regression tests for hostile and unusual input (issue 16): each test names the failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+KIDAL = """Rebels Attack Army Post
+
+Rebels attacked an army post near Kidal on Sunday, killing 12 soldiers, the Malian army said.
+"""
+
+LIMA = """Police Detain Protesters in Lima
+
+Police in Lima arrested 40 protesters on Tuesday after a march on the Congress turned violent,
+the interior ministry said.
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _stored(db: Path) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute("SELECT count(*) FROM articles").fetchone()
+    return int(row[0]) if row else 0
+
+
+def test_rich_markup_in_a_file_name_is_printed_verbatim_and_the_batch_goes_on(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "kidal.txt").write_text(KIDAL, encoding="utf-8")
+    (tmp_path / "lima.txt").write_text(LIMA, encoding="utf-8")
+    (tmp_path / "a[").mkdir()
+    bad = tmp_path / "a[" / "b]c.txt"
+    bad.write_bytes(b"")
+    db = tmp_path / "events.duckdb"
+    args = [str(tmp_path / "kidal.txt"), str(bad), str(tmp_path / "lima.txt")]
+    result = runner.invoke(app, ["ingest", *args, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"E011 {bad}: is empty" in result.stderr
+    assert "2 stored" in result.stderr and _stored(db) == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", "http://10.0.0.1/[/x]"],
+        ["analyze", "missing[/x].txt"],
+        ["analyze", "-", "--published", "[/x]"],
+        ["events", "--db", "[/x].duckdb"],
+    ],
+)
+def test_rich_markup_in_an_error_message_is_one_plain_line(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    result = runner.invoke(app, args, input=KIDAL)
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error E0") and "[/x]" in lines[0]
