@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
+import eventwire
 from eventwire.cli import app
+from eventwire.errors import InputError
 
 KIDAL = """Rebels Attack Army Post
 
@@ -66,3 +69,29 @@ def test_rich_markup_in_an_error_message_is_one_plain_line(
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error E0") and "[/x]" in lines[0]
+
+
+def test_lone_surrogate_in_a_jsonl_title_or_text_fails_that_line_only(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    lines = [
+        json.dumps({"title": "Bad \ud800 title", "text": KIDAL}),
+        json.dumps({"text": LIMA.replace("march", "march \udc80")}),
+        json.dumps({"text": LIMA}),
+    ]
+    feed = tmp_path / "batch.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["ingest", str(feed), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.stderr and "2 failed" in result.stderr
+    assert "E014 " + str(feed) + ":1: " in result.stderr and "title" in result.stderr
+    assert "E014 " + str(feed) + ":2: " in result.stderr
+    assert _stored(db) == 1
+
+
+def test_lone_surrogate_given_to_analyze_is_an_input_error_not_unicode_encode_error() -> None:
+    with pytest.raises(InputError) as caught:
+        eventwire.analyze("The minister met the president in Paris. \ud800 They talked.")
+    assert caught.value.code == "E014"
+    assert "U+D800" in str(caught.value)
