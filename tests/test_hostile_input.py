@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 import eventwire
 from eventwire.cli import app
 from eventwire.errors import InputError
+from eventwire.nlp.pipeline import doc_ents, ents_starting, sents_touching, span_ents
 
 KIDAL = """Rebels Attack Army Post
 
@@ -95,3 +97,27 @@ def test_lone_surrogate_given_to_analyze_is_an_input_error_not_unicode_encode_er
         eventwire.analyze("The minister met the president in Paris. \ud800 They talked.")
     assert caught.value.code == "E014"
     assert "U+D800" in str(caught.value)
+
+
+LONG = (
+    "President Ruto met Prime Minister Abiy in Nairobi on Monday. On Tuesday, 3 March 2025, "
+    "Kenya and Ethiopia signed a trade deal.\n\nThe African Union welcomed the deal on "
+    '"a historic day", its chairman said on Friday. Sudan rejected it last week.\n\n'
+) * 6
+
+
+def test_entity_and_sentence_lookups_of_a_long_text_match_spacy_without_rescanning(
+    nlp: Any,
+) -> None:
+    """Failure 3 (analysis quadratic in text length): per-event `doc.ents` / `sent.ents` /
+    `doc.sents` scans became bisections over an index built once; same answers as spaCy's."""
+    doc = nlp(LONG)
+    ents, sents = list(doc.ents), list(doc.sents)
+    assert len(ents) > 30 and len(sents) > 20
+    assert doc_ents(doc) == tuple(ents)
+    for sent in sents:
+        assert span_ents(sent) == list(sent.ents)
+    for a, b in [(0, 0), (0, 60), (55, 300), (len(LONG) // 2, len(LONG) // 2 + 90)]:
+        assert list(ents_starting(doc, a, b)) == [e for e in ents if a <= e.start_char < b]
+        expected = [s for s in sents if s.end_char > a and s.start_char <= b]
+        assert sents_touching(doc, a, b) == expected

@@ -24,7 +24,7 @@ from eventwire.coding.ontology import event_types
 from eventwire.coding.syntax import OBJ, SUBJ, evidence, lemma
 from eventwire.datafiles import data_lines
 from eventwire.model import Event, Quote
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_text, sents_touching
 from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
 
 STANCE_FILE = "stance.tsv"
@@ -180,7 +180,7 @@ def _attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None
     """The speech verb outside quotation marks nearest to the quote, in the sentences the
     quote touches, the one before when it leads in with a colon, and the one after when the
     quote ends its sentence on the same line ('"..." \n' is no attribution)."""
-    sents = [s for s in doc.sents if s.end_char > quote.start - 2 and s.start_char <= quote.end + 1]
+    sents = sents_touching(doc, quote.start - 2, quote.end + 1)
     if not sents:
         return None
     first, last = sents[0], sents[-1]

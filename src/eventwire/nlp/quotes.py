@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.table import ActorTable
 from eventwire.datafiles import tsv_rows
 from eventwire.model import Quote
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_text, sents_touching
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
 # subjects reached through these relations; "attr" covers "said X" inversions in some parses
@@ -292,11 +292,7 @@ def _context_tokens(
     """Tokens outside any quotation in the sentences the quote touches (plus the sentence
     before when it leads in with a colon), and apart those of the next sentence when the
     quote ends a sentence (an attribution the parser split off)."""
-    sents: list[Span] = []
-    for sent in doc.sents:
-        if sent.end_char <= span.open_mark - 1 or sent.start_char > span.end + 1:
-            continue
-        sents.append(sent)
+    sents = sents_touching(doc, span.open_mark - 1, span.end + 1)
     if not sents:
         return [], []
     following: list[Span] = []
