@@ -8,12 +8,17 @@ from typing import Any
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import eventwire
+from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.kb import KnowledgeBase
 from eventwire.cli import app
 from eventwire.errors import InputError
 from eventwire.nlp.pipeline import doc_ents, ents_starting, sents_touching, span_ents
+from eventwire.nlp.quotes import QuoteIndex, QuoteSpan
 
 KIDAL = """Rebels Attack Army Post
 
@@ -121,3 +126,49 @@ def test_entity_and_sentence_lookups_of_a_long_text_match_spacy_without_rescanni
         assert list(ents_starting(doc, a, b)) == [e for e in ents if a <= e.start_char < b]
         expected = [s for s in sents if s.end_char > a and s.start_char <= b]
         assert sents_touching(doc, a, b) == expected
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12), st.sampled_from("abc")), max_size=25
+)
+
+
+@given(_SPANS)
+@settings(max_examples=60, deadline=None)
+def test_actor_mention_lookups_of_a_long_text_answer_as_a_scan_of_all_mentions(
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """Failure 3: coreference rules scanned every mention of the text per reference; the
+    builder's sorted index must give what that scan gave, compounds and ties included."""
+    b = Builder("x" * 100, KnowledgeBase())
+    for start, length, key in spans:
+        b.mention(Proto(key=key, name=key, kind="state"), start, start + length)
+    if spans:
+        start, length, key = spans[0]
+        b.mention_compound([b.protos[key]], start, start + length)
+    every = [
+        (s, e, p) for p in b.protos.values() for (s, e) in p.spans if (s, e) not in b.compounds
+    ]
+    every.sort(key=lambda m: (m[0], m[1]))  # stable: ties stay in first-mention order
+    assert b.ordered_mentions() == every
+    spans_all = [sp for p in b.protos.values() for sp in p.spans]
+    for a, width in [(a, width) for a in range(76) for width in (0, 1, 7)]:
+        z = a + width
+        assert b.ordered_mentions(a, z) == [m for m in every if a <= m[0] < z]
+        assert b.mentions_at(a) == [m for m in every if m[0] <= a < m[1]]
+        assert list(b.mentions_backward(z, a)) == [m for m in every if a <= m[0] < z][::-1]
+        assert b.covered(a, z) == any(s < z and a < e for s, e in spans_all)
+
+
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(1, 15)), max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_quote_lookups_of_a_long_text_answer_as_a_scan_of_all_quotes(
+    marks: list[tuple[int, int]],
+) -> None:
+    """Failure 3: every token was checked against every quote of the text; the bisection
+    must agree with that scan, overlapping quotes included."""
+    spans = tuple(QuoteSpan(m + 1, m + n, m) for m, n in marks)
+    index = QuoteIndex(spans)
+    for idx in range(100):
+        assert index.holds(idx) == any(s.open_mark <= idx <= s.end for s in spans)
+        assert index.holds(idx, marks=False) == any(s.open_mark < idx < s.end for s in spans)
