@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +12,23 @@ import duckdb
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
 import eventwire
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.api import create_app
 from eventwire.cli import app
 from eventwire.errors import InputError
+from eventwire.model import Article
 from eventwire.nlp.pipeline import doc_ents, ents_starting, sents_touching, span_ents
 from eventwire.nlp.quotes import QuoteIndex, QuoteSpan
+
+with warnings.catch_warnings():
+    # starlette asks for its `httpx2` package and warns when it finds plain httpx
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
 
 KIDAL = """Rebels Attack Army Post
 
@@ -172,3 +182,43 @@ def test_quote_lookups_of_a_long_text_answer_as_a_scan_of_all_quotes(
     for idx in range(100):
         assert index.holds(idx) == any(s.open_mark <= idx <= s.end for s in spans)
         assert index.holds(idx, marks=False) == any(s.open_mark < idx < s.end for s in spans)
+
+
+def _huge_text(chars: int = 1_000_100) -> str:
+    para = ("The foreign minister met the envoy in Geneva on Monday. " * 10).strip()
+    paras = ["Talks in Geneva"] + [para] * (chars // (len(para) + 2) + 1)
+    return "\n\n".join(paras)[:chars]
+
+
+def test_text_over_a_million_characters_is_e013_from_analyze_not_spacy_e088() -> None:
+    with pytest.raises(InputError) as caught:
+        eventwire.analyze(Article(text=_huge_text(), source="big.txt"))
+    assert str(caught.value) == (
+        "E013 big.txt: is too large (1,000,100 characters of text, limit 1,000,000)"
+    )
+
+
+def test_text_over_a_million_characters_is_one_line_in_ingest_and_the_batch_goes_on(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "big.txt").write_text(_huge_text(), encoding="utf-8")
+    (tmp_path / "kidal.txt").write_text(KIDAL, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 1, result.stderr
+    line = rf"skipped E013 {re.escape(str(tmp_path / 'big.txt'))}: is too large "
+    assert re.fullmatch(line + r"\(1,000,\d{3} characters of text, limit 1,000,000\)", skipped[0])
+    assert "1 stored" in result.stderr and _stored(db) == 1
+
+
+def test_text_over_a_million_characters_posted_to_the_api_is_413_with_the_coded_line(
+    tmp_path: Path,
+) -> None:
+    with TestClient(create_app(tmp_path / "api.duckdb", token="t")) as client:
+        r = client.post(
+            "/api/articles", json={"text": _huge_text()}, headers={"Authorization": "Bearer t"}
+        )
+    assert r.status_code == 413
+    assert r.json()["error"].startswith("E013 <text>: is too large (")

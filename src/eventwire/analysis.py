@@ -10,10 +10,11 @@ from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.coder import code_events
 from eventwire.coding.stance import quote_events
 from eventwire.geo.locate import geoparse, locate_events
+from eventwire.errors import InputError
 from eventwire.ingest.text import article_from_text
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.nlp.dates import date_events
-from eventwire.nlp.pipeline import parse
+from eventwire.nlp.pipeline import MAX_TEXT_CHARS, parse
 from eventwire.nlp.quantities import find_facts
 from eventwire.nlp.quotes import find_quotes
 
@@ -24,7 +25,8 @@ def analyze(
     published: str | None = None,
     url: str | None = None,
 ) -> AnalyzedDocument:
-    """Analyse an `Article`, or raw scraped text (which goes through the cleaner first)."""
+    """Analyse an `Article`, or raw scraped text (which goes through the cleaner first).
+    InputError E013 when the clean text is longer than `MAX_TEXT_CHARS`."""
     if isinstance(source, str):
         article = article_from_text(source, published=published, url=url)
     else:
@@ -33,6 +35,9 @@ def analyze(
             article.published = published
         if url is not None:
             article.url = url
+    if len(article.text) > MAX_TEXT_CHARS:
+        size = f"{len(article.text):,} characters of text, limit {MAX_TEXT_CHARS:,}"
+        raise InputError("E013", article.source or article.url or "<text>", size)
     doc = parse(article.text)
     actors = resolve_actors(doc)
     quotes = find_quotes(doc, actors)

