@@ -9,8 +9,8 @@ from __future__ import annotations
 from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.coder import code_events
 from eventwire.coding.stance import quote_events
-from eventwire.geo.locate import geoparse, locate_events
 from eventwire.errors import InputError
+from eventwire.geo.locate import geoparse, locate_events
 from eventwire.ingest.text import article_from_text
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.nlp.dates import date_events
