@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from eventwire.errors import InputError
 from eventwire.model import Article
 from eventwire.nlp.pipeline import doc_ents, ents_starting, sents_touching, span_ents
 from eventwire.nlp.quotes import QuoteIndex, QuoteSpan
+from eventwire.store import Store
 
 with warnings.catch_warnings():
     # starlette asks for its `httpx2` package and warns when it finds plain httpx
@@ -222,3 +226,39 @@ def test_text_over_a_million_characters_posted_to_the_api_is_413_with_the_coded_
         )
     assert r.status_code == 413
     assert r.json()["error"].startswith("E013 <text>: is too large (")
+
+
+@pytest.fixture()
+def locked_db(tmp_path: Path) -> Iterator[tuple[Path, int]]:
+    """A store whose file another process holds open for writing, as `ingest` does."""
+    db = tmp_path / "events.duckdb"
+    Store(db).close()
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+            yield db, holder.pid
+        finally:
+            holder.kill()
+
+
+HOLD_LOCK = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); "
+HOLD_LOCK += "sys.stdin.read()"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["events"], ["ingest", "-"], ["export", "out.csv", "-f", "csv"], ["serve", "--port", "1"]],
+)
+def test_a_database_locked_by_another_process_is_one_line_not_a_traceback(
+    runner: CliRunner, locked_db: tuple[Path, int], command: list[str]
+) -> None:
+    db, pid = locked_db
+    result = runner.invoke(app, [*command, "--db", str(db)], input=KIDAL)
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [
+        f"error E041 {db}: database is in use by another process (locked by python"
+        f"{sys.version_info.major}.{sys.version_info.minor}, PID {pid}; try again later)"
+    ]

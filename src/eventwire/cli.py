@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +20,30 @@ from rich.text import Text
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Article
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """A Typer app whose commands report an `EventwireError` as its one line (exit 2), never
+    as a traceback, wherever in the command it is raised (a locked or missing database, a
+    missing output folder, ...)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def run(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except EventwireError as e:
+                    raise _fail(e) from None
+
+            register(run)
+            return fn
+
+        return decorator
+
+
+app = _App(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
     no_args_is_help=True,
     add_completion=False,

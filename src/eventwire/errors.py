@@ -22,6 +22,7 @@ CATALOGUE: dict[str, str] = {
     "E023": "URL scheme not allowed",
     "E030": "bad date, expected YYYY-MM-DD",
     "E040": "database error",
+    "E041": "database is in use by another process",
     "E050": "internal error (a bug: please report it with the input)",
 }
 
