@@ -27,7 +27,8 @@ from eventwire.errors import InputError
 from eventwire.model import Article
 from eventwire.nlp.pipeline import doc_ents, ents_starting, sents_touching, span_ents
 from eventwire.nlp.quotes import QuoteIndex, QuoteSpan
-from eventwire.store import Store
+from eventwire.store import Store, queries
+from tests.test_api_records import kosovo_doc
 
 with warnings.catch_warnings():
     # starlette asks for its `httpx2` package and warns when it finds plain httpx
@@ -262,3 +263,31 @@ def test_a_database_locked_by_another_process_is_one_line_not_a_traceback(
         f"error E041 {db}: database is in use by another process (locked by python"
         f"{sys.version_info.major}.{sys.version_info.minor}, PID {pid}; try again later)"
     ]
+
+
+@pytest.mark.parametrize("route", ["/api/events", "/api/actors"])
+@pytest.mark.parametrize("offset", [2**63, 10**30])
+def test_offset_past_duckdbs_bigint_is_422_not_500(tmp_path: Path, route: str, offset: int) -> None:
+    db = tmp_path / "events.duckdb"
+    with Store(db) as store:
+        assert store.save(kosovo_doc())
+    with TestClient(create_app(db)) as client:
+        r = client.get(route, params={"offset": offset})
+        assert r.status_code == 422, r.text
+        assert "offset" in r.json()["error"]
+        last = client.get(route, params={"offset": 2**63 - 1})
+        assert last.status_code == 200 and last.json()["rows"] == []
+    with Store(db, read_only=True) as store, pytest.raises(ValueError, match="offset"):
+        queries.events(store, offset=2**63)
+
+
+def test_export_into_a_missing_folder_is_one_line_not_a_traceback(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    with Store(db) as store:
+        assert store.save(kosovo_doc())
+    out = tmp_path / "no such folder" / "events.csv"
+    result = runner.invoke(app, ["export", str(out), "-f", "csv", "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error E010 {out.parent}: not found (output directory)"]

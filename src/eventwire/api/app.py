@@ -132,7 +132,7 @@ def event_filters(
 
 Filters = Annotated[dict[str, Any], Depends(event_filters)]
 Limit = Annotated[int | None, Query(ge=1, description="rows per page (max: max_page_size)")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
 Format = Annotated[Literal["json", "csv"], Query(description="json or csv")]
 
 
