@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -291,3 +294,62 @@ def test_export_into_a_missing_folder_is_one_line_not_a_traceback(
     result = runner.invoke(app, ["export", str(out), "-f", "csv", "--db", str(db)])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [f"error E010 {out.parent}: not found (output directory)"]
+
+
+def _children(pid: int) -> dict[int, str]:
+    """pid -> command line of the live processes whose parent is `pid` (Linux /proc)."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, ValueError):
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if int(ppid) == pid and state != "Z":
+            out[int(entry.name)] = cmdline
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the workers in /proc")
+def test_ingest_workers_exit_when_the_main_process_is_killed_with_sigkill(tmp_path: Path) -> None:
+    for name, text in (("a.txt", KIDAL), ("b.txt", LIMA), ("c.txt", KIDAL.replace("12", "9"))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+    # three files start both workers; then the main process waits on stdin ("-") for ever
+    args = ["ingest", *files, "-", "--workers", "2", "--db", str(tmp_path / "e.duckdb")]
+    with subprocess.Popen(
+        [sys.executable, "-m", "eventwire.cli", *args],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    ) as main:  # fmt: skip
+        workers: list[int] = []
+        try:
+
+            def started() -> bool:
+                workers[:] = [p for p, cmd in _children(main.pid).items() if "spawn_main" in cmd]
+                return len(workers) == 2
+
+            assert _wait_for(started, 120), "the two workers never started"
+            main.kill()  # SIGKILL: no shutdown code runs in the main process
+            main.wait()
+            assert _wait_for(lambda: not any(map(_alive, workers)), 10), "workers outlived it"
+        finally:
+            for pid in filter(_alive, workers):
+                os.kill(pid, signal.SIGKILL)
+            main.kill()
