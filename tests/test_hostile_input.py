@@ -353,3 +353,26 @@ def test_ingest_workers_exit_when_the_main_process_is_killed_with_sigkill(tmp_pa
             for pid in filter(_alive, workers):
                 os.kill(pid, signal.SIGKILL)
             main.kill()
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("[::1]:8000", 200),
+        ("[::1]", 200),
+        ("127.0.0.1:8000", 200),
+        ("LocalHost:8000", 200),
+        ("[::2]:8000", 400),
+        ("[::1", 400),
+        ("evil.example", 400),
+        ("127.0.0.1.evil.example:8000", 400),
+    ],
+)
+def test_ipv6_loopback_host_header_with_a_port_is_accepted(
+    tmp_path: Path, host: str, status: int
+) -> None:
+    with TestClient(create_app(tmp_path / "e.duckdb")) as client:
+        r = client.get("/api/events", headers={"host": host})
+    assert r.status_code == status, r.text
+    if status == 400:
+        assert r.json() == {"error": f"host {host!r} not allowed"}

@@ -26,7 +26,6 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.api import lookups
@@ -72,6 +71,32 @@ class ApiError(Exception):
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without port or IPv6 brackets: "[::1]:8000" -> "::1",
+    "localhost:8000" -> "localhost". (Starlette's own check compared "[::1]" with "::1", or,
+    in older versions, cut the header at its first colon.)"""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """Refuses (400) a request whose Host header names none of `hosts` ("*": any host)."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and "*" not in self.hosts:
+            header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if host_name(header) not in self.hosts:
+                await _error(400, f"host {header!r} not allowed")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -188,7 +213,7 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = conf
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
+    app.add_middleware(AllowedHosts, hosts=list(allowed_hosts or LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # d3 + world map: 390 kB -> 130 kB
     _handlers(app)
