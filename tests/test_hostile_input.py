@@ -376,3 +376,55 @@ def test_ipv6_loopback_host_header_with_a_port_is_accepted(
     assert r.status_code == status, r.text
     if status == 400:
         assert r.json() == {"error": f"host {host!r} not allowed"}
+
+
+NOT_ENGLISH_PROSE = {
+    "chinese.txt": ("中国外交部周一表示，将与邻国恢复边境谈判。\n", "E016"),
+    "emoji.txt": ("🔥🔥🔥 💥💥 🕊️🕊️\n\n😡😡😡 🇺🇦🇷🇺\n", "E015"),
+    "report.txt": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE report SYSTEM "report.dtd">\n'
+        "<report>\n  <agency>Ministry of Foreign Affairs</agency>\n"
+        "  <country>Freedonia</country>\n  <status>ceasefire</status>\n</report>\n",
+        "E015",
+    ),
+    "report-dtd.txt": (
+        "<!ELEMENT report (agency, country, status)>\n<!ELEMENT agency (#PCDATA)>\n"
+        "<!ATTLIST report date CDATA #REQUIRED>\n",
+        "E015",
+    ),
+    "one-word.txt": ("Ceasefire\n", "E015"),
+}
+
+
+def test_chinese_emoji_xml_and_one_word_texts_are_refused_not_stored_with_junk_actors(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    for name, (text, _) in NOT_ENGLISH_PROSE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "kidal.txt").write_text(KIDAL, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    for name, (_, code) in NOT_ENGLISH_PROSE.items():
+        assert f"skipped {code} {tmp_path / name}: " in result.stderr
+    assert "1 stored" in result.stderr and "5 failed" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM actors WHERE name LIKE '%<%'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("name", sorted(NOT_ENGLISH_PROSE))
+def test_chinese_emoji_xml_and_one_word_texts_given_to_analyze_are_input_errors(
+    name: str,
+) -> None:
+    text, code = NOT_ENGLISH_PROSE[name]
+    with pytest.raises(InputError) as caught:
+        eventwire.analyze(text)
+    assert caught.value.code == code
+
+
+def test_english_with_a_few_foreign_or_tagged_words_still_passes_the_text_check() -> None:
+    doc = eventwire.analyze(
+        "China's foreign ministry (外交部) said on Monday that it would resume border talks "
+        "with India, and called a <b>ceasefire</b> in the region a good start."
+    )
+    assert doc.article.text.startswith("China's foreign ministry")

@@ -11,6 +11,7 @@ from eventwire.coding.coder import code_events
 from eventwire.coding.stance import quote_events
 from eventwire.errors import InputError
 from eventwire.geo.locate import geoparse, locate_events
+from eventwire.ingest.decode import check_english
 from eventwire.ingest.text import article_from_text
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.nlp.dates import date_events
@@ -25,10 +26,12 @@ def analyze(
     published: str | None = None,
     url: str | None = None,
 ) -> AnalyzedDocument:
-    """Analyse an `Article`, or raw scraped text (which goes through the cleaner first).
+    """Analyse an `Article`, or raw scraped text (which goes through the cleaner and the
+    checks `ingest` applies to a file: E015/E016 for what is no English prose).
     InputError E013 when the clean text is longer than `MAX_TEXT_CHARS`."""
     if isinstance(source, str):
         article = article_from_text(source, published=published, url=url)
+        check_english(article.text, url or "<text>")
     else:
         article = source
         if published is not None:
