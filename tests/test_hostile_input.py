@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import duckdb
@@ -25,6 +28,8 @@ import eventwire
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.api import create_app
+from eventwire.api.cache import ResponseCache
+from eventwire.api.database import Database, QueryTimeout
 from eventwire.cli import app
 from eventwire.errors import InputError
 from eventwire.model import Article
@@ -428,3 +433,92 @@ def test_english_with_a_few_foreign_or_tagged_words_still_passes_the_text_check(
         "with India, and called a <b>ceasefire</b> in the region a good start."
     )
     assert doc.article.text.startswith("China's foreign ministry")
+
+
+class _CountingApp:
+    """An inner ASGI app answering every GET with its call number (status from the path)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.calls += 1
+        status = 503 if scope["path"].endswith("/busy") else 200
+        headers = [(b"content-type", b"text/plain")]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": b"x" * 100 + str(self.calls).encode()})
+
+
+def test_concurrent_clients_repeating_a_read_get_the_kept_answer_until_the_store_changes() -> None:
+    """Failure 10: every request re-ran its DuckDB queries (5-18 ms of CPU each), so 50
+    clients saturated the machine. A repeated read is answered from the kept response, and
+    only until a write (a new generation)."""
+    inner, store = _CountingApp(), SimpleNamespace(generation=0)
+    cache = ResponseCache(inner, store, max_bytes=8 * 1024)
+
+    def get(path: str, query: bytes = b"", gzip: bool = False) -> tuple[int, bytes]:
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        headers = [(b"accept-encoding", b"gzip")] if gzip else []
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": query,
+                 "headers": headers}  # fmt: skip
+        asyncio.run(cache(scope, None, send))  # type: ignore[arg-type]
+        return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+    first = get("/api/events", b"limit=5")
+    assert get("/api/events", b"limit=5") == first and inner.calls == 1
+    assert get("/api/events", b"limit=6")[1].endswith(b"2")  # other parameters: other answer
+    assert get("/api/events", b"limit=5", gzip=True)[1].endswith(b"3")  # other encoding
+    assert get("/api/events/busy")[0] == get("/api/events/busy")[0] == 503
+    assert inner.calls == 5  # an error is not kept
+    get("/api/export")
+    get("/api/export")
+    assert inner.calls == 7  # a streamed table is never kept
+    store.generation += 1  # a document was stored
+    assert get("/api/events", b"limit=5")[1].endswith(b"8")
+    assert get("/api/events", b"limit=5")[1].endswith(b"8")
+    for n in range(100):  # more than max_bytes of answers: the least recently used go
+        get("/api/events", str(n).encode())
+    assert cache.size <= 8 * 1024 and len(cache.entries) < 100
+
+
+def test_an_article_stored_through_the_api_shows_in_the_next_read(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "e.duckdb", token="t")) as client:
+        assert client.get("/api/events").json()["rows"] == []
+        assert client.app.state.db.save(kosovo_doc())  # type: ignore[attr-defined]
+        assert client.get("/api/events").json()["rows"]
+
+
+def test_concurrent_readers_each_use_one_cursor_per_thread_and_survive_a_timeout(
+    tmp_path: Path,
+) -> None:
+    """Failure 10: a fresh DuckDB cursor per request cost 0.5-4 ms of CPU in its first
+    queries; each worker thread now keeps one. A timed-out query leaves it usable."""
+    db_path = tmp_path / "e.duckdb"
+    with Store(db_path) as store:
+        assert store.save(kosovo_doc())
+    db = Database(db_path, writable=False, time_limit_ms=50)
+    try:
+        with db.reader() as a:
+            pass
+        with db.reader() as b:
+            assert b.con is a.con
+        other: list[Any] = []
+
+        def read() -> None:
+            with db.reader() as c:
+                other.append(c.con)
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        thread.join()
+        assert other and other[0] is not a.con
+        with pytest.raises(QueryTimeout), db.reader() as slow:
+            slow.con.execute("SELECT sum(a * a % 7) FROM range(100000000000) t(a)").fetchall()
+        with db.reader() as again:
+            assert again.con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    finally:
+        db.close()

@@ -24,11 +24,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.api import lookups
+from eventwire.api.cache import ResponseCache
 from eventwire.api.database import Database, QueryTimeout
 from eventwire.api.models import (
     ActorRow,
@@ -201,6 +203,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the country table /api/places reads: built once here (~2 s), not in a first request
+        # that every concurrent request would then queue behind
+        await run_in_threadpool(lookups.country_info, "USA")
         yield
         db.close()
 
@@ -213,9 +218,12 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = conf
+    # outermost last: security headers on everything, the host check before any answer,
+    # kept answers stored compressed
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # d3 + world map: 390 kB -> 130 kB
+    app.add_middleware(ResponseCache, store=db, max_bytes=conf["response_cache_mb"] << 20)
     app.add_middleware(AllowedHosts, hosts=list(allowed_hosts or LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)  # d3 + world map: 390 kB -> 130 kB
     _handlers(app)
 
     def page(limit: int | None) -> int:
@@ -380,8 +388,6 @@ def create_app(
         if data.url and not data.url.lower().startswith(("http://", "https://")):
             # read_article would take anything else for a local path (or "-" for stdin)
             raise ApiError(422, "url must be an http:// or https:// address")
-        from starlette.concurrency import run_in_threadpool
-
         created, doc = await run_in_threadpool(_analyse_and_store, db, data, conf)
         status = 201 if created else 200
         payload = {"id": doc.article.id, "created": created, "events": len(doc.events),
