@@ -1,8 +1,8 @@
 """Whole answers to repeated reads, kept until the store changes.
 
 Each read costs a few DuckDB queries (about a millisecond of planning and execution each)
-and their conversion to JSON: 5-18 ms of CPU a request. With 50 clients asking for the same
-pages that saturated a 2-core machine and queued requests for seconds. The data cannot change
+and their conversion to JSON: 5-18 ms of CPU a request. 50 clients asking for the explorer's
+pages saturated a 2-core machine, and requests queued for seconds. The data cannot change
 under a read-only server (DuckDB lets no process write a file another holds open), and a
 writable one counts its writes (`Database.generation`), so an answer is reused as long as the
 generation it was made at is current.
@@ -31,9 +31,8 @@ class Generation(Protocol):
 class ResponseCache:
     """ASGI middleware keeping the 200 answers of `CACHED_PREFIXES` GETs, least recently
     used out first, up to `max_bytes` of bodies. Put it inside the host check and outside
-    compression, so a kept answer is checked like any other and is not compressed again."""
-
-    # start messages are copied on the way in and out: an outer layer adds headers to them
+    compression, so a kept answer is checked like any other and is not compressed again.
+    Start messages are copied on the way in and out: an outer layer adds headers to them."""
 
     def __init__(self, app: ASGIApp, store: Generation, max_bytes: int) -> None:
         self.app = app
@@ -61,18 +60,19 @@ class ResponseCache:
             await send({"type": "http.response.body", "body": kept[2]})
             return
         start: Message | None = None
-        body: list[bytes] | None = []
+        body: list[bytes] = []
+        size = 0
 
         async def keep(message: Message) -> None:
-            nonlocal start, body
+            nonlocal start, size
             if message["type"] == "http.response.start":
-                # copied before an outer layer adds its headers to the message
                 ok = message["status"] == 200
                 start = {**message, "headers": list(message["headers"])} if ok else None
-            elif message["type"] == "http.response.body" and body is not None and start:
+            elif message["type"] == "http.response.body" and start is not None:
                 body.append(message.get("body", b""))
-                if sum(map(len, body)) > self.max_bytes // 8:
-                    body = None  # too big to be worth keeping
+                size += len(body[-1])
+                if size > self.max_bytes // 8:
+                    start = None  # too big to be worth keeping
                 elif not message.get("more_body", False):
                     self._put(key, generation, start, b"".join(body))
             await send(message)
