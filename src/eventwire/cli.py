@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,11 +15,35 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Article
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """A Typer app whose commands report an `EventwireError` as its one line (exit 2), never
+    as a traceback, wherever in the command it is raised (a locked or missing database, a
+    missing output folder, ...)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def run(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except EventwireError as e:
+                    raise _fail(e) from None
+
+            register(run)
+            return fn
+
+        return decorator
+
+
+app = _App(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,7 +51,8 @@ app = typer.Typer(
 # piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
 _WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
 out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
+# stderr carries file names, URLs and messages quoting them: user text, never Rich markup
+err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
@@ -49,8 +75,14 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+def _say(tag: str, message: object) -> None:
+    """One line on stderr: a red tag, then the message as plain text (it names user inputs,
+    which may hold `[/x]` and must not be parsed as Rich markup)."""
+    err.print(Text.assemble((tag, "red"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    _say("error", error)
     return typer.Exit(code)
 
 
@@ -96,7 +128,7 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name or URL
         console=err,
         transient=False,
     )
@@ -144,7 +176,7 @@ def ingest_sources(
         def skip(error: EventwireError | None, outcome: str) -> None:
             summary[outcome] += 1
             if error is not None:
-                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
+                _say("skipped", error)
             progress.advance(task)
 
         def new_articles() -> Iterator[Article]:
@@ -407,7 +439,7 @@ def ray_job(
         raise _fail(InputError("E070", "ray", str(e))) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
-            err.print(f"[red]failed[/red] {result}", highlight=False)
+            _say("failed", result)
     counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
     err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
     if load:

@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "E030": "bad date, expected YYYY-MM-DD (a filter also takes YYYY or YYYY-MM)",
     "E031": "bad sidecar metadata, expected a JSON object",
     "E040": "database error",
+    "E041": "database is in use by another process",
     "E050": "internal error (a bug: please report it with the input)",
     "E060": "export format unknown, or not the one the file name says",
     "E061": "not a PLOVER event type",

@@ -44,6 +44,7 @@ TABLES: tuple[str, ...] = (
 )  # fmt: skip
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
 _SEP_FIELD, _SEP_ITEM = "\x1f", "\x1e"  # ASCII unit/record separators: never in a name
 
 
@@ -105,7 +106,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise InputError("E040", self.path, str(exc).splitlines()[0]) from None
+            raise _open_error(self.path, exc) from None
         try:
             self._init_schema()
         except BaseException:
@@ -361,6 +362,17 @@ class Store:
 
     def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()
+
+
+def _open_error(path: str, exc: duckdb.Error) -> InputError:
+    """E041 when another process holds the file's lock (DuckDB's message runs to several
+    lines and a URL), else E040 with the message's first line."""
+    message = str(exc)
+    holder = _LOCK_HOLDER.search(message)
+    if holder is not None:
+        program = Path(holder[1]).name
+        return InputError("E041", path, f"locked by {program}, PID {holder[2]}; try again later")
+    return InputError("E040", path, message.splitlines()[0])
 
 
 def _evidence_row(ev: Evidence) -> list[Any]:
