@@ -163,7 +163,10 @@ def expand_sources(specs: Iterable[str]) -> Iterator[str]:
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """An element's name without its namespace ("{ns}link", and "atom:link" when a broken
+    feed never declared the prefix); "" for comments and processing instructions. Not
+    `etree.QName`, which raises ValueError on names that recovery leaves, like "guid:"."""
+    return tag.rpartition("}")[2].rpartition(":")[2] if isinstance(tag, str) else ""
 
 
 def feed_links(xml: bytes) -> list[str]:
@@ -179,17 +182,27 @@ def feed_links(xml: bytes) -> list[str]:
         raise InputError("E015", "<feed>", "not a feed: no XML root")
     links: list[str] = []
     for item in root.iter():
-        name = _local(item.tag)
-        if name == "item":  # RSS: <link>URL</link>, else a permalink <guid>
-            link = next((c for c in item if _local(c.tag) == "link"), None)
-            guid = next((c for c in item if _local(c.tag) == "guid"), None)
-            if link is not None and (link.text or "").strip():
-                links.append((link.text or "").strip())
-            elif guid is not None and guid.get("isPermaLink", "true") == "true":
-                links.append((guid.text or "").strip())
-        elif name == "entry":  # Atom: <link href rel="alternate"> (rel defaults to alternate)
-            for child in item:
-                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
-                    links.append((child.get("href") or "").strip())
-                    break
+        try:
+            link = _item_link(item)
+        except UnicodeDecodeError:  # recovery keeps what lxml cannot decode ("&#xD800;")
+            continue
+        if link:
+            links.append(link)
     return [u for u in dict.fromkeys(links) if is_url(u)]  # dict keeps first-seen order
+
+
+def _item_link(item: etree._Element) -> str | None:
+    """The link of an RSS item or an Atom entry; None for any other element."""
+    name = _local(item.tag)
+    if name == "item":  # RSS: <link>URL</link>, else a permalink <guid>
+        link = next((c for c in item if _local(c.tag) == "link"), None)
+        guid = next((c for c in item if _local(c.tag) == "guid"), None)
+        if link is not None and (link.text or "").strip():
+            return (link.text or "").strip()
+        if guid is not None and guid.get("isPermaLink", "true") == "true":
+            return (guid.text or "").strip()
+    elif name == "entry":  # Atom: <link href rel="alternate"> (rel defaults to alternate)
+        for child in item:
+            if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
+                return (child.get("href") or "").strip()
+    return None

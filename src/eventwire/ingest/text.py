@@ -54,6 +54,15 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", "»")
 _BREAK_END = _SENTENCE_END + (":", ";", ")", "]")
 _BULLET = re.compile(r"[-*•·–—]\s")
 _WRAP_WIDTH = 40  # a block line at least this long that ends mid-sentence is hard-wrapped
+# A paragraph with a longer stretch than this without a sentence mark is no prose (a keyword
+# list, a flattened table, a hostile input): the longest sentence of the gold and demo texts
+# has 565 characters, and parsing one run of 200,000 took 14 s, most of an article's budget.
+MAX_SENTENCE_CHARS = 5_000
+# Raw text over twice the analysis cap (nlp.pipeline.MAX_TEXT_CHARS, 1,000,000) is refused
+# before cleaning: site junk is a few lines, not half a text, and cleaning 20 MB took 10 s
+# and 600 MB only for its clean text to be refused as too long.
+MAX_RAW_CHARS = 2_000_000
+_SENTENCE_MARK = re.compile(r"[.!?…;]")
 
 
 @functools.cache
@@ -94,6 +103,13 @@ def check_unicode(value: str, source: str, field: str = "text") -> str:
         where = f"U+{ord(bad.group()):04X} at character {bad.start()}"
         raise InputError("E014", source, f"{field} has a lone surrogate {where}")
     return value
+
+
+def check_size(raw: str, source: str) -> None:
+    """InputError E013 for raw text over MAX_RAW_CHARS, before any work is spent on it."""
+    if len(raw) > MAX_RAW_CHARS:
+        detail = f"{len(raw):,} characters before cleaning, limit {MAX_RAW_CHARS:,}"
+        raise InputError("E013", source, detail)
 
 
 def check_date(value: str, source: str) -> str:
@@ -238,13 +254,26 @@ def clean_body(lines: list[str], out: Cleaned) -> None:
     flush()
     # joining wrapped lines can form a junk line ("Read" + "more"): drop those too
     for paragraph in paragraphs:
-        if junk_kind(paragraph) is None:
+        if longest_sentence(paragraph) <= MAX_SENTENCE_CHARS and junk_kind(paragraph) is None:
             out.paragraphs.append(paragraph)
         else:
             out.removed.append(paragraph)
     if out.paragraphs and (m := _WIRE_DATELINE.match(out.paragraphs[0])) is not None:
         out.wire_dateline = m["dateline"]  # where and when the story was filed: no body
         out.paragraphs[0] = out.paragraphs[0][m.end() :]
+
+
+def longest_sentence(paragraph: str) -> int:
+    """Characters of the longest stretch without a sentence mark (. ! ? … ;)."""
+    return max(map(len, _SENTENCE_MARK.split(paragraph)))
+
+
+def no_body(cleaned: Cleaned, what: str) -> str:
+    """Why cleaning left no body, for E015: `what`, or the overlong sentence that was cut."""
+    longest = max(map(longest_sentence, cleaned.removed), default=0)
+    if longest > MAX_SENTENCE_CHARS:
+        return f"{longest:,} characters without a sentence end, limit {MAX_SENTENCE_CHARS:,}"
+    return what
 
 
 def dateline_date(dateline: str | None, published: str | None) -> str | None:
@@ -297,6 +326,7 @@ def article_from_text(
 ) -> Article:
     """Clean scraped text into an `Article` (InputError E015 if no body is left)."""
     name = source or url or "<text>"
+    check_size(raw, name)
     check_unicode(raw, name)
     if url is not None:
         check_unicode(url, name, "url")
@@ -304,7 +334,7 @@ def article_from_text(
         check_date(published, name)
     cleaned = clean_text(raw)
     if not cleaned.paragraphs:
-        raise InputError("E015", name, "nothing left after removing site junk")
+        raise InputError("E015", name, no_body(cleaned, "nothing left after removing site junk"))
     return Article(
         text=cleaned.text,
         title=cleaned.title,

@@ -21,17 +21,29 @@ ENTS_KEY = "eventwire.ents"
 SENTS_KEY = "eventwire.sents"
 
 
+# the most tokens one sentence may have: the longest in the gold and demo texts has 108.
+# Several stages look at every token of a sentence once per verb or mention in it, so a
+# 200,000-character run without a full stop took ten minutes and 1 GB; a longer run is cut
+# into sentences of this many tokens, which keeps analysis linear in the text's length
+MAX_SENTENCE_TOKENS = 250
+
+
 @Language.component("eventwire_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Force a sentence start after every line break, so a headline or a dateline never
-    fuses with the sentence that follows it. The parser keeps these boundaries."""
+    fuses with the sentence that follows it, and after `MAX_SENTENCE_TOKENS` tokens without
+    one. The parser keeps these boundaries."""
+    since_start = 0
     for i, token in enumerate(doc[:-1]):
+        since_start = 0 if token.is_sent_start else since_start + 1
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt = doc[i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
             elif i + 2 < len(doc):
                 doc[i + 2].is_sent_start = True
+        elif since_start >= MAX_SENTENCE_TOKENS - 1:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

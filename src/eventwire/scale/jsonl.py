@@ -16,6 +16,9 @@ from eventwire.ingest.text import check_unicode
 from eventwire.model import Article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# one record may be as large as an article file (sources.read_bytes); a longer line is
+# refused without being read into memory whole
+MAX_LINE_BYTES = 20_000_000
 
 
 def _optional_str(record: Mapping[str, Any], key: str, source: str) -> str | None:
@@ -78,7 +81,15 @@ def read_jsonl_articles(path: str | Path) -> Iterator[Article | InputError]:
     name = str(path)
     try:
         with open(path, "rb") as stream:
-            for number, line in enumerate(stream, start=1):
+            number = 0
+            while line := stream.readline(MAX_LINE_BYTES + 1):
+                number += 1
+                if len(line) > MAX_LINE_BYTES:
+                    while not line.endswith(b"\n") and (line := stream.readline(1 << 20)):
+                        pass  # skip the rest of the line, a megabyte at a time
+                    detail = f"a line over {MAX_LINE_BYTES:,} bytes"
+                    yield InputError("E013", f"{name}:{number}", detail)
+                    continue
                 if not line.strip():
                     continue
                 try:
