@@ -17,7 +17,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import eventwire.store.db as db_module
 from eventwire.cli import app
+from eventwire.errors import InputError
+from eventwire.store import Store
 from tests.crash_points import (
     REPO_ROOT,
     article_rows,
@@ -102,3 +105,46 @@ def test_two_ingests_on_one_store_refuse_or_wait_and_never_corrupt_it(
             lines = stderr.splitlines()
             assert len(lines) == 1 and lines[0].startswith(f"error E041 {db}: "), lines
     assert article_rows(db) == batch["reference"]
+
+
+# a store created beside the path, then moved onto it with its lock held: the path is an
+# empty file until then, and a valid, locked store after, never missing
+CREATE_LATE = """import duckdb, os, sys, time
+con = duckdb.connect(sys.argv[1] + '.new')
+print('ready', flush=True)
+time.sleep(0.5)
+os.replace(sys.argv[1] + '.new', sys.argv[1])
+print('locked', flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_store_another_process_is_creating_is_e041_not_an_invalid_file(tmp_path: Path) -> None:
+    """Two ingests started together on a new store: the second found the file the first
+    had just created, still empty, and DuckDB called it 'not a valid DuckDB database
+    file' (E040). The file is now given a moment to get its headers, and then its lock
+    says what happens: E041."""
+    db = tmp_path / "events.duckdb"
+    db.touch()  # the moment after the first process created it
+    with subprocess.Popen(
+        [sys.executable, "-c", CREATE_LATE, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as creator:
+        try:
+            assert creator.stdout is not None and creator.stdout.readline() == b"ready\n"
+            with pytest.raises(InputError) as caught:
+                Store(db)
+            assert caught.value.code == "E041", str(caught.value)
+            assert creator.stdout.readline() == b"locked\n"
+        finally:
+            creator.kill()
+
+
+def test_an_empty_file_nobody_creates_is_still_e040(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_module, "CREATION_WAIT_S", 0.2)
+    db = tmp_path / "events.duckdb"
+    db.touch()
+    with pytest.raises(InputError) as caught:
+        Store(db)
+    assert caught.value.code == "E040" and "not a valid DuckDB database" in str(caught.value)

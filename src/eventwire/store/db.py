@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -46,6 +47,7 @@ TABLES: tuple[str, ...] = (
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
 _SEP_FIELD, _SEP_ITEM = "\x1f", "\x1e"  # ASCII unit/record separators: never in a name
+CREATION_WAIT_S = 2.0  # how long a store file may stay shorter than its headers (_connect)
 
 
 def period_start(value: str | None) -> date | None:
@@ -104,7 +106,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = _connect(self.path, read_only)
         except duckdb.Error as exc:
             raise _open_error(self.path, exc) from None
         try:
@@ -362,6 +364,29 @@ class Store:
 
     def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, waiting out another process that is creating the file: until its
+    headers are written (three 4 kB blocks) DuckDB calls it not a database file, and two
+    `ingest` runs started together on a new store failed with that E040 instead of E041."""
+    deadline = time.monotonic() + CREATION_WAIT_S
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            if not _being_created(path, exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
+
+
+def _being_created(path: str, exc: duckdb.Error) -> bool:
+    if "not a valid DuckDB database" not in str(exc):
+        return False
+    try:
+        return Path(path).stat().st_size < 3 * 4096  # with its headers, it is another file
+    except FileNotFoundError:
+        return True
 
 
 def _open_error(path: str, exc: duckdb.Error) -> InputError:
