@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import multiprocessing
 import os
 import random
@@ -63,7 +64,8 @@ TAGS = [
 ]  # fmt: skip
 NEWLINES = [b"\n", b"\r", b"\r\n", b"\n\n", b"\x0c", b"\x0b", b"\n" * 40, b" \t \n"]
 JSON_BITS = [b'"\\ud800"', b'"\\u0000"', b"null", b"1e999", b"[]", b"{}", b"true", b'"\\"',
-             b"-0", b'"\\udc80\\ud800"', b"123456789012345678901234567890"]  # fmt: skip
+             b"-0", b'"\\udc80\\ud800"', b"123456789012345678901234567890",
+             b'"\\u001b]0;title\\u0007\\u001b[2J"', b'"\\u2028\\u0085\\t"']  # fmt: skip
 
 
 def _pos(data: bytes, rng: random.Random) -> int:
@@ -124,10 +126,31 @@ def mutate(data: bytes, others: list[bytes], rng: random.Random) -> bytes:
     return _insert(data, rng.choice(STRAY), rng)
 
 
-def make_input(pool: list[bytes], rng: random.Random) -> bytes:
+def mutate_record(line: bytes, others: list[bytes], rng: random.Random) -> bytes:
+    """A JSONL record that stays valid JSON: one field gets a value of another kind or a
+    hostile escape, or its text is mutated (most byte-level mutations break the JSON)."""
+    record = json.loads(line)
+    key = rng.choice(["text", "title", "published", "url", "id", "text", "title"])
+    if rng.random() < 0.4:
+        bit = rng.choice(JSON_BITS)
+        try:
+            record[key] = json.loads(bit)
+        except ValueError:  # not a value on its own ('"\\"'): its text, then
+            record[key] = bit.decode()
+    else:
+        value = str(record.get(key, "")).encode("utf-8", "surrogatepass")
+        for _ in range(rng.randint(1, 3)):
+            value = mutate(value, others, rng)
+        record[key] = value.decode("utf-8", "surrogateescape")
+    return json.dumps(record, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
+
+
+def make_input(name: str, pool: list[bytes], rng: random.Random) -> bytes:
     data = rng.choice(pool)
     if rng.random() < 0.02:
         return data  # the seed itself: a regression in the normal path shows too
+    if name == "jsonl" and rng.random() < 0.5:
+        return mutate_record(data, pool, rng)
     for _ in range(rng.choice([1, 1, 2, 2, 3, 4])):
         data = mutate(data, pool, rng)
     return data
@@ -163,7 +186,7 @@ def run_chunk(task: tuple[str, int, int]) -> tuple[str, Stats]:
     target = TARGETS[name]
     stats = Stats()
     for _ in range(count):
-        data = make_input(pool, rng)
+        data = make_input(name, pool, rng)
         start = time.perf_counter()
         try:
             result = outcome(target, data)

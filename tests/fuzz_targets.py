@@ -93,8 +93,9 @@ def check_article(article: Article) -> None:
     assert all(p.strip() for p in text.split("\n\n")), "empty paragraph"
     assert len(article.id) == 64
     assert article.published is None or _DATE.fullmatch(article.published), article.published
-    for value in (article.title, article.author, article.dateline, *article.removed):
-        assert value is None or isinstance(value, str)
+    for value in (article.title, article.author, article.dateline):  # printed by the CLI
+        assert value is None or (isinstance(value, str) and not _CONTROLS.search(value)), value
+    assert all(isinstance(value, str) for value in article.removed)
     json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
 
 

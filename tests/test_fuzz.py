@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from eventwire.cli import app
 from eventwire.ingest.sources import feed_links
 from tests.fuzz_targets import ATOM, RSS, TARGETS, demo_texts, html_page, jsonl_line, outcome
 
@@ -94,7 +97,8 @@ def test_fuzz_the_feed_reader(inserted: str, feed: str, at: int) -> None:
 
 
 json_value = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | news_text,
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | news_text
+    | st.sampled_from(ODD),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=8,
 )
@@ -148,3 +152,25 @@ def test_feed_with_a_surrogate_character_reference_is_read_not_unicodedecodeerro
     else:
         feed = RSS.replace("news.example/doha", "news.example/&#xD800;doha").encode()
         assert feed_links(feed) == ["https://news.example/sanctions"]
+
+
+def test_terminal_escapes_in_a_jsonl_or_sidecar_title_are_dropped_not_printed_raw(
+    tmp_path: Path,
+) -> None:
+    """A JSONL or sidecar title was stored and printed by `analyze` as given: an ESC
+    sequence cleared the terminal or set its window title (found by bench/fuzz.py once its
+    checks covered titles)."""
+    from eventwire.scale.jsonl import parse_line
+
+    title = "Talks \x1b]0;owned\x07resume\x1b[2J\r\nin\u2028Doha\x9b"
+    text = demo_texts()[4]
+    article = parse_line(json.dumps({"title": title, "text": text}), "batch.jsonl:1")
+    assert article.title == "Talks ]0;ownedresume[2J in Doha"
+    assert parse_line(json.dumps({"title": "\x1b\x07", "text": text}), "x").title == (
+        text.split("\n", 1)[0]  # nothing left of the stated title: the headline stays
+    )
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "story.meta.json").write_text(json.dumps({"title": title}), encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "story.txt")])
+    assert result.exit_code == 0, result.output
+    assert "Talks ]0;ownedresume[2J in Doha" in result.stdout and "\x1b" not in result.stdout

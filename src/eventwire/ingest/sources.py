@@ -15,7 +15,7 @@ from eventwire.errors import InputError
 from eventwire.ingest.decode import check_english, decode_bytes, looks_like_html
 from eventwire.ingest.fetch import fetch_url
 from eventwire.ingest.html import article_from_html
-from eventwire.ingest.text import article_from_text, check_date
+from eventwire.ingest.text import article_from_text, check_date, clean_field
 from eventwire.model import Article
 
 __all__ = ["expand_sources", "feed_links", "fetch_url", "is_url", "read_article", "read_bytes"]
@@ -91,7 +91,7 @@ def read_article(
         data, spec, content_type, published=published or meta.get("published"),
         url=url or meta.get("url"),
     )  # fmt: skip
-    article.title = meta.get("title") or article.title
+    article.title = clean_field(meta.get("title") or "") or article.title
     return article
 
 

@@ -94,6 +94,13 @@ def normalise(raw: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+def clean_field(value: str) -> str | None:
+    """A one-line value (a title given beside the text): invisible and control characters
+    dropped, each run of whitespace, line breaks included, one space; None when nothing is
+    left. A terminal escape in a JSONL or sidecar title was printed raw by `analyze`."""
+    return " ".join(_DROP_CHARS.sub("", value).split()) or None
+
+
 def check_unicode(value: str, source: str, field: str = "text") -> str:
     """InputError E014 for a lone surrogate (a JSON `"\\ud800"` escape, or a Python string
     built from one): no UTF-8 encoder takes it, so spaCy, the article id and the store would

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.ingest.text import check_unicode
+from eventwire.ingest.text import check_unicode, clean_field
 from eventwire.model import Article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -54,7 +54,7 @@ def article_from_record(record: Mapping[str, Any], source: str) -> Article:
     _optional_str(record, "id", source)
     article = article_from_text(text, published=published, url=url, source=source)
     if title is not None:  # a stated title wins over a guessed headline
-        article.title = title
+        article.title = clean_field(title) or article.title
     check_english(article.text, source)
     return article
 
