@@ -108,3 +108,29 @@ def malicious_doc(script: str = SCRIPT, img: str = IMG) -> AnalyzedDocument:
         ],
         places=[Place("p1", "Rzeszow", "POL", 759734, 50.04, 22.0, "city")],
     )  # fmt: skip
+
+
+def hostile_names_doc(script: str = SCRIPT, img: str = IMG) -> AnalyzedDocument:
+    """Markup where the explorer shows names, not text: actor names (in the events table,
+    the network and the dyad chart), a quote, a place (on the map), the URL and the author."""
+    rebels = f"Front {img}"
+    town = f"Kuru{script}"
+    quote = f"We will hold {script} the line"
+    s1 = f"The {rebels} attacked Mali near {town} on Monday."
+    text = f"{s1} A commander said: \u201c{quote}.\u201d"
+    q0, q1 = _span(text, quote)
+    return AnalyzedDocument(
+        Article(text, title=f"Attack near {town}", author=img, published="2024-08-05",
+                url=f"https://example.org/{script}"),
+        actors=[
+            _actor(text, "a1", rebels, "organisation", "MLIREB", country="MLI"),
+            _actor(text, "a2", "Mali", "state", "MLI"),
+        ],
+        quotes=[Quote(None, quote, q0, q1)],
+        events=[
+            Event("e1", "ASSAULT", _evidence(text, s1, "attacked"), ["a1"], ["a2"],
+                  date="2024-08-05", location="p1", confidence=0.7),
+        ],
+        places=[Place("p1", town, "MLI", None, 18.4, 1.4, "city",
+                      mentions=[Mention(town, *_span(text, town))])],
+    )  # fmt: skip

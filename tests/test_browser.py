@@ -8,18 +8,24 @@ article whose text carries markup that would run if it were ever rendered as HTM
 from __future__ import annotations
 
 import csv
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
 from eventwire.store import Store
-from tests.test_api_records import IMG, SCRIPT, kosovo_doc, malicious_doc, serbia_doc
+from tests.helpers import serve
+from tests.test_api_records import (
+    IMG,
+    SCRIPT,
+    hostile_names_doc,
+    kosovo_doc,
+    malicious_doc,
+    serbia_doc,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +45,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (PyPI) 
 
 
 def _fill(path: Path) -> str:
-    """Store the demo corpus (or hand-built records) and the malicious article."""
+    """Store the demo corpus (or hand-built records) and the two malicious articles."""
     with Store(path) as store:
         try:
             from eventwire.analysis import analyze
@@ -55,35 +61,17 @@ def _fill(path: Path) -> str:
             for f in demo_files():
                 store.save(analyze(read_article(str(f), published=published.get(f.name))))
         store.save(malicious_doc())
+        store.save(hostile_names_doc())
     return source
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
 def _serve(path: Path) -> Iterator[str]:
     """uvicorn serving the store at `path` on 127.0.0.1 and a free port."""
-    import uvicorn
-
     from eventwire.api import create_app
 
-    port = _free_port()
-    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serve(create_app(path)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +179,7 @@ def test_explorer_end_to_end(page: Any) -> None:
 
 def test_article_markup_is_shown_as_text(page: Any) -> None:
     page.wait_for_selector("body[data-state=ready]")
-    row = page.locator("#events tbody tr", has_text="window.__pwned")
+    row = page.locator("#events tbody tr", has_text="Germany met Ukraine")
     assert row.count() == 1
     assert SCRIPT in row.text_content()
     row.click()
@@ -503,3 +491,45 @@ def test_dyad_evidence_is_shown_as_text(page: Any, base_url: str) -> None:
     assert SCRIPT in page.locator("#dyad-events").text_content()
     assert page.locator("main script, main img").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+# -- issue 15: markup in names, quotes, places and the URL ---------------------------------------
+
+
+def _not_run(page: Any) -> None:
+    assert page.locator("main script, main img, main iframe, main svg script").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_markup_in_actor_quote_and_place_names_is_shown_as_text(page: Any, base_url: str) -> None:
+    """An actor named with an <img onerror>, a quote and a place carrying <script>: in the
+    events table, the network's labels, the map's place titles and the article view."""
+    _open(page, base_url + "/?actor=Mali")
+    row = page.locator("#events tbody tr", has_text="Front")
+    assert row.count() == 1 and IMG in row.text_content() and SCRIPT in row.text_content()
+    labels = page.eval_on_selector_all("#network text", "ts => ts.map(t => t.textContent)")
+    assert f"Front {IMG}" in labels
+    titles = page.eval_on_selector_all("#map title", "ts => ts.map(t => t.textContent)")
+    assert any(SCRIPT in t for t in titles), titles
+    row.click()
+    page.wait_for_selector("#article-panel:not([hidden])")
+    page.wait_for_selector("#article-text span.evidence")
+    assert SCRIPT in page.locator("#article-title").text_content()
+    text = page.locator("#article-text").text_content()
+    assert f"We will hold {SCRIPT} the line" in text and IMG in text
+    _not_run(page)
+    page.click("#article-close")
+    assert page.problems == []
+
+
+def test_markup_in_the_page_url_fills_the_form_as_text_and_never_runs(
+    browser: Any, base_url: str
+) -> None:
+    query = urlencode({"actor": IMG, "text": SCRIPT, "country": SCRIPT, "a": IMG, "b": SCRIPT,
+                       "sort": IMG, "offset": SCRIPT, "map": IMG})  # fmt: skip
+    pg = browser.new_page()
+    pg.goto(f"{base_url}/?{query}")
+    pg.wait_for_selector("body[data-state=ready], body[data-state=error]", timeout=20_000)
+    assert pg.input_value("#f-actor") == IMG and pg.input_value("#f-text") == SCRIPT
+    _not_run(pg)
+    pg.close()
