@@ -1,21 +1,30 @@
-"""Latency of the HTTP API under concurrent clients: p50/p95/p99 and throughput.
+"""Latency of the HTTP API under concurrent clients: p50/p95/p99, throughput, errors.
 
-Run from the repo root:  .venv/bin/python bench/api_load.py [--clients 10 50] [--seconds 20]
+Run from the repo root:
+  .venv/bin/python bench/api_load.py                                  # issue 15's run
+  .venv/bin/python bench/api_load.py --db /tmp/load.duckdb --clients 10 50 --modes mix
+  .venv/bin/python bench/api_load.py --seconds 20                     # timed runs instead
 
-1. Builds a store of `--articles` (200) articles, unless `--db` names one that exists: the
-   demo corpus is analysed once, then each copy gets its own text (hence its own id) and a
-   publication date and event dates shifted by its number of days, so copies add articles,
-   events and reports rather than re-reporting the same events. Records go in through
-   `Store.save`, as `ingest` stores them.
+1. Builds a store of `--articles` (1,000: over 5,000 events) articles, unless `--db` names
+   one that exists: the demo corpus is analysed once, then each copy gets its own text
+   (hence its own id) and a publication date and event dates shifted by its number of days,
+   so copies add articles, events and reports rather than re-reporting the same events.
+   Records go in through `Store.save`, as `ingest` stores them.
 2. Starts `eventwire serve` on 127.0.0.1 (a real uvicorn process, as a user runs it).
-3. For each client count, runs that many concurrent clients (asyncio + httpx, one keep-alive
-   connection each) for `--seconds` after a short warm-up. Each client cycles through what
-   the explorer asks for: event pages (plain, filtered by type and by actor, sorted), actors,
-   timeline, network, places, one event's reports and one article's document. `--unique`
-   adds a parameter the API ignores, different on every request, so no answer is reused.
-4. Prints requests, throughput, p50/p95/p99/max latency and errors per client count, and
-   the server process's CPU milliseconds per request (Linux), which other load on the
-   machine disturbs far less than the latencies.
+3. For each mode and client count, runs that many concurrent clients (asyncio + httpx, one
+   keep-alive connection each) until `--requests` (3,000) requests are answered, after one
+   untimed pass over the request list. The requests are what the explorer asks for, over
+   every GET route, with ids, types, actors and dyads taken from the store: event pages
+   (plain, by type, by actor, by text, sorted, paged), one event's reports, one article's
+   document, actors, timelines, networks, places, types, dyads and a filtered export; some
+   60 distinct URLs. Mode `mix` cycles through them (a repeated URL is answered from the
+   API's response cache, as when people look at the same views); mode `unique` adds a
+   parameter the API ignores, different on every request, so no answer is reused and
+   every request runs its queries.
+4. Prints per run: requests, throughput, p50/p95/p99/max latency, errors, the server
+   process's CPU milliseconds per request (Linux; other load disturbs it far less than the
+   latencies) and the load average; with `--by-route`, p50/p99 per route. The last line
+   sums up the p99s for `make bench`.
 
 The client runs on the same (2-core) machine and takes CPU from the server: compare figures
 taken the same way, not with another machine's. Figures, not a test.
@@ -36,6 +45,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -105,79 +115,107 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 def request_mix(base: str) -> list[str]:
-    """The explorer's requests, with ids and names taken from the store."""
-    rows = httpx.get(f"{base}/api/events", params={"limit": 100}).json()["rows"]
-    types = sorted({r["type"] for r in rows})
-    actor = next(r["source"] for r in rows if r["source"]).split("; ")[0]
+    """The explorer's requests over every GET route, with ids and names from the store."""
+    rows = httpx.get(f"{base}/api/events", params={"limit": 1000}).json()["rows"]
+    types = sorted({r["type"] for r in rows}, key=lambda t: -sum(r["type"] == t for r in rows))
+    actors = [a["name"] for a in httpx.get(f"{base}/api/actors?limit=12").json()["rows"]]
+    edges = httpx.get(f"{base}/api/network").json()["edges"]
+    pairs = list(dict.fromkeys((e["source"], e["target"]) for e in edges))[:4]
+    picks = rows[:: max(1, len(rows) // 10)][:10]
+    rare = types[-1]  # the type with fewest events: a small export
     return [
-        "/api/events?limit=100",
-        f"/api/events?type={types[0]}&limit=50",
-        f"/api/events?actor={actor}&sort=-date",
-        "/api/actors?limit=100",
-        "/api/timeline",
-        "/api/network",
-        "/api/places",
-        f"/api/events/{rows[len(rows) // 2]['id']}",
-        f"/api/articles/{rows[-1]['article_id']}",
-    ]
+        "/api/events?limit=100", "/api/events?limit=100&offset=100", "/api/events?sort=-date",
+        "/api/events?sort=-reports&limit=50", "/api/events?sort=-confidence&limit=50",
+        "/api/events?text=said&limit=50", "/api/events?country=Serbia",
+        "/api/events?since=2025-06&until=2025-12",
+        *[f"/api/events?type={t}&limit=50" for t in types[:5]],
+        *[f"/api/events?actor={quote(a)}&sort=-date" for a in actors[:6]],
+        "/api/actors?limit=100", *[f"/api/actors?type={t}" for t in types[:3]],
+        "/api/timeline", "/api/timeline?granularity=year", "/api/timeline?granularity=day",
+        *[f"/api/timeline?actor={quote(a)}" for a in actors[:2]],
+        "/api/network", *[f"/api/network?type={t}" for t in types[:3]],
+        "/api/places", "/api/places?by=actor", f"/api/places?type={types[0]}",
+        "/api/types",
+        *[f"/api/dyads?a={quote(s)}&b={quote(t)}" for s, t in pairs],
+        *[f"/api/events/{r['id']}" for r in picks],
+        *[f"/api/articles/{r['article_id']}" for r in picks],
+        f"/api/export?type={rare}&format=jsonl",
+    ]  # fmt: skip
+
+
+def route_of(path: str) -> str:
+    """/api/events/abc?x=1 -> /api/events/{id}; /api/events?x=1 -> /api/events."""
+    route = path.split("?", 1)[0]
+    parts = route.split("/")
+    return "/".join(parts[:3] + ["{id}"]) if len(parts) > 3 else route
 
 
 async def _client(
-    base: str, paths: list[str], start: int, stop_at: float, record_from: float,
-    latencies: list[float], errors: list[str], sent: list[int], unique: bool,
+    base: str, paths: list[str], start: int, plan: dict[str, float], unique: bool,
+    latencies: list[tuple[str, float]], errors: list[str],
 ) -> None:  # fmt: skip
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    """Requests in a loop until the run's request count or its end time is reached."""
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         i = start
-        while (now := time.perf_counter()) < stop_at:
+        while plan["sent"] < plan["requests"] and time.perf_counter() < plan["stop_at"]:
+            plan["sent"] += 1
             path = paths[i % len(paths)]
             i += 1
-            sent[0] += 1
             if unique:  # a parameter the API ignores: no two requests are the same URL
-                path += f"{'&' if '?' in path else '?'}_={sent[0]}"
+                path += f"{'&' if '?' in path else '?'}_={plan['sent']:.0f}-{start}"
+            begin = time.perf_counter()
             try:
                 r = await client.get(path)
-                ok = r.status_code == 200
-            except httpx.HTTPError as exc:
-                ok, r = False, None
-                errors.append(type(exc).__name__)
-            if now >= record_from:
-                latencies.append(time.perf_counter() - now)
-                if not ok and r is not None:
+                if r.status_code != 200:
                     errors.append(f"{r.status_code} {path}")
+            except httpx.HTTPError as exc:
+                errors.append(f"{type(exc).__name__} {path}")
+            latencies.append((path, time.perf_counter() - begin))
 
 
 async def run_load(
-    base: str, paths: list[str], clients: int, seconds: float, unique: bool = False
-) -> dict[str, float]:
-    latencies: list[float] = []
+    base: str, paths: list[str], clients: int, *, requests: int | None = None,
+    seconds: float | None = None, unique: bool = False,
+) -> dict[str, object]:  # fmt: skip
+    """`clients` concurrent clients until `requests` are answered (or `seconds` pass)."""
+    latencies: list[tuple[str, float]] = []
     errors: list[str] = []
-    sent = [0]
     start = time.perf_counter()
-    record_from, stop_at = start + 2.0, start + 2.0 + seconds
+    plan = {"sent": 0.0, "requests": float(requests or 10**12),
+            "stop_at": start + seconds if seconds else float("inf")}  # fmt: skip
     await asyncio.gather(
-        *(
-            _client(base, paths, n, stop_at, record_from, latencies, errors, sent, unique)
-            for n in range(clients)
-        )
+        *(_client(base, paths, n, plan, unique, latencies, errors) for n in range(clients))
     )
-    latencies.sort()
-    q = statistics.quantiles(latencies, n=100, method="inclusive")
+    elapsed = time.perf_counter() - start
+    times = sorted(t for _, t in latencies)
+    q = statistics.quantiles(times, n=100, method="inclusive")
     return {
-        "clients": clients, "requests": len(latencies), "per_s": len(latencies) / seconds,
-        "p50": q[49], "p95": q[94], "p99": q[98], "max": latencies[-1], "errors": len(errors),
-        "all_requests": sent[0],
+        "clients": clients, "requests": len(times), "per_s": len(times) / elapsed,
+        "p50": q[49], "p95": q[94], "p99": q[98], "max": times[-1], "errors": errors,
+        "latencies": latencies,
     }  # fmt: skip
+
+
+def print_routes(latencies: list[tuple[str, float]]) -> None:
+    by_route: dict[str, list[float]] = {}
+    for path, t in latencies:
+        by_route.setdefault(route_of(path), []).append(t)
+    for route, times in sorted(by_route.items()):
+        times.sort()
+        p99 = statistics.quantiles(times, n=100, method="inclusive")[98] if len(times) > 1 else 0
+        print(f"    {route:<24} {len(times):>5} requests  p50 {statistics.median(times):.3f} s"
+              f"  p99 {p99:.3f} s")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, nargs="+", default=[10, 50])
-    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per run")
-    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--clients", type=int, nargs="+", default=[50])
+    parser.add_argument("--requests", type=int, default=3000, help="answered requests per run")
+    parser.add_argument("--seconds", type=float, help="timed runs of this length instead")
+    parser.add_argument("--modes", nargs="+", choices=["mix", "unique"], default=["mix", "unique"])
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--db", type=Path, help="existing store to serve (default: build one)")
-    parser.add_argument(
-        "--unique", action="store_true", help="make every URL distinct (defeats any cache)"
-    )
+    parser.add_argument("--by-route", action="store_true", help="p50/p99 per route too")
     args = parser.parse_args()
 
     db = args.db or Path(tempfile.mkdtemp(prefix="eventwire-load-")) / "events.duckdb"
@@ -185,25 +223,45 @@ def main() -> None:
         build_store(db, args.articles)
     port = free_port()
     server = start_server(db, port)
+    summary = []
     try:
         base = f"http://127.0.0.1:{port}"
         paths = request_mix(base)
-        print(f"server pid {server.pid}, {os.cpu_count()} CPUs; {len(paths)} request kinds")
-        print(f"{'clients':>7} {'requests':>8} {'req/s':>7} {'p50 s':>7} {'p95 s':>7} "
-              f"{'p99 s':>7} {'max s':>7} {'errors':>6} {'server CPU ms/req':>17}")  # fmt: skip
-        for clients in args.clients:
-            cpu_before = cpu_seconds(server.pid)
-            m = asyncio.run(run_load(base, paths, clients, args.seconds, args.unique))
-            cpu_after = cpu_seconds(server.pid)
-            cpu = "n/a"
-            if cpu_before is not None and cpu_after is not None:  # warm-up requests included
-                cpu = f"{(cpu_after - cpu_before) / m['all_requests'] * 1000:.1f}"
-            print(f"{m['clients']:>7} {m['requests']:>8} {m['per_s']:>7.1f} {m['p50']:>7.3f} "
-                  f"{m['p95']:>7.3f} {m['p99']:>7.3f} {m['max']:>7.3f} {m['errors']:>6} "
-                  f"{cpu:>17}", flush=True)  # fmt: skip
+        events = httpx.get(f"{base}/api/events?limit=1").json()["total"]
+        print(f"server pid {server.pid}, {os.cpu_count()} CPUs; {events} events; "
+              f"{len(paths)} distinct requests over {len({route_of(p) for p in paths})} routes")
+        print(f"{'mode':<6} {'clients':>7} {'requests':>8} {'req/s':>7} {'p50 s':>7} "
+              f"{'p95 s':>7} {'p99 s':>7} {'max s':>7} {'errors':>6} {'CPU ms/req':>10} "
+              f"{'load':>5}")  # fmt: skip
+        for mode in args.modes:
+            for clients in args.clients:
+                unique = mode == "unique"
+                asyncio.run(run_load(base, paths, 10, requests=len(paths), unique=unique))
+                cpu_before = cpu_seconds(server.pid)
+                m = asyncio.run(run_load(base, paths, clients, requests=None if args.seconds
+                                         else args.requests, seconds=args.seconds,
+                                         unique=unique))  # fmt: skip
+                cpu_after = cpu_seconds(server.pid)
+                cpu = "n/a"
+                if cpu_before is not None and cpu_after is not None:
+                    cpu = f"{(cpu_after - cpu_before) / m['requests'] * 1000:.1f}"
+                errors = m["errors"]
+                assert isinstance(errors, list)
+                load = os.getloadavg()[0]
+                print(f"{mode:<6} {m['clients']:>7} {m['requests']:>8} {m['per_s']:>7.1f} "
+                      f"{m['p50']:>7.3f} {m['p95']:>7.3f} {m['p99']:>7.3f} {m['max']:>7.3f} "
+                      f"{len(errors):>6} {cpu:>10} {load:>5.1f}", flush=True)  # fmt: skip
+                for error in sorted(set(errors))[:5]:
+                    print(f"    error: {error}")
+                if args.by_route:
+                    print_routes(m["latencies"])  # type: ignore[arg-type]
+                summary.append(f"{mode} p99 {m['p99']:.3f} s at {m['per_s']:.0f} req/s, "
+                               f"{len(errors)} errors")  # fmt: skip
     finally:
         server.terminate()
         server.wait()
+    print(f"load: {events} events, {args.clients[-1]} clients, {args.requests} requests: "
+          f"{'; '.join(summary)} (load average {os.getloadavg()[0]:.1f})")  # fmt: skip
 
 
 if __name__ == "__main__":

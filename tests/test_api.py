@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +23,7 @@ with warnings.catch_warnings():
 
 from eventwire.api import SETTINGS, create_app
 from eventwire.api.app import CSP, serve
-from eventwire.api.database import QueryTimeout
+from eventwire.api.database import Database, QueryTimeout
 from eventwire.api.settings import resolve_settings
 from eventwire.store import Store
 from tests.test_api_records import ALERT_IMG, ALERT_SCRIPT, kosovo_doc, malicious_doc, serbia_doc
@@ -418,6 +420,34 @@ def test_reader_raises_query_timeout(db_path: Path) -> None:
     with TestClient(app), pytest.raises(QueryTimeout):
         with app.state.db.reader(time_limit_ms=20) as store:
             store.con.execute(SLOW).fetchone()
+
+
+def test_requests_query_in_turns_when_more_than_max_queries_come_at_once(db_path: Path) -> None:
+    """50 clients had some 40 threads' queries share two cores, each slowed past the time
+    limit by the others (503s in bench/api_load.py): a request now waits for one of
+    `max_concurrent_queries` turns, and its timer starts with its turn."""
+    db = Database(db_path, writable=False, time_limit_ms=100, max_queries=1)
+    order: list[str] = []
+    inside = threading.Event()
+
+    def first() -> None:
+        with db.reader(time_limit_ms=5000):
+            order.append("first in")
+            inside.set()
+            time.sleep(0.3)
+            order.append("first out")
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    try:
+        assert inside.wait(10)
+        with db.reader() as store:  # waited ~0.3 s, more than its 100 ms, for its turn
+            order.append("second in")
+            assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    finally:
+        thread.join(10)
+        db.close()
+    assert order == ["first in", "first out", "second in"]
 
 
 # -- writes ----------------------------------------------------------------------------------

@@ -199,8 +199,9 @@ def create_app(
     """
     conf = resolve_settings(settings)
     db = Database(
-        Path(db_path), writable=token is not None, time_limit_ms=conf["query_time_limit_ms"]
-    )
+        Path(db_path), writable=token is not None, time_limit_ms=conf["query_time_limit_ms"],
+        max_queries=conf["max_concurrent_queries"],
+    )  # fmt: skip
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

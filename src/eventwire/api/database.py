@@ -7,6 +7,11 @@ reads through a cursor of its own (DuckDB cursors are independent connections to
 database), so a slow query in one request never blocks another, and a timer interrupts a
 cursor whose query runs past the time limit. The cursor is made once per thread, not per
 request: a fresh one cost 0.5-4 ms of CPU a request in its first queries.
+
+At most `max_queries` requests query at once; the others wait for a turn before their timer
+starts. Without that, 50 concurrent clients had some 40 threads' queries share two cores,
+each slowed past the time limit by the others (4 of 3,000 requests were 503 in
+bench/api_load.py), and a request's limit measured the crowd, not its own query.
 """
 
 from __future__ import annotations
@@ -28,10 +33,13 @@ class QueryTimeout(Exception):
 
 
 class Database:
-    def __init__(self, path: Path, *, writable: bool, time_limit_ms: int) -> None:
+    def __init__(
+        self, path: Path, *, writable: bool, time_limit_ms: int, max_queries: int = 4
+    ) -> None:
         self.path = Path(path)
         self.writable = writable
         self.time_limit_ms = time_limit_ms
+        self._turns = threading.BoundedSemaphore(max_queries)
         if not writable and not self.path.exists():
             Store(self.path).close()  # a fresh file gets its schema, then is reopened read-only
         self._root = Store(self.path, read_only=not writable)
@@ -76,19 +84,20 @@ class Database:
                     view.con.interrupt()
 
         limit = self.time_limit_ms if time_limit_ms is None else time_limit_ms
-        timer = threading.Timer(limit / 1000, stop)
-        timer.daemon = True
-        timer.start()
-        try:
-            yield view
-        except duckdb.Error as exc:
-            if fired.is_set():
-                raise QueryTimeout(f"query interrupted after {limit} ms") from exc
-            raise
-        finally:
-            with guard:
-                done = True
-            timer.cancel()
+        with self._turns:
+            timer = threading.Timer(limit / 1000, stop)
+            timer.daemon = True
+            timer.start()
+            try:
+                yield view
+            except duckdb.Error as exc:
+                if fired.is_set():
+                    raise QueryTimeout(f"query interrupted after {limit} ms") from exc
+                raise
+            finally:
+                with guard:
+                    done = True
+                timer.cancel()
 
     @contextmanager
     def streamer(self) -> Iterator[Store]:

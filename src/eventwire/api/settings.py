@@ -22,6 +22,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_page_size", 100, "Rows per page when a request gives no limit"),
     Setting("max_page_size", 1000, "Largest limit a request may ask for (larger: 422)"),
     Setting("query_time_limit_ms", 2000, "Milliseconds before a query is interrupted (503)"),
+    Setting("max_concurrent_queries", 4, "Requests querying the store at once; others wait"),
     Setting("max_post_bytes", 2_000_000, "Largest request body POST /api/articles accepts (413)"),
     Setting("max_network_edges", 500, "Most actor pairs /api/network returns, heaviest first"),
     Setting("max_places", 1000, "Most places /api/places returns, most frequent first"),
