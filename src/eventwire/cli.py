@@ -103,14 +103,18 @@ def _progress() -> Progress:
 
 
 def _ingest_items(specs: list[str]) -> list[str | Article | InputError]:
-    """Files, directories, URLs and stdin as specs; JSON Lines files as their articles."""
+    """Files, directories, URLs and stdin as specs; JSON Lines and WARC files as their
+    articles."""
     from eventwire.ingest.sources import expand_sources
+    from eventwire.ingest.warc import is_warc, read_warc_articles
     from eventwire.scale.jsonl import is_jsonl, read_jsonl_articles
 
     items: list[str | Article | InputError] = []
     for spec in specs:
         if is_jsonl(spec):
             items.extend(read_jsonl_articles(spec))
+        elif is_warc(spec):
+            items.extend(read_warc_articles(spec))
         else:
             items.extend(expand_sources([spec]))
     return items
@@ -184,13 +188,16 @@ def _print_summary(summary: dict[str, int]) -> None:
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or -.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, directories, URLs, -, .jsonl, .warc(.gz).")
+    ],
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
 ) -> None:
-    """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped. Exits 1 when any item failed (the others are stored)."""
+    """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
+    .warc.gz crawl) and store them; stored ones are skipped. Exits 1 when any item failed
+    (the others are stored)."""
     summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
     _print_summary(summary)
     if summary["failed"]:  # the others are stored; a script must still see the failures
