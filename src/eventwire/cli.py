@@ -189,18 +189,51 @@ def _print_summary(summary: dict[str, int]) -> None:
 @app.command()
 def ingest(
     sources: Annotated[
-        list[str], typer.Argument(help="Files, directories, URLs, -, .jsonl, .warc(.gz).")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, directories, URLs, -, .jsonl, .warc(.gz)."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FEED", help="RSS/Atom feed URL to poll (repeatable)."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 10m, 1h.")] = "10m",
+    max_polls: Annotated[
+        int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
+    ] = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
     .warc.gz crawl) and store them; stored ones are skipped. Exits 1 when any item failed
-    (the others are stored)."""
-    summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
-    _print_summary(summary)
-    if summary["failed"]:  # the others are stored; a script must still see the failures
+    (the others are stored). With --watch, then poll feeds for new articles until Ctrl-C."""
+    if not sources and not watch:
+        raise _fail(InputError("E010", "ingest", "give sources to read or --watch FEED"))
+    failed = 0
+    if sources:
+        summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
+        _print_summary(summary)
+        failed = summary["failed"]
+    if watch:
+        from eventwire.ingest.watch import parse_duration, watch_feeds
+        from eventwire.store.db import Store
+
+        try:
+            seconds = parse_duration(every)
+            with Store(db) as store:
+                err.print(f"watching {len(watch)} feed(s) every {every}; Ctrl-C stops")
+                result = watch_feeds(
+                    watch, store, every=seconds, max_polls=max_polls,
+                    allow_private=allow_private,
+                    report=lambda line: err.print(line, highlight=False, markup=False),
+                )  # fmt: skip
+        except EventwireError as e:
+            raise _fail(e) from None
+        _print_summary(result.counts())
+        failed += result.failed
+        if result.interrupted:
+            err.print("stopped (Ctrl-C); everything stored so far is kept")
+    if failed:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)
 
 

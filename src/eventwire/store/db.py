@@ -159,6 +159,12 @@ class Store:
         row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article fetched from `url` is stored (a feed's links are checked before
+        they are fetched; the text's id catches the same story under another URL)."""
+        row = self.con.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1", [url]).fetchone()
+        return row is not None
+
     def save(self, doc: AnalyzedDocument) -> bool:
         """Store a document; False (and nothing written) when its article is already stored.
 
