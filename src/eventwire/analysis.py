@@ -6,6 +6,8 @@ Each stage is a function of the records before it; none reaches back to an earli
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.coder import code_events
 from eventwire.coding.stance import quote_events
@@ -16,6 +18,9 @@ from eventwire.nlp.dates import date_events
 from eventwire.nlp.pipeline import parse
 from eventwire.nlp.quantities import find_facts
 from eventwire.nlp.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def analyze(
@@ -33,7 +38,11 @@ def analyze(
             article.published = published
         if url is not None:
             article.url = url
-    doc = parse(article.text)
+    return analyze_parsed(article, parse(article.text))
+
+
+def analyze_parsed(article: Article, doc: Doc) -> AnalyzedDocument:
+    """The stages after the parse: `doc` is `article.text` parsed (`parse`, `parse_many`)."""
     actors = resolve_actors(doc)
     quotes = find_quotes(doc, actors)
     events = quote_events(doc, actors, quotes, code_events(doc, actors))

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.model import Article
+from eventwire.model import AnalyzedDocument, Article
 
 app = typer.Typer(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
@@ -29,6 +29,7 @@ out = Console(width=_WIDTH)
 err = Console(stderr=True, width=_WIDTH)
 
 DEFAULT_DB = Path("eventwire.duckdb")
+SAVE_BATCH = 32  # analysed articles per store transaction
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
 
@@ -170,15 +171,30 @@ def ingest_sources(
                     continue
                 yield article
 
-        for _label, result in analyze_many(new_articles(), workers=workers):
-            if isinstance(result, EventwireError):
-                skip(result, "failed")
-            elif store.save(result):
-                summary["stored"] += 1
-                summary["events"] += len(result.events)
-                progress.advance(task)
-            else:  # the same text twice in one batch
-                skip(None, "already stored")
+        pending: list[AnalyzedDocument] = []
+
+        def save_pending() -> None:  # one transaction for the lot; each article whole or not
+            for doc, saved in zip(pending, store.save_many(pending), strict=True):
+                if isinstance(saved, EventwireError):
+                    skip(saved, "failed")
+                elif saved:
+                    summary["stored"] += 1
+                    summary["events"] += len(doc.events)
+                    progress.advance(task)
+                else:  # the same text twice in one batch
+                    skip(None, "already stored")
+            pending.clear()
+
+        try:
+            for _label, result in analyze_many(new_articles(), workers=workers):
+                if isinstance(result, EventwireError):
+                    skip(result, "failed")
+                else:
+                    pending.append(result)
+                    if len(pending) >= SAVE_BATCH:
+                        save_pending()
+        finally:  # on Ctrl-C too: what is analysed is kept
+            save_pending()
     return summary
 
 

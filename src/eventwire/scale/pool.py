@@ -1,14 +1,17 @@
 """`analyze_many`: the pipeline over a local process pool, results in input order.
 
 Workers are spawned (safe beside the CLI's progress thread, same on every OS) and load the
-spaCy model once, in the pool initializer. Store writes stay with the caller, in the main
-process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the items
-then in flight are re-run one at a time in a fresh pool, so only the item that kills a
-worker again is reported as failed.
+spaCy model once, in the pool initializer. Items go to workers in chunks of `CHUNK`, which
+a worker parses together (`nlp.pipe`, about a quarter faster than one text at a time).
+Store writes stay with the caller, in the main process. A worker process that dies
+(segfault, OOM kill) breaks the whole pool: the chunks then in flight are re-run one at a
+time in a fresh pool, and a chunk that kills a worker again item by item, so only the item
+that kills a worker is reported as failed.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import signal
 from collections import deque
@@ -17,13 +20,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import EventwireError
 from eventwire.model import AnalyzedDocument, Article
-from eventwire.scale.work import Failure, analyze_item, item_label
+from eventwire.nlp.pipeline import BATCH_SIZE
+from eventwire.scale.work import Failure, analyze_chunk, item_label
 
 Result = tuple[str, AnalyzedDocument | EventwireError]
-Task = Callable[[str | Article, str | None, bool], AnalyzedDocument | Failure]
+# a task takes an item (or a chunk of them), its date and allow_private
+Task = Callable[[Any, str | None, bool], Any]
+CHUNK = BATCH_SIZE  # items per task: one nlp.pipe batch
 
 # futures in flight per worker: enough to keep workers busy, bounded for long inputs
 IN_FLIGHT_PER_WORKER = 2
@@ -32,7 +39,7 @@ IN_FLIGHT_PER_WORKER = 2
 @dataclass(frozen=True, slots=True)
 class _Item:
     label: str
-    item: str | Article
+    item: Any  # str | Article, or a chunk: tuple[_Item, ...]
     published: str | None
 
 
@@ -50,7 +57,7 @@ def _start(workers: int, init: Callable[[], None]) -> ProcessPoolExecutor:
     )
 
 
-def _as_result(label: str, outcome: AnalyzedDocument | Failure) -> Result:
+def _as_result(label: str, outcome: Any) -> Any:
     return label, outcome.error() if isinstance(outcome, Failure) else outcome
 
 
@@ -79,10 +86,51 @@ def analyze_many(
         raise ValueError(f"workers must be at least 1, got {workers}")
     queue = (_Item(item_label(i), i, _date(i, published)) for i in items)
     if workers == 1:
-        for it in queue:
-            yield _as_result(it.label, analyze_item(it.item, it.published, allow_private))
+        for part in _batches(queue, CHUNK):
+            yield from _results(part, _run_chunk(part, None, allow_private))
         return
-    yield from _pooled(queue, workers, allow_private, analyze_item, _init_worker)
+    yield from _pooled_chunks(queue, workers, allow_private, CHUNK)
+
+
+def _batches(queue: Iterable[_Item], size: int) -> Iterator[tuple[_Item, ...]]:
+    it = iter(queue)
+    while part := tuple(itertools.islice(it, size)):
+        yield part
+
+
+def _results(
+    part: tuple[_Item, ...], outcomes: list[AnalyzedDocument | Failure]
+) -> Iterator[Result]:
+    for it, outcome in zip(part, outcomes, strict=True):
+        yield _as_result(it.label, outcome)
+
+
+def _run_chunk(
+    part: tuple[_Item, ...], _published: str | None, allow_private: bool
+) -> list[AnalyzedDocument | Failure]:
+    return analyze_chunk([(it.item, it.published) for it in part], allow_private)
+
+
+def _pooled_chunks(
+    queue: Iterable[_Item], workers: int, allow_private: bool, size: int
+) -> Iterator[Result]:
+    """Chunks through the pool, results item by item. A chunk whose worker died twice
+    (one item kills it) is run again an item at a time, so only that item fails."""
+    sent: deque[tuple[_Item, ...]] = deque()
+
+    def chunks() -> Iterator[_Item]:
+        for part in _batches(queue, size):
+            sent.append(part)  # _pooled answers in input order: popleft pairs them
+            yield _Item(part[0].label, part, None)
+
+    for _label, outcome in _pooled(chunks(), workers, allow_private, _run_chunk, _init_worker):
+        part = sent.popleft()
+        if isinstance(outcome, list):
+            yield from _results(part, outcome)
+        elif len(part) > 1:
+            yield from _pooled_chunks(part, workers, allow_private, 1)
+        else:
+            yield part[0].label, outcome
 
 
 def _pooled(
