@@ -144,11 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--start-repeat", type=int, default=3,
                         help="runs of the process-start measurement (best wins; 0 skips)")
     parser.add_argument("--no-pin", action="store_true", help="do not pin to one core")
+    parser.add_argument("--html-pages", type=int, default=50,
+                        help="HTML pages in the corpus beside the news texts (0: texts only)")
     args = parser.parse_args(argv)
 
     cpu = None if args.no_pin else throughput.pin_to_one_core(None)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = build_corpus(Path(tmp) / "corpus")
+        corpus = build_corpus(Path(tmp) / "corpus", html_pages=args.html_pages)
         files = corpus.files
         print(f"corpus: {len(files)} files ({corpus.note}); cpu {cpu}; "
               f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
