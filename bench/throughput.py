@@ -267,7 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per mode (best wins)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N files")
-    parser.add_argument("--batch-size", type=int, default=8, help="batch size for nlp.pipe")
+    parser.add_argument(
+        "--batch-size", type=int, default=None, help="batch size of raw spaCy's nlp.pipe "
+        "(default: spaCy's own, 1000: the whole corpus in one batch)"
+    )
     parser.add_argument("--cpu", type=int, default=None, help="CPU to pin to (default: first)")
     parser.add_argument("--no-pin", action="store_true", help="do not pin to one core")
     parser.add_argument("--spacy-only", action="store_true", help="skip the whole pipeline")

@@ -29,7 +29,7 @@ out = Console(width=_WIDTH)
 err = Console(stderr=True, width=_WIDTH)
 
 DEFAULT_DB = Path("eventwire.duckdb")
-SAVE_BATCH = 32  # analysed articles per store transaction
+SAVE_BATCH = 64  # analysed articles per store transaction
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
 
@@ -186,7 +186,8 @@ def ingest_sources(
             pending.clear()
 
         try:
-            for _label, result in analyze_many(new_articles(), workers=workers):
+            results = analyze_many(new_articles(), workers=workers, total=len(items))
+            for _label, result in results:
                 if isinstance(result, EventwireError):
                     skip(result, "failed")
                 else:

@@ -16,6 +16,7 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from eventwire.ingest.sources import ARTICLE_SUFFIXES, article_from_bytes, is_ur
 from eventwire.ingest.warc import WARC_SUFFIXES, is_warc, record_article, warc_pages
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.scale.jsonl import article_from_record, is_jsonl, parse_line, record_label
-from eventwire.scale.work import Failure, ItemError, ScaleError, guarded
+from eventwire.scale.work import Failure, ItemError, ScaleError, analyze_chunk, guarded
 
 if TYPE_CHECKING:
     import numpy as np
@@ -175,21 +176,23 @@ class Analyzer:
         load_nlp()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> pa.Table:
+        """One output row per input row; the batch's articles are parsed together."""
         import pyarrow as pa
 
+        sources = [str(source) for source in batch["source"]]
+        read = [
+            guarded(source, partial(_article, str(kind), bytes(payload), source))
+            for source, kind, payload in zip(sources, batch["kind"], batch["payload"], strict=True)
+        ]
+        analysed = iter(analyze_chunk([(a, None) for a in read if isinstance(a, Article)]))
         rows = [
-            self.row(str(source), str(kind), bytes(payload))
-            for source, kind, payload in zip(
-                batch["source"], batch["kind"], batch["payload"], strict=True
-            )
+            self.row(source, outcome if isinstance(outcome, Failure) else next(analysed))
+            for source, outcome in zip(sources, read, strict=True)
         ]
         return pa.Table.from_pylist(rows, schema=output_schema())
 
     @staticmethod
-    def row(source: str, kind: str, payload: bytes) -> dict[str, Any]:
-        from eventwire.analysis import analyze
-
-        outcome = guarded(source, lambda: analyze(_article(kind, payload, source)))
+    def row(source: str, outcome: AnalyzedDocument | Failure) -> dict[str, Any]:
         if isinstance(outcome, Failure):
             return {"source": source, "error": outcome.message} | dict.fromkeys(COUNTS, 0)
         doc = outcome
