@@ -12,6 +12,7 @@ the `ray::` worker processes) while the jobs run.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import tempfile
 import threading
@@ -81,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             configure_logging=False,
         )  # fmt: skip
         ray.data.DataContext.get_current().enable_progress_bars = False
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # the figures, not the plan
         print(f"ray.init: {time.perf_counter() - start:.1f} s")
         best: dict[int, float] = {}
         summary: dict[str, object] = {}

@@ -119,7 +119,12 @@ def _run_chunk(
 
 
 def _pooled_chunks(
-    queue: Iterable[_Item], workers: int, allow_private: bool, size: int
+    queue: Iterable[_Item],
+    workers: int,
+    allow_private: bool,
+    size: int,
+    task: Task = _run_chunk,
+    init: Callable[[], None] = _init_worker,
 ) -> Iterator[Result]:
     """Chunks through the pool, results item by item. A chunk whose worker died twice
     (one item kills it) is run again an item at a time, so only that item fails."""
@@ -130,12 +135,12 @@ def _pooled_chunks(
             sent.append(part)  # _pooled answers in input order: popleft pairs them
             yield _Item(part[0].label, part, None)
 
-    for _label, outcome in _pooled(chunks(), workers, allow_private, _run_chunk, _init_worker):
+    for _label, outcome in _pooled(chunks(), workers, allow_private, task, init):
         part = sent.popleft()
         if isinstance(outcome, list):
             yield from _results(part, outcome)
         elif len(part) > 1:
-            yield from _pooled_chunks(part, workers, allow_private, 1)
+            yield from _pooled_chunks(part, workers, allow_private, 1, task, init)
         else:
             yield part[0].label, outcome
 

@@ -239,7 +239,7 @@ def run_ray_job(
     ds = ds.map_batches(
         Analyzer,
         batch_size=batch_size,
-        concurrency=_actors(ray, concurrency, num_cpus),
+        compute=ray.data.ActorPoolStrategy(size=_actors(ray, concurrency, num_cpus)),
         num_cpus=num_cpus,
         batch_format="numpy",
     )
