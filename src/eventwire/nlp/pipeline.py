@@ -56,6 +56,6 @@ def parse(text: str) -> Doc:
 
 
 def parse_many(texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """Parse texts in batches (`nlp.pipe`): much faster per core than one `nlp(text)` call
-    each, as the network runs on the batch's documents at once."""
+    """Parse texts in batches (`nlp.pipe`): less CPU than one `nlp(text)` call each, as the
+    network runs on the batch's documents at once."""
     return load_nlp().pipe(texts, batch_size=batch_size)

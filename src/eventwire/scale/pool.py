@@ -1,10 +1,9 @@
 """`analyze_many`: the pipeline over a local process pool, results in input order.
 
 Workers are spawned (safe beside the CLI's progress thread, same on every OS) and load the
-spaCy model once, in the pool initializer. Items go to workers in chunks, which a worker
-parses together (`nlp.pipe`: the larger the batch, the faster per article, up to a third
-faster than batches of 8); with the number of items known, chunks are sized so that every
-worker gets about as much.
+spaCy model once, in the pool initializer. Items go to workers in chunks of at most
+`PARSE_BATCH`, which a worker parses together (`nlp.pipe`); with the number of items known,
+small inputs are cut into smaller chunks, so that every worker gets a share.
 Store writes stay with the caller, in the main process. A worker process that dies
 (segfault, OOM kill) breaks the whole pool: the chunks then in flight are re-run one at a
 time in a fresh pool, and a chunk that kills a worker again item by item, so only the item
@@ -31,7 +30,7 @@ from eventwire.scale.work import PARSE_BATCH, Failure, analyze_chunk, item_label
 Result = tuple[str, AnalyzedDocument | EventwireError]
 # a task takes an item (or a chunk of them), its date and allow_private
 Task = Callable[[Any, str | None, bool], Any]
-CHUNKS_PER_WORKER = 2  # with the total known: few chunks (big batches), evenly shared
+CHUNKS_PER_WORKER = 2  # with the total known: at least this many chunks per worker
 
 # futures in flight per worker: enough to keep workers busy, bounded for long inputs
 IN_FLIGHT_PER_WORKER = 2
