@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -250,3 +252,41 @@ def test_country_by_name_or_code(runner: CliRunner, stored: Path) -> None:
 
     by_code = ids("--country", "HRV")
     assert by_code and ids("--country", "Croatia") == by_code == ids("--country", "hrv")
+
+
+def test_ingest_published_dates_articles_that_state_none(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(
+        app, ["ingest", str(corpus / "kidal.txt"), "--db", str(db), "--published", "2026-02-03"]
+    )
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT published FROM articles").fetchone() == (dt.date(2026, 2, 3),)
+    bad = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--published", "Feb 3"])
+    assert bad.exit_code == 2 and "E030" in bad.stderr
+
+
+def test_the_readme_actor_query_finds_natos_events(
+    runner: CliRunner, shared_data: Path, tmp_path: Path
+) -> None:
+    """The README's own example, `events --actor NATO ...`, on the demo corpus and the
+    reference article (dated here, as it states no date): Rutte's request is NATO's."""
+    db = tmp_path / "events.duckdb"
+    assert runner.invoke(app, ["demo", "--db", str(db)]).exit_code == 0
+    seed = shared_data / "seed" / "nato-kosovo.txt"
+    ingested = runner.invoke(
+        app, ["ingest", str(seed), "--db", str(db), "--published", "2025-03-11"]
+    )
+    assert ingested.exit_code == 0, ingested.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    line = next(
+        x for x in readme.splitlines() if x.startswith("eventwire events ") and "--actor NATO" in x
+    )
+    args = line.split("#")[0].split()[1:]
+    args[args.index("--db") + 1] = str(db)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and any("Mark Rutte" in r["source"] for r in rows), result.stdout

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,11 +15,35 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import AnalyzedDocument, Article
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """A Typer app whose commands report an `EventwireError` as its one line (exit 2), never
+    as a traceback, wherever in the command it is raised (a locked or missing database, a
+    missing output folder, ...)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def run(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except EventwireError as e:
+                    raise _fail(e) from None
+
+            register(run)
+            return fn
+
+        return decorator
+
+
+app = _App(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,7 +51,8 @@ app = typer.Typer(
 # piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
 _WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
 out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
+# stderr carries file names, URLs and messages quoting them: user text, never Rich markup
+err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
 SAVE_BATCH = 64  # analysed articles per store transaction
@@ -50,8 +76,14 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+def _say(tag: str, message: object) -> None:
+    """One line on stderr: a red tag, then the message as plain text (it names user inputs,
+    which may hold `[/x]` and must not be parsed as Rich markup)."""
+    err.print(Text.assemble((tag, "red"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    _say("error", error)
     return typer.Exit(code)
 
 
@@ -97,7 +129,7 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name or URL
         console=err,
         transient=False,
     )
@@ -128,6 +160,7 @@ def ingest_sources(
     published: dict[str, str] | None = None,
     allow_private: bool = False,
     workers: int = 1,
+    default_published: str | None = None,
 ) -> dict[str, int]:
     """Analyse and store each source; a bad one is reported and skipped. Returns counts.
 
@@ -148,7 +181,7 @@ def ingest_sources(
         def skip(error: EventwireError | None, outcome: str) -> None:
             summary[outcome] += 1
             if error is not None:
-                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
+                _say("skipped", error)
             progress.advance(task)
 
         def new_articles() -> Iterator[Article]:
@@ -166,6 +199,7 @@ def ingest_sources(
                     except EventwireError as e:
                         skip(e, "failed")
                         continue
+                article.published = article.published or default_published
                 if store.has_article(article.id):
                     skip(None, "already stored")
                     continue
@@ -212,6 +246,13 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="YYYY-MM-DD for articles that state no date of their own (no story.meta.json "
+            "sidecar, page date or dated dateline)."
+        ),
+    ] = None,
     watch: Annotated[
         list[str] | None,
         typer.Option(metavar="FEED", help="RSS/Atom feed URL to poll (repeatable)."),
@@ -222,30 +263,35 @@ def ingest(
     ] = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
-    .warc.gz crawl) and store them; stored ones are skipped. Exits 1 when any item failed
-    (the others are stored). With --watch, then poll feeds for new articles until Ctrl-C."""
+    .warc.gz crawl) and store them; stored ones are skipped. A file's sidecar
+    story.meta.json ({"published", "title", "url"}) is read too. Exits 1 when any item
+    failed (the others are stored). With --watch, then poll feeds for new articles until
+    Ctrl-C."""
     if not sources and not watch:
         raise _fail(InputError("E010", "ingest", "give sources to read or --watch FEED"))
+    if published is not None:
+        from eventwire.ingest.text import check_date
+
+        check_date(published, "--published")  # an EventwireError is reported as one line
     failed = 0
     if sources:
-        summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
+        summary = ingest_sources(
+            sources, db, allow_private=allow_private, workers=workers,
+            default_published=published,
+        )  # fmt: skip
         _print_summary(summary)
         failed = summary["failed"]
     if watch:
         from eventwire.ingest.watch import parse_duration, watch_feeds
         from eventwire.store.db import Store
 
-        try:
-            seconds = parse_duration(every)
-            with Store(db) as store:
-                err.print(f"watching {len(watch)} feed(s) every {every}; Ctrl-C stops")
-                result = watch_feeds(
-                    watch, store, every=seconds, max_polls=max_polls,
-                    allow_private=allow_private,
-                    report=lambda line: err.print(line, highlight=False, markup=False),
-                )  # fmt: skip
-        except EventwireError as e:
-            raise _fail(e) from None
+        seconds = parse_duration(every)
+        with Store(db) as store:
+            err.print(f"watching {len(watch)} feed(s) every {every}; Ctrl-C stops")
+            result = watch_feeds(
+                watch, store, every=seconds, max_polls=max_polls, allow_private=allow_private,
+                report=lambda line: err.print(line, highlight=False, soft_wrap=True),
+            )  # fmt: skip
         _print_summary(result.counts())
         failed += result.failed
         if result.interrupted:
@@ -445,7 +491,7 @@ def ray_job(
         raise _fail(InputError("E070", "ray", str(e))) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
-            err.print(f"[red]failed[/red] {result}", highlight=False)
+            _say("failed", result)
     counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
     err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
     if load:

@@ -97,7 +97,10 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         else:
             table.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
     for row in rows:
-        table.add_row(*(Text(str(row.get(c) or "—")) for c in cols))
+        cells = {c: str(row.get(c) or "—") for c in cols}
+        if row.get("date") and row.get("date_source") in ("published", "dateline"):
+            cells["date"] += f" ({row['date_source']})"  # the text does not date it
+        table.add_row(*(Text(cells[c]) for c in cols))
     return table
 
 

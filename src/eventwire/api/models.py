@@ -16,7 +16,14 @@ class EventRow(_Open):
     type: str = Field(description="PLOVER event type")
     mode: str | None = None
     cameo: str | None = None
-    date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD, as stated")
+    date: str | None = Field(
+        None,
+        description="YYYY, YYYY-MM or YYYY-MM-DD as stated, else the article date it falls "
+        "back to (see date_source)",
+    )
+    date_source: str | None = Field(
+        None, description="text | dateline | published: where the date comes from; null: undated"
+    )
     source: str | None = Field(None, description="source actor names, '; '-separated")
     target: str | None = Field(None, description="target actor names, '; '-separated")
     location: str | None = None
@@ -85,7 +92,7 @@ class Network(BaseModel):
 
 
 class CountryCount(BaseModel):
-    country: str = Field(description="alpha-3 code as stored (KOS for Kosovo)")
+    country: str = Field(description="ISO alpha-3 code (XKX for Kosovo)")
     name: str | None
     iso_numeric: int | None = Field(description="ISO 3166 numeric; null where none (Kosovo)")
     count: int = Field(description="events located in the country, or with an actor of it")

@@ -77,13 +77,14 @@ def analyze_chunk(
     """Read and analyse a chunk of `(item, published)` pairs, parsing the readable ones
     together (`nlp.pipe`); one outcome per item, in order; never raises. Should spaCy fail
     on the batch, each article is analysed alone, so only the one it fails on is lost."""
-    from eventwire.analysis import analyze, analyze_parsed
+    from eventwire.analysis import analyze, analyze_parsed, check_length
     from eventwire.ingest.sources import read_article
     from eventwire.nlp.pipeline import parse_many
 
     def read(item: str | Article, published: str | None) -> Article:
         if isinstance(item, str):
-            return read_article(item, published=published, allow_private=allow_private)
+            item = read_article(item, published=published, allow_private=allow_private)
+        check_length(item)  # a text too long to parse fails alone, not its whole batch
         return item
 
     labels = [item_label(item) for item, _ in chunk]

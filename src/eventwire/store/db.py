@@ -38,12 +38,13 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 3  # 2: event_reports.mentions and .why; 3: date_source on events, reports
+SCHEMA_VERSION = 3  # 2: event_reports.mentions, .why; 3: date_source, articles.dateline
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
 _SEP_FIELD, _SEP_ITEM = "\x1f", "\x1e"  # ASCII unit/record separators: never in a name
 
 
@@ -105,7 +106,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise InputError("E040", self.path, str(exc).splitlines()[0]) from None
+            raise _open_error(self.path, exc) from None
         try:
             self._init_schema()
         except BaseException:
@@ -283,17 +284,17 @@ class Store:
     def document(self, article_id: str) -> AnalyzedDocument | None:
         """The stored article rebuilt as the AnalyzedDocument that was saved."""
         row = self._rows(
-            "SELECT url, title, author, published, language, text, removed, source"
+            "SELECT url, title, author, published, language, text, removed, source, dateline"
             " FROM articles WHERE id = ?",
             article_id,
         )
         if not row:
             return None
-        url, title, author, published, language, text, removed, source = row[0]
+        url, title, author, published, language, text, removed, source, dateline = row[0]
         article = Article(
             text=text, title=title, author=author, url=url, language=language,
             published=published.isoformat() if published else None,
-            removed=list(removed or []), source=source,
+            removed=list(removed or []), source=source, dateline=dateline,
         )  # fmt: skip
         mentions: dict[tuple[str, str], list[Mention]] = {}
         for kind, owner, mtext, start, end in self._rows(
@@ -360,6 +361,17 @@ class Store:
         return self.con.execute(sql, list(params)).fetchall()
 
 
+def _open_error(path: str, exc: duckdb.Error) -> InputError:
+    """E041 when another process holds the file's lock (DuckDB's message runs to several
+    lines and a URL), else E040 with the message's first line."""
+    message = str(exc)
+    holder = _LOCK_HOLDER.search(message)
+    if holder is not None:
+        program = Path(holder[1]).name
+        return InputError("E041", path, f"locked by {program}, PID {holder[2]}; try again later")
+    return InputError("E040", path, message.splitlines()[0])
+
+
 def _evidence_row(ev: Evidence) -> list[Any]:
     return [ev.sentence, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end]
 
@@ -374,7 +386,7 @@ def _resolve(ids: list[str], actors: dict[str, Actor], event_id: str) -> list[Ac
 # the columns each document fills, in insert order; types for binding whole columns as lists
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "url", "title", "author", "published", "language", "text", "removed",
-                 "source", "ingested_at"),
+                 "source", "ingested_at", "dateline"),
     "actors": ("article_id", "id", "idx", "name", "kind", "country", "affiliation", "role",
                "code", "sector"),
     "mentions": ("article_id", "kind", "owner_id", "idx", "text", "start_char", "end_char"),
@@ -432,7 +444,7 @@ def _document_rows(doc: AnalyzedDocument) -> DocumentRows:
     tables: dict[str, list[tuple[Any, ...]]] = {
         "articles": [(aid, art.url, art.title, art.author, art.published, art.language,
                       art.text, list(art.removed), art.source,
-                      datetime.now(UTC).replace(tzinfo=None))],
+                      datetime.now(UTC).replace(tzinfo=None), art.dateline)],
         "actors": [(aid, a.id, i, a.name, a.kind, a.country, a.affiliation, a.role, a.code,
                     a.sector) for i, a in enumerate(doc.actors)],
         "mentions": [(aid, kind, owner, i, m.text, m.start, m.end)
@@ -457,9 +469,12 @@ def _document_rows(doc: AnalyzedDocument) -> DocumentRows:
             ev.type, [a.name for a in src], [a.name for a in tgt], ev.date,
             negated=ev.negated, published=art.published, article_id=aid,
         )  # fmt: skip
+        # an undated event is dated by its article where the record says so (date_source)
+        fallback = art.published if ev.date is None and ev.date_source else None
         events.append(
-            (key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date, period_start(ev.date),
-             ev.date_source, [a.name for a in src], [a.name for a in tgt],
+            (key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
+             period_start(ev.date or fallback), ev.date_source if ev.date or fallback else None,
+             [a.name for a in src], [a.name for a in tgt],
              [a.code for a in src], [a.code for a in tgt],
              place.name if place else None, place.country if place else None,
              place.lat if place else None, place.lon if place else None,

@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text        VARCHAR NOT NULL,
     removed     VARCHAR[],
     source      VARCHAR,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    dateline    VARCHAR               -- wire dateline cut from the body ("BRUSSELS, Feb 24 (Reuters)")
 );
 
 CREATE TABLE IF NOT EXISTS actors (
@@ -63,8 +64,8 @@ CREATE TABLE IF NOT EXISTS events (
     contexts         VARCHAR[],
     cameo            VARCHAR,
     date             VARCHAR,         -- YYYY | YYYY-MM | YYYY-MM-DD as the text supports it
-    date_start       DATE,            -- first day of that period, for range filters
-    date_source      VARCHAR,         -- text | dateline | published | NULL (no date)
+    date_start       DATE,            -- first day of that period (or of the fallback date)
+    date_source      VARCHAR,         -- text | dateline | published (undated: article's date)
     source_names     VARCHAR[],
     target_names     VARCHAR[],
     source_codes     VARCHAR[],
