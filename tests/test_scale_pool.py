@@ -175,3 +175,17 @@ def test_a_chunk_that_kills_its_worker_costs_only_the_killing_item() -> None:
     messages = {label: str(err) for label, err in results}
     assert messages["crash"] == "E050 crash: internal error (the worker process died)"
     assert all(messages[x] == f"done {x}" for x in labels if x != "crash")
+
+
+def test_a_text_over_the_size_cap_fails_alone_in_its_batch(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.analysis as analysis
+
+    long_one = read_article(corpus[0])
+    long_one.source = "long-one"
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARS", len(long_one.text) - 1)
+    short = Article(text="Police in Lima arrested forty protesters on Saturday.", source="short")
+    outcomes = analyze_chunk([(long_one, None), (short, None)])
+    assert isinstance(outcomes[0], Failure) and outcomes[0].message.startswith("E013 long-one")
+    assert isinstance(outcomes[1], AnalyzedDocument)
