@@ -355,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "ingest (whole)" in modes and analyze is not None:
         results.append(measure_stages(corpus, args.repeat, analyze))
     baseline = results[1]  # spaCy's own batched parse: the throughput spaCy users get
+    fastest_wall = min(m.best for m in results[:2])  # raw spaCy at its best, either way
+    fastest_cpu = min(m.best_cpu for m in results[:2])
 
     print()
     print_table(results, baseline)
@@ -367,14 +369,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio = None
     if len(results) == 4:
         ingest_m, stages = results[2], results[3]
-        ratio = baseline.best / ingest_m.best
+        ratio = fastest_wall / ingest_m.best
         print(
             f"whole pipeline / raw spaCy throughput: {ratio:.2f} (ingest of the files, store "
-            f"writes included, against spaCy's nlp.pipe on the same texts; goal >= 0.8)"
+            "writes included, against the faster of raw spaCy's two modes on the same texts; "
+            "goal >= 0.8)"
         )
         print(
-            f"the same in CPU time: {baseline.best_cpu / ingest_m.best_cpu:.2f} (steadier "
-            "than wall time on a shared machine: waiting for a core is not counted)"
+            f"the same in CPU time: {fastest_cpu / ingest_m.best_cpu:.2f} (steadier than wall "
+            "time on a shared machine: waiting for a core is not counted)"
         )
         print(
             f"eventwire's stages after the parse: {1000 * stages.best / stages.articles:.1f} "
@@ -399,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "results": [m.to_dict() for m in results],
             "pipeline_over_spacy": ratio,
             "pipeline_over_spacy_cpu": (
-                results[1].best_cpu / results[2].best_cpu if len(results) == 4 else None
+                fastest_cpu / results[2].best_cpu if len(results) == 4 else None
             ),
             "pipeline_error": pipeline_error,
             "load_average": os.getloadavg(),
