@@ -1,8 +1,10 @@
 """`analyze_many`: the pipeline over a local process pool, results in input order.
 
-Workers are spawned (safe beside the CLI's progress thread, same on every OS) and load the
-spaCy model once, in the pool initializer; they exit when the main process dies, even by
-SIGKILL. Items go to workers in chunks of at most `PARSE_BATCH`, which a worker parses
+Workers are forked from a fork server (spawned where there is none, as on Windows): a
+fresh, single-threaded process, so forking is safe beside the CLI's progress thread, which
+loads the spaCy model and the tables once (`eventwire.scale.preload`) before it forks any
+worker; each worker starts with them in memory. Workers exit when the main process dies,
+even by SIGKILL. Items go to workers in chunks of at most `PARSE_BATCH`, which a worker parses
 together (`nlp.pipe`); with the number of items known, small inputs are cut into smaller
 chunks, so that every worker gets a share. Store writes stay with the caller, in the main
 process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the chunks
@@ -75,10 +77,18 @@ def _start_worker(init: Callable[[], None]) -> None:
     init()
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["eventwire.scale.preload"])  # read when the server starts
+    return context
+
+
 def _start(workers: int, init: Callable[[], None]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_context(),
         initializer=_start_worker,
         initargs=(init,),
     )

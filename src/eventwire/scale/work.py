@@ -105,5 +105,16 @@ def analyze_chunk(
     return [o for o in outcomes if not isinstance(o, Article)]  # none left: all analysed
 
 
+WARM_UP_TEXT = "The foreign ministers of Austria and Slovenia met in Vienna on Monday."
+
+
+def warm_up() -> None:
+    """Load the model and every lazily loaded table (gazetteer, actor dictionary, lexicons)
+    by analysing one short sentence."""
+    from eventwire.analysis import analyze
+
+    analyze(Article(text=WARM_UP_TEXT))
+
+
 class ScaleError(EventwireError):
     """A scale job cannot run (Ray missing, output not empty, no inputs); one line."""
