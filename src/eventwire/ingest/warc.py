@@ -117,16 +117,10 @@ def page_article(page: WarcPage) -> Article:
 def read_warc_articles(path: str | Path) -> Iterator[Article | InputError]:
     """The articles of a WARC file, in archive order; each bad page is yielded as its error.
     A missing or unreadable file raises InputError E010."""
+    from eventwire.ingest.sources import open_file
+
     name = str(path)
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, after the generator ends
-    except FileNotFoundError:
-        raise InputError("E010", name) from None
-    except IsADirectoryError:
-        raise InputError("E010", name, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError("E010", name, err.strerror or type(err).__name__) from None
-    with stream:
+    with open_file(path) as stream:
         for page in warc_pages(stream, name):
             if isinstance(page, InputError):
                 yield page
