@@ -33,6 +33,9 @@ import duckdb
 from tests.fuzz_targets import demo_texts
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# articles per store transaction in these runs: ingest's own batch (64) would store the
+# sixteen test articles in one transaction, leaving no kill point between two commits
+SAVE_BATCH = 4
 # the tables holding an article's rows; `events` is shared between articles, checked apart
 PER_ARTICLE = ("actors", "mentions", "quotes", "event_reports", "places", "facts")
 _STATEMENT = re.compile(r"\s*(\w+)")
@@ -96,26 +99,30 @@ class CountingConnection:
 
 @contextmanager
 def counting(kind: str | None = None, kill_at: int = 0) -> Iterator[dict[str, int]]:
-    """Every `duckdb.connect` in this process counts its writes (and may kill at one)."""
-    real = duckdb.connect
+    """Every `duckdb.connect` in this process counts its writes (and may kill at one), and
+    `ingest` stores SAVE_BATCH articles per transaction."""
+    import eventwire.cli
+
+    real, real_batch = duckdb.connect, eventwire.cli.SAVE_BATCH
     CountingConnection.counts = {"insert": 0, "commit": 0}
 
     def connect(*args: Any, **kwargs: Any) -> Any:
         return CountingConnection(real(*args, **kwargs), kind, kill_at)
 
     duckdb.connect = connect  # type: ignore[assignment]
+    eventwire.cli.SAVE_BATCH = SAVE_BATCH
     try:
         yield CountingConnection.counts
     finally:
         duckdb.connect = real
+        eventwire.cli.SAVE_BATCH = real_batch
 
 
 def ingest_command(db: Path, inputs: list[Path], kind: str | None = None, at: int = 0) -> list[str]:
-    """The command line of an `ingest` subprocess, killed at a write when `kind` is given."""
+    """The command line of an `ingest` subprocess (SAVE_BATCH articles per transaction),
+    killed at a write when `kind` is given."""
     args = ["ingest", *map(str, inputs), "--db", str(db), "--published", "2025-03-11"]
-    if kind is None:
-        return [sys.executable, "-m", "eventwire.cli", *args]
-    return [sys.executable, "-m", "tests.crash_points", kind, str(at), *args]
+    return [sys.executable, "-m", "tests.crash_points", kind or "none", str(at), *args]
 
 
 def kill_at_write(db: Path, inputs: list[Path], kind: str, at: int) -> int:
