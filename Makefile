@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint browser evaluate bench clean
+.PHONY: setup demo test lint browser evaluate bench robustness clean
 
 setup: $(STAMP)
 
@@ -33,12 +33,20 @@ test: setup lint browser
 evaluate: setup
 	$(BIN)/eventwire evaluate
 
-# the issue-14 figures: pipeline/spaCy ratio, per-stage profile, --workers speed-up, Ray scaling
-bench: setup
+# the issue-14 figures: pipeline/spaCy ratio, per-stage profile, --workers speed-up, Ray scaling;
+# issue 15's first (make robustness)
+bench: setup robustness
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/profile_ingest.py
 	$(BIN)/python bench/workers.py
 	$(BIN)/python bench/ray_scaling.py
+
+# Issue 15's figures: fuzzing (100,000 inputs), the bad-input corpus, kill points, API load.
+robustness: setup
+	$(BIN)/python bench/fuzz.py
+	$(BIN)/python bench/bad_inputs.py
+	$(BIN)/python bench/crash_safety.py
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build dist src/*.egg-info
