@@ -38,6 +38,7 @@ import copy
 import datetime as dt
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -260,6 +261,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
+        if args.db is None:  # the store built for this run
+            shutil.rmtree(db.parent, ignore_errors=True)
     print(f"load: {events} events, {args.clients[-1]} clients, {args.requests} requests: "
           f"{'; '.join(summary)} (load average {os.getloadavg()[0]:.1f})")  # fmt: skip
 
