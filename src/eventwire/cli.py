@@ -305,6 +305,36 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command("convert-petrarch")
+def convert_petrarch(
+    petrarch: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH2 dictionaries (default: ../shared/data/petrarch2)."),
+    ] = None,
+    plover: Annotated[
+        Path | None,
+        typer.Option(
+            help="CAMEO2PLOVER table (default: ../shared/data/plover/CAMEO2PLOVER-2021.txt)."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Output folder (default: the package's coding/data)."),
+    ] = None,
+) -> None:
+    """Convert PETRARCH2's CAMEO verb dictionary into the coder's candidate-trigger tables."""
+    from eventwire.evaluate.run import default_data_dir
+    from eventwire.training.petrarch_convert import convert, package_data_dir
+
+    petrarch = petrarch or default_data_dir() / "petrarch2"
+    plover = plover or default_data_dir() / "plover" / "CAMEO2PLOVER-2021.txt"
+    for path in (petrarch / "CAMEO.2.0.txt", plover):
+        if not path.is_file():
+            raise _fail(InputError("E010", str(path), "pass --petrarch / --plover"))
+    counts = convert(petrarch, plover, out_dir or package_data_dir())
+    err.print(", ".join(f"{n} {k}" for k, n in counts.items()), highlight=False)
+
+
 @app.command("ray")
 def ray_job(
     inputs: Annotated[

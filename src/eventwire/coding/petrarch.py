@@ -1,0 +1,181 @@
+"""PETRARCH2's CAMEO verb dictionary, converted (data/petrarch_*.tsv, MIT, see
+data/PETRARCH2-LICENSE.txt), matched over the spaCy parse.
+
+A verb of a dictionary block proposes the block's types: on its own (the verb's isolated
+code), and through each pattern of its block whose words are found around it: pre-verb words
+in the subject, post-verb words in the verb's right-hand phrases, `(PREP NOUN)` phrases as a
+preposition governing the noun. Clausal dependents (`ccomp`, `advcl`, coordinated verbs) are
+other events and are not searched. The matches are candidates for the trained coder, which
+decides; the converter is `eventwire convert-petrarch`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.coding.ontology import read_tsv
+
+VERBS_FILE = "petrarch_verbs.tsv"
+PATTERNS_FILE = "petrarch_patterns.tsv"
+SYNSETS_FILE = "petrarch_synsets.tsv"
+LICENSE_FILE = "PETRARCH2-LICENSE.txt"
+# dependents that start another clause: their words belong to another event
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "cc", "punct", "parataxis", "mark", "relcl", "xcomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+PREP_DEPS = {"prep", "agent", "dative", "prt"}
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchPattern:
+    block: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    preps: tuple[tuple[str, str], ...]
+    source: str
+    target: str
+    cameo: str
+    types: tuple[str, ...]
+    mode: str | None
+    line: int
+
+    @property
+    def size(self) -> int:
+        """How many words or phrases the pattern asks for: more is more specific."""
+        return len(self.before) + len(self.after) + len(self.preps)
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchVerb:
+    block: str
+    verb: str
+    others: tuple[str, ...]
+    cameo: str | None
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchMatch:
+    """A verb of the dictionary found in the text, with the pattern that fits (None: the
+    verb's own code)."""
+
+    verb: PetrarchVerb
+    pattern: PetrarchPattern | None
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return self.pattern.types if self.pattern else self.verb.types
+
+    @property
+    def cameo(self) -> str:
+        return (self.pattern.cameo if self.pattern else self.verb.cameo) or ""
+
+
+def _opt(value: str) -> str:
+    return "" if value == "-" else value
+
+
+@functools.cache
+def _verbs() -> dict[str, tuple[PetrarchVerb, ...]]:
+    out: dict[str, list[PetrarchVerb]] = {}
+    for r in read_tsv(VERBS_FILE):
+        types = tuple(t for t in _opt(r["types"]).split("|") if t)
+        verb = PetrarchVerb(
+            r["block"], r["verb"], tuple(_opt(r["others"]).split()), _opt(r["cameo"]) or None, types
+        )
+        out.setdefault(verb.verb, []).append(verb)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _patterns() -> dict[str, tuple[PetrarchPattern, ...]]:
+    out: dict[str, list[PetrarchPattern]] = {}
+    for r in read_tsv(PATTERNS_FILE):
+        preps = []
+        for phrase in _split(r["preps"]):
+            prep, _, words = phrase.partition(" ")
+            preps.append((prep, words))
+        pattern = PetrarchPattern(
+            block=r["block"],
+            before=_split(r["before"]),
+            after=_split(r["after"]),
+            preps=tuple(preps),
+            source=_opt(r["source"]),
+            target=_opt(r["target"]),
+            cameo=r["cameo"],
+            types=tuple(r["types"].split("|")),
+            mode=_opt(r["mode"]) or None,
+            line=int(r["line"]),
+        )
+        out.setdefault(pattern.block, []).append(pattern)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in _opt(value).split(";") if p.strip())
+
+
+@functools.cache
+def _synsets() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in read_tsv(SYNSETS_FILE):
+        out.setdefault(r["synset"], []).append(r["words"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _forms(tokens: list[Token]) -> frozenset[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return frozenset(out)
+
+
+def _has(phrase: str, words: frozenset[str]) -> bool:
+    """A pattern item (words, or a `&SET` of phrases) is found among the words."""
+    if phrase.startswith("&"):
+        return any(_has(p, words) for p in _synsets().get(phrase, ()))
+    return all(w in words for w in phrase.split())
+
+
+def _subtrees(heads: list[Token]) -> list[Token]:
+    return [t for h in heads for t in h.subtree]
+
+
+def _others_found(verb: Token, others: tuple[str, ...]) -> bool:
+    near = _forms([c for c in verb.children if c.dep_ in PREP_DEPS | {"compound", "dobj"}])
+    return all(w in near for w in others)
+
+
+def petrarch_matches(verb: Token) -> list[PetrarchMatch]:
+    """Every dictionary verb entry and pattern that fits a verb token."""
+    entries = _verbs().get(verb.lemma_.lower()) or _verbs().get(verb.lower_, ())
+    entries = tuple(e for e in entries if not e.others or _others_found(verb, e.others))
+    if not entries:
+        return []
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    left = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    after = _forms(_subtrees(right))
+    before = _forms(_subtrees(left))
+    preps: dict[str, frozenset[str]] = {}
+    for tok in _subtrees(right) + [verb]:
+        for c in tok.children:
+            if c.dep_ in PREP_DEPS and c.i > verb.i:
+                preps[c.lower_] = preps.get(c.lower_, frozenset()) | _forms(list(c.subtree)[1:])
+    out: list[PetrarchMatch] = []
+    for entry in entries:
+        if entry.types:
+            out.append(PetrarchMatch(entry, None))
+        for p in _patterns().get(entry.block, ()):
+            if (
+                all(_has(w, before) for w in p.before)
+                and all(_has(w, after) for w in p.after)
+                and all(
+                    prep in preps and (not words or _has(words, preps[prep]))
+                    for prep, words in p.preps
+                )
+            ):
+                out.append(PetrarchMatch(entry, p))
+    return out
