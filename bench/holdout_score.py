@@ -18,7 +18,7 @@ from typing import Any
 
 from eventwire.analysis import analyze
 from eventwire.coding.score import _prf, event_scores
-from eventwire.evaluate.devgold import _events_with_names
+from eventwire.evaluate.devgold import events_with_names
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
@@ -53,7 +53,7 @@ def main() -> None:
     for name in files:
         text = (HOLDOUT / name).read_text(encoding="utf-8")
         record = analyze(text, published=published.get(name)).to_dict()
-        pred = _events_with_names(record)
+        pred = events_with_names(record)
         golds, gold_actors = gold_events(gold[name])
         scores = event_scores(pred, golds, gold_actors)
         print(f"{name}: strict {scores['strict']}  type {scores['type']}")

@@ -144,9 +144,33 @@ def _same_event(event: Event, events: list[Event]) -> Event | None:
     )
 
 
+def quote_acts(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Event | None]:
+    """The speech act each quotation makes (None where it makes none), before checking
+    whether the coder coded the speaker's act in those sentences already."""
+    spans = quote_spans(doc_text(doc))
+    return [_quote_act(doc, actors, quote, spans) for quote in quotes]
+
+
+def coded_already(event: Event, events: list[Event]) -> bool:
+    """The speaker's act in the quotation's sentences is among the events."""
+    ev = event.evidence
+    return any(
+        speaker in e.source and _overlaps(e, ev.start, ev.end)
+        for e in events
+        for speaker in event.source
+    )
+
+
 def _quote_event(
     doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan], events: list[Event]
 ) -> Event | None:
+    event = _quote_act(doc, actors, quote, spans)
+    if event is None or coded_already(event, events):
+        return None  # the speaker's act in this sentence is coded already
+    return event
+
+
+def _quote_act(doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan]) -> Event | None:
     if quote.speaker is None or not quote.direct or quote.partial:
         return None
     verb = _attribution(doc, quote, spans)
@@ -160,8 +184,6 @@ def _quote_event(
         return None
     first = min(found.tokens[0].sent.start_char, verb.sent.start_char)
     last = max(found.tokens[0].sent.end_char, verb.sent.end_char)
-    if any(quote.speaker in e.source and _overlaps(e, first, last) for e in events):
-        return None  # the speaker's act in this sentence is coded already
     return _build(doc, quote, verb, found, first, last, actors)
 
 

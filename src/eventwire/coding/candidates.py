@@ -1,0 +1,133 @@
+"""Candidate events of an article, for the trained coder to accept or reject.
+
+A candidate is a trigger word and one PLOVER type proposed for it. Four sources propose:
+- `lexicon`: our rows (data/lexicon.tsv), matched as the rule coder matches them; the rule
+  coder's decision on the match (the event it builds, or why it codes none) comes along;
+- `petrarch`: PETRARCH2's verb dictionary (data/petrarch_*.tsv), the verb alone or a pattern;
+- `quotation`: the speech act a direct quotation makes ("we regret" → CONCEDE, stance.tsv);
+- `mood`: a proposal changed by PLOVER's rules on mood (an announced attack is THREATEN, a
+  refused concession REJECT).
+A word proposed the same type by several sources is one candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.table import ActorTable
+from eventwire.coding.coder import Mood, Traced, mood_of, trace_events, type_for_mood
+from eventwire.coding.ontology import cameo_roots, event_types
+from eventwire.coding.petrarch import PetrarchMatch, petrarch_matches
+from eventwire.coding.stance import coded_already, quote_acts
+from eventwire.coding.syntax import VERB_POS, evidence
+from eventwire.model import Event, Evidence, Quote
+from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.quotes import quote_spans
+
+
+@dataclass(slots=True)
+class Candidate:
+    head: Token
+    type: str
+    sent_index: int
+    tokens: list[Token]  # the trigger's words, head first
+    evidence: Evidence
+    sources: set[str] = field(default_factory=set)
+    traced: Traced | None = None  # the rule coder's match at this word, and its decision
+    petrarch: list[PetrarchMatch] = field(default_factory=list)
+    quote_act: Event | None = None  # the speech act of a quotation, when one proposes
+    rule_final: bool = False  # the rule coder codes this type here in its final output
+
+    @property
+    def sent(self) -> Span:
+        return self.head.sent
+
+
+@dataclass(slots=True)
+class ArticleCandidates:
+    doc: Doc
+    actors: ActorTable
+    quotes: list[Quote]
+    sentences: list[Span]
+    candidates: list[Candidate]
+    quoted: list[tuple[int, int]]  # character spans inside quotation marks
+    moods: dict[int, Mood]
+
+
+def _cameo(etype: str) -> str:
+    return cameo_roots(etype)[0]
+
+
+def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> ArticleCandidates:
+    """Every candidate of the article, in text order (then type order)."""
+    text = doc_text(doc)
+    sentences = list(doc.sents)
+    rule_events, traces = trace_events(doc, actors)
+    final = {id(e) for e in rule_events}
+    moods: dict[int, Mood] = {}
+    found: dict[tuple[int, str], Candidate] = {}
+
+    def mood(tok: Token) -> Mood:
+        if tok.i not in moods:
+            moods[tok.i] = mood_of(tok)
+        return moods[tok.i]
+
+    def propose(
+        head: Token,
+        etype: str,
+        source: str,
+        tokens: list[Token] | None = None,
+        ev: Evidence | None = None,
+    ) -> Candidate:
+        key = (head.i, etype)
+        cand = found.get(key)
+        if cand is None:
+            words = tokens or [head]
+            if ev is None:
+                sent = head.sent
+                start = min(t.idx for t in words)
+                end = max(t.idx + len(t.text) for t in words)
+                if end - start > 40:
+                    start, end = head.idx, head.idx + len(head.text)  # far-flung words
+                ev = evidence(text, sent.start_char, sent.end_char, (start, end))
+            cand = found[key] = Candidate(head, etype, sent_index[head.i], words, ev)
+        cand.sources.add(source)
+        return cand
+
+    sent_index = {t.i: k for k, s in enumerate(sentences) for t in s}
+    for traced in (t for sentence in traces for t in sentence):
+        m = traced.match
+        cand = propose(m.head, m.row.type, "lexicon", m.tokens)
+        cand.traced = traced
+        shifted = traced.event.type if traced.event is not None else None
+        if shifted is not None and shifted != m.row.type:
+            other = propose(m.head, shifted, "mood", m.tokens)
+            other.traced = traced
+        if traced.event is not None and id(traced.event) in final:
+            found[(m.head.i, traced.event.type)].rule_final = True
+    for sent in sentences:
+        for tok in sent:
+            if tok.pos_ not in VERB_POS:
+                continue
+            for pm in petrarch_matches(tok):
+                for etype in pm.types:
+                    propose(tok, etype, "petrarch").petrarch.append(pm)
+                    shifted, _, _ = type_for_mood(etype, pm.cameo or _cameo(etype), mood(tok))
+                    if shifted != etype:
+                        propose(tok, shifted, "mood").petrarch.append(pm)
+    for act in quote_acts(doc, actors, quotes):
+        if act is None or act.evidence.trigger_start is None:
+            continue
+        span = doc.char_span(act.evidence.trigger_start, act.evidence.trigger_end or 0)
+        if span is None:
+            continue
+        cand = propose(span.root, act.type, "quotation", list(span), act.evidence)
+        cand.quote_act = act
+        cand.rule_final = cand.rule_final or not coded_already(act, rule_events)
+    for cand in found.values():
+        mood(cand.head)
+    quoted = [(q.open_mark, q.end) for q in quote_spans(text)]
+    ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
+    return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods)

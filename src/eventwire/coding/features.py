@@ -1,0 +1,207 @@
+"""Features of the trained coder's two decisions, as strings (the model weighs each one).
+
+- `event_features`: is this candidate (a trigger word and a proposed type) an event of that
+  type? Which sources propose it, the rule coder's decision on it and why, the lemma, the
+  dependency context, negation and mood, quotation marks, the speech verb above it, the
+  actors of the sentence, the position in the article. Each feature is given once on its own
+  and once joined with the proposed type, so the model learns both what makes any word an
+  event and what makes it one of this type.
+- `argument_features`: is this actor the event's source (or, in the second model, its
+  target)? The dependency path from the trigger to the actor's nearest mention, the side of
+  the trigger it stands on, the rule coder's own reading of the sides, the actor's kind,
+  being the speaker of the surrounding quotation or the possessor of the trigger noun, and
+  standing only in the sentence before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.coding.candidates import ArticleCandidates, Candidate
+from eventwire.coding.syntax import NOUN_POS, OBJ, SUBJ, lemma
+from eventwire.nlp.quotes import speech_verbs
+
+# relations that put a trigger below the main clause
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
+MAX_PATH = 4  # longer dependency paths are "far"
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _subordination(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        depth += tok.dep_ in SUBORDINATE_DEPS
+        tok = tok.head
+    return depth
+
+
+def _speech_above(tok: Token) -> Token | None:
+    """The speech verb whose reported clause holds the trigger ("said X would attack")."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and lemma(tok.head) in speech_verbs():
+            return tok.head
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "pobj", "prep", "advcl", "aux"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < idx < e for s, e in spans)
+
+
+def sentence_actors(art: ArticleCandidates, sent: Span) -> dict[str, list[Token]]:
+    """Actor id -> the tokens of the sentence that mention it, in order."""
+    out: dict[str, list[Token]] = {}
+    for tok in sent:
+        if tok.is_punct:
+            continue
+        for actor in art.actors.actors_for_token(tok):
+            out.setdefault(actor, []).append(tok)
+    return out
+
+
+def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[str]:
+    head = c.head
+    mood = art.moods[head.i]
+    own: list[str] = ["bias", *(f"src:{s}" for s in sorted(c.sources))]
+    own.append("srcs:" + "+".join(sorted(c.sources)))
+    traced = c.traced
+    if traced is not None:
+        row = traced.match.row
+        own += [f"row:{row.id}", f"pattern:{row.pattern}", f"rowtype:{row.type == c.type}"]
+        own.append(f"drop:{traced.dropped}" if traced.dropped else "rules:kept")
+        if traced.event is not None:
+            own += ["rules:source" if traced.event.source else "rules:no-source"]
+            own += ["rules:target" if traced.event.target else "rules:no-target"]
+    if c.rule_final:
+        own.append("rules:final")
+    for pm in c.petrarch:
+        if pm.pattern is None:
+            own.append("pet:verb")
+        else:
+            own += ["pet:pattern", f"pet:size{min(pm.pattern.size, 3)}"]
+        own += [f"pet:cameo{pm.cameo[:2]}", f"pet:cameo{pm.cameo[:3]}"]
+    if c.quote_act is not None:
+        own += [f"quote:{c.quote_act.rule}", f"quote:target{bool(c.quote_act.target)}"]
+    own += [
+        f"lemma:{lemma(head)}",
+        f"pos:{head.pos_}",
+        f"tag:{head.tag_}",
+        f"dep:{head.dep_}",
+        f"headdep:{head.head.dep_}" if head.head.i != head.i else "root",
+        f"depth:{_bucket(_subordination(head), (0, 1, 2))}",
+        f"nact:{_bucket(n_actors, (0, 1, 2))}",
+        f"sent:{_bucket(c.sent_index, (0, 1, 3, 8))}",
+    ]
+    for flag in ("negated", "future", "hypothetical", "willing", "conditional"):
+        if getattr(mood, flag):
+            own.append(f"mood:{flag}")
+    if _inside(head.idx, art.quoted):
+        own.append("inquote")
+    speech = _speech_above(head)
+    if speech is not None:
+        own += ["speech-content", f"speech:{lemma(speech)}"]
+    if any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
+        own.append("passive")
+    if head.pos_ in NOUN_POS:
+        dets = {ch.lower_ for ch in head.children if ch.dep_ == "det"}
+        if dets & {"the", "this", "that", "these", "those"}:
+            own.append("noun:definite")
+        if any(ch.dep_ == "poss" for ch in head.children):
+            own.append("noun:possessed")
+    subj = [ch for ch in head.children if ch.dep_ in SUBJ]
+    objs = [ch for ch in head.children if ch.dep_ in OBJ]
+    if subj:
+        own.append("has:subject")
+    if objs:
+        own.append("has:object")
+    return own + [f"{f}|{c.type}" for f in own]
+
+
+# --- arguments ----------------------------------------------------------------------------
+
+
+def _path(a: Token, b: Token) -> str:
+    """The dependency path from a to b: relations going up from a, then down to b, with the
+    word of a preposition on the way ("^nsubj", "vdobj", "vprep:with vpobj")."""
+    up_a = [a]
+    while up_a[-1].head.i != up_a[-1].i:
+        up_a.append(up_a[-1].head)
+    up_b = [b]
+    while up_b[-1].head.i != up_b[-1].i:
+        up_b.append(up_b[-1].head)
+    ids_b = [t.i for t in up_b]
+    common = next((k for k, t in enumerate(up_a) if t.i in ids_b), None)
+    if common is None:
+        return "far"
+    k_b = ids_b.index(up_a[common].i)
+    steps = [f"^{t.dep_}" for t in up_a[:common]]
+    for t in reversed(up_b[:k_b]):
+        steps.append(f"v{t.dep_}:{t.lower_}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
+    if len(steps) > MAX_PATH:
+        return "far"
+    return " ".join(steps) or "self"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: str
+    token: Token  # the mention nearest the trigger
+    previous: bool  # mentioned only in the sentence before
+
+
+def argument_candidates(
+    c: Candidate, art: ArticleCandidates, in_sentence: dict[str, list[Token]]
+) -> list[ActorMention]:
+    """The actors of the trigger's sentence (nearest mention), and those of the sentence
+    before that this one does not name."""
+    out = []
+    for actor, toks in in_sentence.items():
+        best = min(toks, key=lambda t: (len(_path(c.head, t).split()), abs(t.i - c.head.i)))
+        out.append(ActorMention(actor, best, False))
+    if c.sent_index > 0:
+        before = sentence_actors(art, art.sentences[c.sent_index - 1])
+        for actor, toks in before.items():
+            if actor not in in_sentence:
+                out.append(ActorMention(actor, toks[-1], True))
+    return out
+
+
+def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> list[str]:
+    actor = art.actors.get(m.actor)
+    tok, head = m.token, c.head
+    rule = c.quote_act or (c.traced.event if c.traced else None)
+    own: list[str] = ["bias", f"kind:{actor.kind}"]
+    if m.previous:
+        own.append("previous-sentence")
+    else:
+        path = _path(head, tok)
+        own += [f"path:{path}", f"side:{'before' if tok.i < head.i else 'after'}"]
+        own.append(f"dist:{_bucket(abs(tok.i - head.i), (1, 3, 6, 12))}")
+        if tok.dep_ == "poss" and tok.head.i == head.i:
+            own.append("possessor")
+        if tok.pos_ == "PRON":
+            own.append("pronoun")
+        if _inside(tok.idx, art.quoted):
+            own.append("mention-in-quote")
+    if rule is not None:
+        if m.actor in rule.source:
+            own.append("rules:source")
+        if m.actor in rule.target:
+            own.append("rules:target")
+    if c.quote_act is not None and m.actor in c.quote_act.source:
+        own.append("speaker")
+    elif _inside(head.idx, art.quoted) and any(
+        q.speaker == m.actor and q.start <= head.idx < q.end for q in art.quotes
+    ):
+        own.append("speaker")
+    return own + [f"{f}|{c.type}" for f in own]

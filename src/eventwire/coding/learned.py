@@ -1,0 +1,251 @@
+"""The trained event coder: candidates in, events out, decided by the shipped model.
+
+1. `article_candidates` lists every trigger word with a type proposed for it (our lexicon,
+   PETRARCH2's verb dictionary, quotation speech acts, PLOVER's mood rules).
+2. The event model scores each candidate; a word keeps its best type when that scores at or
+   above the model's threshold.
+3. For each event, the source and target models score every actor of the sentence (and of
+   the sentence before, for a side the sentence leaves implicit); actors at or above a
+   threshold fill the side, an actor going to the side it scores higher on.
+4. One event per (type, source, target) in a sentence; repeated reports are merged as the
+   rule coder merges them (`merge.merge_reports`).
+The mood flags, mode, contexts and CAMEO code come from the rules' reading of the trigger.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwire.actors.table import ActorTable
+from eventwire.coding.candidates import ArticleCandidates, Candidate, article_candidates
+from eventwire.coding.cues import find_contexts, find_mode
+from eventwire.coding.features import (
+    ActorMention,
+    argument_candidates,
+    argument_features,
+    event_features,
+    sentence_actors,
+)
+from eventwire.coding.linear import CoderModel, shipped_model
+from eventwire.coding.merge import merge_reports
+from eventwire.coding.ontology import cameo_fits, cameo_roots, modes
+from eventwire.model import Event, Quote
+
+Scored = tuple[ActorMention, list[str]]
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """An article's candidates with their features; argument features are computed for a
+    candidate the first time they are asked for."""
+
+    art: ArticleCandidates
+    events: list[list[str]]
+    _actors: dict[int, dict[str, list]] = field(default_factory=dict)  # sentence -> mentions
+    _args: dict[int, list[Scored]] = field(default_factory=dict)
+
+    def arguments(self, k: int) -> list[Scored]:
+        if k not in self._args:
+            c = self.art.candidates[k]
+            mentions = self._sentence_actors(c.sent_index)
+            self._args[k] = [
+                (m, argument_features(c, m, self.art))
+                for m in argument_candidates(c, self.art, mentions)
+            ]
+        return self._args[k]
+
+    def _sentence_actors(self, index: int) -> dict[str, list]:
+        if index not in self._actors:
+            self._actors[index] = sentence_actors(self.art, self.art.sentences[index])
+        return self._actors[index]
+
+
+def article_features(art: ArticleCandidates) -> ArticleFeatures:
+    feats = ArticleFeatures(art, [])
+    for c in art.candidates:
+        n_actors = len(feats._sentence_actors(c.sent_index))
+        feats.events.append(event_features(c, art, n_actors))
+    return feats
+
+
+def code_article(
+    doc: Doc, actors: ActorTable, quotes: list[Quote], model: CoderModel | None = None
+) -> list[Event]:
+    """The events of a parsed article, ids e1.. in text order."""
+    feats = article_features(article_candidates(doc, actors, quotes))
+    return decode(feats, model or shipped_model())
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    index: int  # candidate
+    probability: float
+    source: list[tuple[str, float]]
+    target: list[tuple[str, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    event: float
+    source: float
+    target: float
+
+    @classmethod
+    def of(cls, model: CoderModel) -> Thresholds:
+        return cls(model.event.threshold, model.source.threshold, model.target.threshold)
+
+
+class Scores:
+    """One article's probabilities under one model, each computed once (training tries
+    several thresholds on the same scores)."""
+
+    def __init__(self, feats: ArticleFeatures, model: CoderModel) -> None:
+        self.feats = feats
+        self.model = model
+        self.events = [model.event.probability(fs) for fs in feats.events]
+        self._sides: dict[int, list[tuple[str, float, float]]] = {}
+
+    def sides(self, k: int) -> list[tuple[str, float, float]]:
+        """(actor, p source, p target) for each actor around candidate k."""
+        if k not in self._sides:
+            m = self.model
+            self._sides[k] = [
+                (mention.actor, m.source.probability(fs), m.target.probability(fs))
+                for mention, fs in self.feats.arguments(k)
+            ]
+        return self._sides[k]
+
+
+def decide(scores: Scores, limits: Thresholds) -> list[Decision]:
+    """The candidates the model accepts (one type per word), with their sides."""
+    best: dict[int, tuple[float, int]] = {}
+    for k, p in enumerate(scores.events):
+        head = scores.feats.art.candidates[k].head.i
+        if p >= limits.event and p > best.get(head, (-1.0, -1))[0]:
+            best[head] = (p, k)
+    out = []
+    for p, k in sorted(best.values(), key=lambda pk: pk[1]):
+        source: list[tuple[str, float]] = []
+        target: list[tuple[str, float]] = []
+        for actor, ps, pt in scores.sides(k):
+            if ps >= limits.source and ps >= pt:
+                source.append((actor, ps))
+            elif pt >= limits.target:
+                target.append((actor, pt))
+        out.append(Decision(k, p, source, target))
+    return out
+
+
+def decode(
+    feats: ArticleFeatures,
+    model: CoderModel,
+    *,
+    scores: Scores | None = None,
+    limits: Thresholds | None = None,
+    merge: bool = True,
+) -> list[Event]:
+    art = feats.art
+    scores = scores or Scores(feats, model)
+    events: list[Event] = []
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    for d in decide(scores, limits or Thresholds.of(model)):
+        c = art.candidates[d.index]
+        event = _event(c, d, art, model, feats.events[d.index])
+        key = (c.sent_index, event.type, tuple(event.source), tuple(event.target))
+        if key in seen:
+            continue  # "bombings struck": one attack, two triggers
+        seen.add(key)
+        events.append(event)
+    if merge:
+        events = merge_reports(events, art.doc, art.actors)
+    for i, event in enumerate(events, start=1):
+        event.id = f"e{i}"
+    return events
+
+
+def _sides(found: list[tuple[str, float]], art: ArticleCandidates) -> str:
+    if not found:
+        return "none scored high enough"
+    return "; ".join(f"{a} {art.actors.get(a).name} (p={p:.2f})" for a, p in found)
+
+
+def _rule_id(c: Candidate) -> str:
+    if c.quote_act is not None and c.quote_act.rule:
+        return c.quote_act.rule
+    if c.traced is not None:
+        return c.traced.match.row.id
+    pm = c.petrarch[0] if c.petrarch else None
+    if pm is not None and pm.pattern is not None:
+        return f"petrarch:{pm.pattern.line}"
+    return f"petrarch:{c.head.lemma_.lower()}" if pm else "model"
+
+
+def _base(c: Candidate) -> Event | None:
+    """The rules' own event for this word and type, when they build one."""
+    if c.quote_act is not None and c.quote_act.type == c.type:
+        return c.quote_act
+    if c.traced is not None and c.traced.event is not None and c.traced.event.type == c.type:
+        return c.traced.event
+    return None
+
+
+def _event(
+    c: Candidate, d: Decision, art: ArticleCandidates, model: CoderModel, fs: list[str]
+) -> Event:
+    source = [a for a, _ in d.source]
+    target = [a for a, _ in d.target]
+    strongest = ", ".join(f"{f} {w:+.2f}" for f, w in model.event.strongest(fs))
+    why = {
+        "model": f"event p={d.probability:.2f} ({strongest})",
+        "proposed by": ", ".join(sorted(c.sources)),
+        "source": _sides(d.source, art),
+        "target": _sides(d.target, art),
+    }
+    base = _base(c)
+    if base is not None:
+        why = {**base.why, **why}
+        return dataclasses.replace(
+            base,
+            source=source,
+            target=target,
+            confidence=round(d.probability, 3),
+            mentions=[],
+            why=why,
+            rule=_rule_id(c),
+            contexts=list(base.contexts),
+        )
+    mood = art.moods[c.head.i]
+    sent = c.sent
+    cameo = next((pm.cameo for pm in c.petrarch if cameo_fits(c.type, pm.cameo)), None)
+    mode = next(
+        (
+            pm.pattern.mode
+            for pm in c.petrarch
+            if pm.pattern and pm.pattern.mode in modes(c.type) and c.type in pm.types
+        ),
+        None,
+    )
+    if mode is None and (found := find_mode(c.type, c.head.subtree, sent)):
+        mode = found[0]
+    why["trigger"] = f"'{c.evidence.trigger}' ({c.head.pos_.lower()} lemma '{c.head.lemma_}')"
+    if mood.cues:
+        why["mood"] = ", ".join(mood.cues)
+    return Event(
+        id="",
+        type=c.type,
+        evidence=c.evidence,
+        source=source,
+        target=target,
+        mode=mode,
+        contexts=[context for context, _ in find_contexts(sent)],
+        cameo=cameo or cameo_roots(c.type)[0],
+        negated=mood.negated,
+        hypothetical=mood.hypothetical,
+        future=mood.future,
+        confidence=round(d.probability, 3),
+        rule=_rule_id(c),
+        why=why,
+    )
