@@ -1,14 +1,13 @@
 """The pipeline: one article in, one analysed document out.
 
-source ─▶ ingest ─▶ nlp ─▶ actors ─▶ quotes ─▶ coding ─▶ time ─▶ geo ─▶ facts
+source ─▶ ingest ─▶ nlp ─▶ actors ─▶ quotes ─▶ coding (trained) ─▶ time ─▶ geo ─▶ facts
 Each stage is a function of the records before it; none reaches back to an earlier one.
 """
 
 from __future__ import annotations
 
 from eventwire.actors.resolve import resolve_actors
-from eventwire.coding.coder import code_events
-from eventwire.coding.stance import quote_events
+from eventwire.coding.learned import code_article
 from eventwire.geo.locate import geoparse, locate_events
 from eventwire.ingest.text import article_from_text
 from eventwire.model import AnalyzedDocument, Article
@@ -36,7 +35,7 @@ def analyze(
     doc = parse(article.text)
     actors = resolve_actors(doc)
     quotes = find_quotes(doc, actors)
-    events = quote_events(doc, actors, quotes, code_events(doc, actors))
+    events = code_article(doc, actors, quotes)
     date_events(events, doc, article.published)
     places = geoparse(doc)
     locate_events(events, doc, places)

@@ -305,6 +305,41 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def train(
+    data: Annotated[
+        Path | None, typer.Option(help="The gold data folder (default: ../shared/data).")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Model file to write (default: the package's coding/data)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date recorded in the model (default: today).")
+    ] = None,
+) -> None:
+    """Fit the event coder on the gold folders and write the model (seeded, reproducible)."""
+    from eventwire.coding.linear import MODEL_FILE
+    from eventwire.evaluate.run import default_data_dir
+    from eventwire.training.fit import train as run_training
+    from eventwire.training.petrarch_convert import package_data_dir
+
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        raise _fail(InputError("E010", str(data_dir), "gold data folder; pass --data"))
+    target = out or package_data_dir() / MODEL_FILE
+    with _progress() as progress:
+        task = progress.add_task("parsing the gold articles", total=None, current="")
+        model = run_training(data_dir, target, date=date, on_doc=lambda _: progress.advance(task))
+    meta = model.meta
+    err.print(
+        f"trained on {meta['articles']} articles ({meta['gold_events']} gold events); "
+        f"{sum(len(m.weights) for m in (model.event, model.source, model.target))} weights "
+        f"written to {target}",
+        highlight=False,
+    )
+
+
 @app.command("convert-petrarch")
 def convert_petrarch(
     petrarch: Annotated[

@@ -13,15 +13,17 @@ A word proposed the same type by several sources is one candidate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
-from eventwire.coding.coder import Mood, Traced, mood_of, trace_events, type_for_mood
+from eventwire.coding.coder import Mood, Traced, match_others, mood_of, trace_events, type_for_mood
+from eventwire.coding.lexicon import LexRow, by_head
 from eventwire.coding.ontology import cameo_roots, event_types
 from eventwire.coding.petrarch import PetrarchMatch, petrarch_matches
-from eventwire.coding.stance import coded_already, quote_acts
-from eventwire.coding.syntax import VERB_POS, evidence
+from eventwire.coding.stance import attribution, coded_already, quote_acts
+from eventwire.coding.syntax import NOUN_POS, VERB_POS, evidence, lemma
 from eventwire.model import Event, Evidence, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
@@ -37,7 +39,9 @@ class Candidate:
     sources: set[str] = field(default_factory=set)
     traced: Traced | None = None  # the rule coder's match at this word, and its decision
     petrarch: list[PetrarchMatch] = field(default_factory=list)
+    loose: list[LexRow] = field(default_factory=list)  # rows whose words fit, not their pattern
     quote_act: Event | None = None  # the speech act of a quotation, when one proposes
+    quotes: list[Quote] = field(default_factory=list)  # quotations this verb attributes
     rule_final: bool = False  # the rule coder codes this type here in its final output
 
     @property
@@ -54,6 +58,26 @@ class ArticleCandidates:
     candidates: list[Candidate]
     quoted: list[tuple[int, int]]  # character spans inside quotation marks
     moods: dict[int, Mood]
+
+
+# what a quotation said with a plain reporting verb may be, besides a claim
+QUOTE_TYPES = ("ACCUSE", "REQUEST", "SUPPORT")
+
+
+def _loose_rows(tok: Token, found: dict[tuple[int, str], Candidate], propose: Any) -> None:
+    """Lexicon rows of the word's lemma whose other words are there but whose pattern the
+    rules found unfit ("called the stabbing an act of barbarity": no label cue), for types
+    no row proposes here already."""
+    pos = "verb" if tok.pos_ in VERB_POS else "noun" if tok.pos_ in NOUN_POS else None
+    if pos is None:
+        return
+    rows = by_head().get((pos, lemma(tok))) or by_head().get((pos, tok.lower_), ())
+    for row in rows:
+        if (tok.i, row.type) in found and "lexicon" in found[(tok.i, row.type)].sources:
+            continue
+        words = match_others(tok, row)
+        if words is not None:
+            propose(tok, row.type, "lexicon-loose", [tok, *words]).loose.append(row)
 
 
 def _cameo(etype: str) -> str:
@@ -109,6 +133,7 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
             found[(m.head.i, traced.event.type)].rule_final = True
     for sent in sentences:
         for tok in sent:
+            _loose_rows(tok, found, propose)
             if tok.pos_ not in VERB_POS:
                 continue
             for pm in petrarch_matches(tok):
@@ -126,8 +151,22 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
         cand = propose(span.root, act.type, "quotation", list(span), act.evidence)
         cand.quote_act = act
         cand.rule_final = cand.rule_final or not coded_already(act, rule_events)
+    spans = quote_spans(text)
+    for quote in quotes:
+        if quote.speaker is None or not quote.direct:
+            continue
+        verb = attribution(doc, quote, spans)
+        if verb is None:
+            continue
+        first = min(verb.sent.start_char, quote.start)
+        last = max(verb.sent.end_char, quote.end)
+        start = min(s.start_char for s in sentences if s.end_char > first)
+        end = max(s.end_char for s in sentences if s.start_char < last)
+        ev = evidence(text, start, end, (verb.idx, verb.idx + len(verb.text)))
+        for etype in QUOTE_TYPES:
+            propose(verb, etype, "quote", [verb], ev).quotes.append(quote)
     for cand in found.values():
         mood(cand.head)
-    quoted = [(q.open_mark, q.end) for q in quote_spans(text)]
+    quoted = [(q.open_mark, q.end) for q in spans]
     ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
     return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods)

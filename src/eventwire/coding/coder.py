@@ -356,7 +356,7 @@ def _find_triggers(sent: Span) -> list[Match]:
             continue
         rows = by_head().get((pos, lemma(token))) or by_head().get((pos, token.lower_), ())
         for row in rows:
-            extra = _match_others(token, row)
+            extra = match_others(token, row)
             if extra is None:
                 continue
             objects = [c for c in token.children if c.dep_ in OBJ]
@@ -422,7 +422,7 @@ def _labels(verb: Token) -> bool:
     return False
 
 
-def _match_others(head: Token, row: LexRow) -> list[Token] | None:
+def match_others(head: Token, row: LexRow) -> list[Token] | None:
     """Tokens matching the row's non-head words among the head's dependents (two levels),
     or None when one is missing."""
     # the head's own auxiliaries are not particles ("has yet to yield" is not "yield to")

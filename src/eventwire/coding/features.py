@@ -21,11 +21,12 @@ from spacy.tokens import Span, Token
 
 from eventwire.coding.candidates import ArticleCandidates, Candidate
 from eventwire.coding.syntax import NOUN_POS, OBJ, SUBJ, lemma
+from eventwire.model import Quote
 from eventwire.nlp.quotes import speech_verbs
 
 # relations that put a trigger below the main clause
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
-MAX_PATH = 4  # longer dependency paths are "far"
+MAX_PATH = 4  # longer dependency paths are "far" (their two ends are still features)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -72,7 +73,7 @@ def sentence_actors(art: ArticleCandidates, sent: Span) -> dict[str, list[Token]
 def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[str]:
     head = c.head
     mood = art.moods[head.i]
-    own: list[str] = ["bias", *(f"src:{s}" for s in sorted(c.sources))]
+    own: list[str] = [f"src:{s}" for s in sorted(c.sources)]
     own.append("srcs:" + "+".join(sorted(c.sources)))
     traced = c.traced
     if traced is not None:
@@ -82,6 +83,10 @@ def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[
         if traced.event is not None:
             own += ["rules:source" if traced.event.source else "rules:no-source"]
             own += ["rules:target" if traced.event.target else "rules:no-target"]
+    for row in c.loose[:1]:
+        own += [f"loose:{row.id}", f"loose-pattern:{row.pattern}"]
+    for quote in c.quotes[:2]:
+        own += _quote_words(quote, art)
     if c.rule_final:
         own.append("rules:final")
     for pm in c.petrarch:
@@ -124,15 +129,29 @@ def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[
         own.append("has:subject")
     if objs:
         own.append("has:object")
-    return own + [f"{f}|{c.type}" for f in own]
+    own = list(dict.fromkeys(own))
+    return own + [f"{f}|{c.type}" for f in own] + [f"prior|{c.type}"]
+
+
+def _quote_words(quote: Quote, art: ArticleCandidates) -> list[str]:
+    """The content words of a quotation a verb attributes (lemmas)."""
+    span = art.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [
+        f"qw:{lemma(t)}"
+        for t in span
+        if t.is_alpha and not t.is_stop and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX")
+    ] + ["quote"]
 
 
 # --- arguments ----------------------------------------------------------------------------
 
 
-def _path(a: Token, b: Token) -> str:
+def _steps(a: Token, b: Token) -> list[str] | None:
     """The dependency path from a to b: relations going up from a, then down to b, with the
-    word of a preposition on the way ("^nsubj", "vdobj", "vprep:with vpobj")."""
+    word of a preposition on the way (["^nsubj"], ["vprep:with", "vpobj"]); None when the
+    two are in different trees."""
     up_a = [a]
     while up_a[-1].head.i != up_a[-1].i:
         up_a.append(up_a[-1].head)
@@ -142,12 +161,17 @@ def _path(a: Token, b: Token) -> str:
     ids_b = [t.i for t in up_b]
     common = next((k for k, t in enumerate(up_a) if t.i in ids_b), None)
     if common is None:
-        return "far"
+        return None
     k_b = ids_b.index(up_a[common].i)
     steps = [f"^{t.dep_}" for t in up_a[:common]]
     for t in reversed(up_b[:k_b]):
         steps.append(f"v{t.dep_}:{t.lower_}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
-    if len(steps) > MAX_PATH:
+    return steps
+
+
+def _path(a: Token, b: Token) -> str:
+    steps = _steps(a, b)
+    if steps is None or len(steps) > MAX_PATH:
         return "far"
     return " ".join(steps) or "self"
 
@@ -157,6 +181,7 @@ class ActorMention:
     actor: str
     token: Token  # the mention nearest the trigger
     previous: bool  # mentioned only in the sentence before
+    nearest: bool = False  # the actor mentioned nearest the trigger in the parse
 
 
 def argument_candidates(
@@ -166,8 +191,11 @@ def argument_candidates(
     before that this one does not name."""
     out = []
     for actor, toks in in_sentence.items():
-        best = min(toks, key=lambda t: (len(_path(c.head, t).split()), abs(t.i - c.head.i)))
+        best = min(toks, key=lambda t: (len(_steps(c.head, t) or ()), abs(t.i - c.head.i)))
         out.append(ActorMention(actor, best, False))
+    if out:
+        near = min(out, key=lambda m: (len(_steps(c.head, m.token) or "x" * 99), m.token.i))
+        out[out.index(near)] = ActorMention(near.actor, near.token, False, True)
     if c.sent_index > 0:
         before = sentence_actors(art, art.sentences[c.sent_index - 1])
         for actor, toks in before.items():
@@ -180,13 +208,19 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
     actor = art.actors.get(m.actor)
     tok, head = m.token, c.head
     rule = c.quote_act or (c.traced.event if c.traced else None)
-    own: list[str] = ["bias", f"kind:{actor.kind}"]
+    own: list[str] = [f"kind:{actor.kind}"]
     if m.previous:
-        own.append("previous-sentence")
+        own += ["previous-sentence", f"prev-dep:{tok.dep_}"]
     else:
-        path = _path(head, tok)
-        own += [f"path:{path}", f"side:{'before' if tok.i < head.i else 'after'}"]
+        steps = _steps(head, tok) or []
+        path = " ".join(steps) if len(steps) <= MAX_PATH else "far"
+        own += [f"path:{path or 'self'}", f"side:{'before' if tok.i < head.i else 'after'}"]
+        own += [f"path-start:{' '.join(steps[:2])}", f"path-end:{' '.join(steps[-2:])}"]
+        own.append(f"path-len:{_bucket(len(steps), (1, 2, 3, 5))}")
         own.append(f"dist:{_bucket(abs(tok.i - head.i), (1, 3, 6, 12))}")
+        own.append(f"mention-dep:{tok.dep_}")
+        if m.nearest:
+            own.append("nearest")
         if tok.dep_ == "poss" and tok.head.i == head.i:
             own.append("possessor")
         if tok.pos_ == "PRON":
@@ -204,4 +238,5 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
         q.speaker == m.actor and q.start <= head.idx < q.end for q in art.quotes
     ):
         own.append("speaker")
-    return own + [f"{f}|{c.type}" for f in own]
+    own = list(dict.fromkeys(own))
+    return own + [f"{f}|{c.type}" for f in own] + [f"prior|{c.type}"]

@@ -29,9 +29,12 @@ from eventwire.coding.features import (
     event_features,
     sentence_actors,
 )
+from eventwire.coding.lexicon import LEXICON_FILE
 from eventwire.coding.linear import CoderModel, shipped_model
 from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import cameo_fits, cameo_roots, modes
+from eventwire.coding.petrarch import PATTERNS_FILE, VERBS_FILE
+from eventwire.coding.stance import STANCE_FILE
 from eventwire.model import Event, Quote
 
 Scored = tuple[ActorMention, list[str]]
@@ -122,8 +125,9 @@ class Scores:
 def decide(scores: Scores, limits: Thresholds) -> list[Decision]:
     """The candidates the model accepts (one type per word), with their sides."""
     best: dict[int, tuple[float, int]] = {}
+    cands = scores.feats.art.candidates
     for k, p in enumerate(scores.events):
-        head = scores.feats.art.candidates[k].head.i
+        head = cands[k].head.i
         if p >= limits.event and p > best.get(head, (-1.0, -1))[0]:
             best[head] = (p, k)
     out = []
@@ -169,18 +173,38 @@ def decode(
 def _sides(found: list[tuple[str, float]], art: ArticleCandidates) -> str:
     if not found:
         return "none scored high enough"
-    return "; ".join(f"{a} {art.actors.get(a).name} (p={p:.2f})" for a, p in found)
+    named = "; ".join(f"{a} {art.actors.get(a).name} (p={p:.2f})" for a, p in found)
+    return f"{named} (argument model)"
 
 
-def _rule_id(c: Candidate) -> str:
+def _rule(c: Candidate) -> tuple[str, str]:
+    """(rule id, where it comes from) of the candidate's strongest source."""
     if c.quote_act is not None and c.quote_act.rule:
-        return c.quote_act.rule
+        return c.quote_act.rule, c.quote_act.why.get("rule", STANCE_FILE)
     if c.traced is not None:
-        return c.traced.match.row.id
-    pm = c.petrarch[0] if c.petrarch else None
-    if pm is not None and pm.pattern is not None:
-        return f"petrarch:{pm.pattern.line}"
-    return f"petrarch:{c.head.lemma_.lower()}" if pm else "model"
+        row = c.traced.match.row
+        return (
+            row.id,
+            f"{row.id}: {row.trigger} [{row.pos}, {row.pattern}] ({LEXICON_FILE}:{row.line})",
+        )
+    for row in c.loose:
+        return (
+            row.id,
+            f"{row.id}: {row.trigger}, its words without its pattern ({LEXICON_FILE}:{row.line})",
+        )
+    for pm in c.petrarch:
+        if pm.pattern is not None:
+            return f"petrarch:{pm.pattern.line}", (
+                f"PETRARCH2 pattern of '{pm.verb.verb}', CAMEO {pm.cameo} "
+                f"({PATTERNS_FILE}, CAMEO.2.0.txt:{pm.pattern.line})"
+            )
+        return (
+            f"petrarch:{pm.verb.verb}",
+            f"PETRARCH2 verb '{pm.verb.verb}', CAMEO {pm.cameo} ({VERBS_FILE})",
+        )
+    if c.quotes:
+        return "quotation", "a direct quotation attributed by this verb"
+    return "model", "no dictionary"
 
 
 def _base(c: Candidate) -> Event | None:
@@ -195,26 +219,34 @@ def _base(c: Candidate) -> Event | None:
 def _event(
     c: Candidate, d: Decision, art: ArticleCandidates, model: CoderModel, fs: list[str]
 ) -> Event:
-    source = [a for a, _ in d.source]
-    target = [a for a, _ in d.target]
+    rule_id, rule = _rule(c)
     strongest = ", ".join(f"{f} {w:+.2f}" for f, w in model.event.strongest(fs))
     why = {
-        "model": f"event p={d.probability:.2f} ({strongest})",
+        "rule": rule,
         "proposed by": ", ".join(sorted(c.sources)),
+        "model": f"event p={d.probability:.2f} (strongest features: {strongest})",
         "source": _sides(d.source, art),
         "target": _sides(d.target, art),
     }
+    source = [a for a, _ in d.source]
+    target = [a for a, _ in d.target]
     base = _base(c)
     if base is not None:
-        why = {**base.why, **why}
+        # the rules' reading of a side wins; the argument model fills a side they leave empty
+        if base.source:
+            source, why["source"] = list(base.source), f"{base.why['source']} (rules)"
+        if base.target:
+            target, why["target"] = list(base.target), f"{base.why['target']} (rules)"
+        target = [a for a in target if a not in source]
         return dataclasses.replace(
             base,
+            evidence=dataclasses.replace(base.evidence),
             source=source,
             target=target,
             confidence=round(d.probability, 3),
             mentions=[],
-            why=why,
-            rule=_rule_id(c),
+            why={**base.why, **why},
+            rule=rule_id,
             contexts=list(base.contexts),
         )
     mood = art.moods[c.head.i]
@@ -231,21 +263,24 @@ def _event(
     if mode is None and (found := find_mode(c.type, c.head.subtree, sent)):
         mode = found[0]
     why["trigger"] = f"'{c.evidence.trigger}' ({c.head.pos_.lower()} lemma '{c.head.lemma_}')"
+    why["pattern"] = ", ".join(sorted(c.sources))
     if mood.cues:
         why["mood"] = ", ".join(mood.cues)
+    # a refusal made of a negated offer is the event itself, not a negated one
+    refusal = "mood" in c.sources and c.type == "REJECT"
     return Event(
         id="",
         type=c.type,
-        evidence=c.evidence,
+        evidence=dataclasses.replace(c.evidence),
         source=source,
-        target=target,
+        target=[a for a in target if a not in source],
         mode=mode,
         contexts=[context for context, _ in find_contexts(sent)],
         cameo=cameo or cameo_roots(c.type)[0],
-        negated=mood.negated,
+        negated=mood.negated and not refusal,
         hypothetical=mood.hypothetical,
         future=mood.future,
         confidence=round(d.probability, 3),
-        rule=_rule_id(c),
+        rule=rule_id,
         why=why,
     )

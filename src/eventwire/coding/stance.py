@@ -173,7 +173,7 @@ def _quote_event(
 def _quote_act(doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan]) -> Event | None:
     if quote.speaker is None or not quote.direct or quote.partial:
         return None
-    verb = _attribution(doc, quote, spans)
+    verb = attribution(doc, quote, spans)
     if verb is None or lemma(verb) not in reporting_verbs():
         return None  # "condemned: '...'" is coded by the coder; no verb, no known attribution
     inner = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -198,7 +198,7 @@ def _inside(spans: list[QuoteSpan], idx: int) -> bool:
     return any(s.open_mark <= idx < s.end + 1 for s in spans)
 
 
-def _attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None:
+def attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None:
     """The speech verb outside quotation marks nearest to the quote, in the sentences the
     quote touches, the one before when it leads in with a colon, and the one after when the
     quote ends its sentence on the same line ('"..." \n' is no attribution)."""

@@ -103,9 +103,12 @@ class EventTally:
     per_type: dict[str, Counter[str]] = field(default_factory=dict)
 
 
-def score_events(pred: dict[str, Any], gold: dict[str, Any], tally: EventTally) -> None:
+def score_events(
+    pred: dict[str, Any], gold: dict[str, Any], tally: EventTally, *, detail: bool = True
+) -> None:
     """Add one document's events to the tally. `pred` needs "actors" (id, name, mentions)
-    and "events" (type, source and target ids, evidence, date, historical)."""
+    and "events" (type, source and target ids, evidence, date, historical). Without
+    `detail`, only the strict and type-level counts (for tuning loops)."""
     c = tally.counts
     named_events = events_with_names(pred)
     ev = event_scores(named_events, gold["events"], gold["actors"])
@@ -113,6 +116,8 @@ def score_events(pred: dict[str, Any], gold: dict[str, Any], tally: EventTally) 
     c["ev_gold"] += ev["n_gold"]
     c["ev_type_tp"] += ev["type"]["tp"]
     c["ev_strict_tp"] += ev["strict"]["tp"]
+    if not detail:
+        return
     for etype in {e["type"] for e in gold["events"]} | {e["type"] for e in pred["events"]}:
         one = event_scores(
             [e for e in named_events if e["type"] == etype],

@@ -88,16 +88,22 @@ def _depth(tok: Token) -> int:
     return len(_ancestors(tok)) - 1
 
 
+# sources whose proposal of a type is a reading of the word itself (a mood change is not)
+DIRECT_SOURCES = ("lexicon", "petrarch", "quotation")
+
+
 def _rank(
     article: ArticleCandidates, k: int, src_ids: set[str], tgt_ids: set[str], taken: int
-) -> tuple[int, int, int, int, int]:
-    """Sort key of a candidate for a gold event: its sides read by the rules, its nearness
-    to the gold actors, being coded by the rules, being free, being near the main clause."""
+) -> tuple[int, int, int, int, int, int]:
+    """Sort key of a candidate for a gold event: its sides read by the rules, how many
+    dictionaries propose the type for the word, its nearness to the gold actors, being
+    coded by the rules, being free, being near the main clause."""
     c = article.candidates[k]
     rule_src, rule_tgt = _rule_sides(c)
     fit = bool(src_ids & set(rule_src)) + bool(tgt_ids & set(rule_tgt))
+    strength = sum(s in c.sources for s in DIRECT_SOURCES)
     near = _closeness(c, src_ids, article.actors) + _closeness(c, tgt_ids, article.actors)
-    return (-fit, near, -int(c.rule_final), taken, _depth(c.head))
+    return (-fit, -strength, near, -int(c.rule_final), taken, _depth(c.head))
 
 
 def align(article: ArticleCandidates, gold: dict[str, Any]) -> list[list[int]]:

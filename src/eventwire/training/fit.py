@@ -32,8 +32,8 @@ from eventwire.training.align import align, gold_sides, matching_actors
 from eventwire.training.corpus import ParsedDoc, gold_hashes, load_gold, parse_all
 
 SEED = 11
-C_EVENT = 0.5  # inverse regularisation strength of the event model
-C_ARGUMENT = 0.5
+C_EVENT = 0.3  # inverse regularisation strength of the event model
+C_ARGUMENT = 0.3
 INNER_FOLDS = 3
 EVENT_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 ARGUMENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -72,6 +72,9 @@ class Settings:
     c_event: float = C_EVENT
     c_argument: float = C_ARGUMENT
     merge: bool = True
+    balanced: bool = False  # weigh the classes inversely to their frequency
+    fixed: tuple[float, float, float] | None = None  # thresholds, instead of the inner CV
+    drop: tuple[str, ...] = ()  # feature prefixes left out (for ablations)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +83,7 @@ class Settings:
             "c_event": self.c_event,
             "c_argument": self.c_argument,
             "merge": self.merge,
+            "balanced": self.balanced,
             "inner_folds": INNER_FOLDS,
             **self.extra,
         }
@@ -88,18 +92,28 @@ class Settings:
 # --- data for the three models ------------------------------------------------------------
 
 
-def event_data(examples: Iterable[Example]) -> tuple[list[list[str]], list[int]]:
+def _kept(fs: list[str], drop: tuple[str, ...]) -> list[str]:
+    return [f for f in fs if not f.startswith(tuple(drop))] if drop else fs
+
+
+def event_data(
+    examples: Iterable[Example], drop: tuple[str, ...] = ()
+) -> tuple[list[list[str]], list[int]]:
     xs: list[list[str]] = []
     ys: list[int] = []
     for ex in examples:
-        xs.extend(ex.feats.events)
+        xs.extend(_kept(fs, drop) for fs in ex.feats.events)
         ys.extend(int(bool(g)) for g in ex.assigned)
     return xs, ys
 
 
-def argument_data(examples: Iterable[Example], side: str) -> tuple[list[list[str]], list[int]]:
+def argument_data(
+    examples: Iterable[Example], side: str, drop: tuple[str, ...] = ()
+) -> tuple[list[list[str]], list[int]]:
     """Every actor around every candidate with a gold event; positive when it is the gold
-    source (target) of one of those events."""
+    source (target) of one of those events. A candidate whose gold side names an actor that
+    is not among those around it (unresolved, or told far away) teaches nothing about
+    choosing among them, and is left out for that side."""
     xs: list[list[str]] = []
     ys: list[int] = []
     for ex in examples:
@@ -107,17 +121,26 @@ def argument_data(examples: Iterable[Example], side: str) -> tuple[list[list[str
         for k, events in enumerate(ex.assigned):
             if not events:
                 continue
+            around = ex.feats.arguments(k)
+            present = {m.actor for m, _ in around}
             wanted: set[str] = set()
+            reachable = True
             for g in events:
                 names = sides[g].source if side == "source" else sides[g].target
-                wanted |= matching_actors(ex.parsed.actors, names)
-            for mention, fs in ex.feats.arguments(k):
-                xs.append(fs)
+                ids = matching_actors(ex.parsed.actors, names)
+                reachable = reachable and (names is None or bool(ids & present))
+                wanted |= ids
+            if not reachable:
+                continue
+            for mention, fs in around:
+                xs.append(_kept(fs, drop))
                 ys.append(int(mention.actor in wanted))
     return xs, ys
 
 
-def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> LinearModel:
+def fit_linear(
+    xs: list[list[str]], ys: list[int], c: float, seed: int, balanced: bool = False
+) -> LinearModel:
     """A logistic regression over binary features, as weights by feature name."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -129,7 +152,13 @@ def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> Linea
     # liblinear takes 32-bit indices only; scipy may build 64-bit ones
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
-    clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000)
+    clf = LogisticRegression(
+        C=c,
+        solver="liblinear",
+        random_state=seed,
+        max_iter=1000,
+        class_weight="balanced" if balanced else None,
+    )
     clf.fit(matrix, ys)
     weights = {
         name: round(float(w), DIGITS)
@@ -140,9 +169,10 @@ def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> Linea
 
 
 def _fit_weights(examples: list[Example], settings: Settings) -> CoderModel:
-    ev = fit_linear(*event_data(examples), settings.c_event, settings.seed)
-    src = fit_linear(*argument_data(examples, "source"), settings.c_argument, settings.seed)
-    tgt = fit_linear(*argument_data(examples, "target"), settings.c_argument, settings.seed)
+    s = settings
+    ev = fit_linear(*event_data(examples, s.drop), s.c_event, s.seed, s.balanced)
+    src = fit_linear(*argument_data(examples, "source", s.drop), s.c_argument, s.seed, s.balanced)
+    tgt = fit_linear(*argument_data(examples, "target", s.drop), s.c_argument, s.seed, s.balanced)
     return CoderModel(ev, src, tgt, {})
 
 
@@ -171,16 +201,6 @@ def record(events: list[Event], ex: Example) -> dict[str, Any]:
     }
 
 
-def evaluate_examples(
-    scored: list[tuple[Example, Scores]], model: CoderModel, limits: Thresholds, merge: bool
-) -> EventTally:
-    tally = EventTally()
-    for ex, scores in scored:
-        events = decode(ex.feats, model, scores=scores, limits=limits, merge=merge)
-        score_events(record(events, ex), ex.gold, tally)
-    return tally
-
-
 def tune_thresholds(examples: list[Example], settings: Settings) -> Thresholds:
     """The thresholds with the best strict F1 over an inner cross-validation (by article)
     of the training articles; type-level F1 breaks ties."""
@@ -196,7 +216,7 @@ def tune_thresholds(examples: list[Example], settings: Settings) -> Thresholds:
         tally = EventTally()
         for ex, scores, model in held:
             events = decode(ex.feats, model, scores=scores, limits=limits, merge=settings.merge)
-            score_events(record(events, ex), ex.gold, tally)
+            score_events(record(events, ex), ex.gold, tally, detail=False)
         summary = event_summary(tally)
         return summary["event_f1"], summary["event_type_f1"]
 
@@ -211,7 +231,10 @@ def tune_thresholds(examples: list[Example], settings: Settings) -> Thresholds:
 
 def fit_model(examples: list[Example], settings: Settings) -> CoderModel:
     """The three models fitted on all the examples, thresholds from the inner CV."""
-    limits = tune_thresholds(examples, settings)
+    if settings.fixed is not None:
+        limits = Thresholds(*settings.fixed)
+    else:
+        limits = tune_thresholds(examples, settings)
     fitted = _fit_weights(examples, settings)
     return CoderModel(
         LinearModel(fitted.event.bias, fitted.event.weights, limits.event),
