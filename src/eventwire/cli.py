@@ -287,7 +287,10 @@ def evaluate(
     ] = None,
     detail: Annotated[bool, typer.Option(help="Per-type tables.")] = False,
     skip: Annotated[
-        list[str] | None, typer.Option(help="Gold sets to skip (devgold, plover, extraction, geo).")
+        list[str] | None,
+        typer.Option(
+            help="Gold sets to skip (devgold, oof, holdout, plover, extraction, geowebnews)."
+        ),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write scores as JSON.")] = None,
 ) -> None:

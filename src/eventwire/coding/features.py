@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.coding.candidates import ArticleCandidates, Candidate
+from eventwire.coding.coder import SUBORDINATE_DEPS
 from eventwire.coding.syntax import NOUN_POS, OBJ, SUBJ, lemma
 from eventwire.model import Quote
 from eventwire.nlp.quotes import speech_verbs
 
-# relations that put a trigger below the main clause
-SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "amod", "compound", "npadvmod", "nmod", "pcomp"}
 MAX_PATH = 4  # longer dependency paths are "far" (their two ends are still features)
 
 
@@ -36,7 +35,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _subordination(tok: Token) -> int:
+def subordination(tok: Token) -> int:
+    """Subordinate relations between a word and its sentence's root."""
     depth = 0
     while tok.head.i != tok.i:
         depth += tok.dep_ in SUBORDINATE_DEPS
@@ -103,7 +103,7 @@ def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[
         f"tag:{head.tag_}",
         f"dep:{head.dep_}",
         f"headdep:{head.head.dep_}" if head.head.i != head.i else "root",
-        f"depth:{_bucket(_subordination(head), (0, 1, 2))}",
+        f"depth:{_bucket(subordination(head), (0, 1, 2))}",
         f"nact:{_bucket(n_actors, (0, 1, 2))}",
         f"sent:{_bucket(c.sent_index, (0, 1, 3, 8))}",
     ]

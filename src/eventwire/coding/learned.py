@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.table import ActorTable
 from eventwire.coding.candidates import ArticleCandidates, Candidate, article_candidates
+from eventwire.coding.coder import SUBORDINATE_FACTOR
 from eventwire.coding.cues import find_contexts, find_mode
 from eventwire.coding.features import (
     ActorMention,
@@ -28,6 +29,7 @@ from eventwire.coding.features import (
     argument_features,
     event_features,
     sentence_actors,
+    subordination,
 )
 from eventwire.coding.lexicon import LEXICON_FILE
 from eventwire.coding.linear import CoderModel, shipped_model
@@ -230,6 +232,11 @@ def _event(
     }
     source = [a for a, _ in d.source]
     target = [a for a, _ in d.target]
+    # a subordinate event keeps less confidence, so a sentence's main event leads it
+    depth = subordination(c.head)
+    confidence = round(d.probability * SUBORDINATE_FACTOR**depth, 3)
+    if depth:
+        why["salience"] = f"{depth} level(s) below the main clause"
     base = _base(c)
     if base is not None:
         # the rules' reading of a side wins; the argument model fills a side they leave empty
@@ -243,7 +250,7 @@ def _event(
             evidence=dataclasses.replace(base.evidence),
             source=source,
             target=target,
-            confidence=round(d.probability, 3),
+            confidence=confidence,
             mentions=[],
             why={**base.why, **why},
             rule=rule_id,
@@ -280,7 +287,7 @@ def _event(
         negated=mood.negated and not refusal,
         hypothetical=mood.hypothetical,
         future=mood.future,
-        confidence=round(d.probability, 3),
+        confidence=confidence,
         rule=rule_id,
         why=why,
     )

@@ -50,6 +50,19 @@ def load_gold(data_dir: Path, sets: Iterable[str] = GOLD_SETS) -> list[GoldDoc]:
     return docs
 
 
+def gold_set_of(
+    data_dir: Path, docs: Iterable[GoldDoc], sets: Iterable[str] = GOLD_SETS
+) -> dict[str, str]:
+    """Doc id -> the name of the gold folder it comes from."""
+    wanted = {d.id for d in docs}
+    return {
+        p.stem: name
+        for name in sets
+        for p in sorted((data_dir / name / "gold").glob("*.json"))
+        if p.stem in wanted
+    }
+
+
 def gold_hashes(
     data_dir: Path, docs: Iterable[GoldDoc], sets: Iterable[str] = GOLD_SETS
 ) -> dict[str, str]:
