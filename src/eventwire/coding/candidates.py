@@ -23,7 +23,7 @@ from eventwire.coding.lexicon import LexRow, by_head
 from eventwire.coding.ontology import cameo_roots, event_types
 from eventwire.coding.petrarch import PetrarchMatch, petrarch_matches
 from eventwire.coding.stance import attribution, coded_already, quote_acts
-from eventwire.coding.syntax import NOUN_POS, VERB_POS, evidence, lemma
+from eventwire.coding.syntax import NOUN_POS, VERB_POS, Tree, evidence, lemma
 from eventwire.model import Event, Evidence, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
@@ -58,6 +58,7 @@ class ArticleCandidates:
     candidates: list[Candidate]
     quoted: list[tuple[int, int]]  # character spans inside quotation marks
     moods: dict[int, Mood]
+    tree: Tree
 
 
 # what a quotation said with a plain reporting verb may be, besides a claim
@@ -75,7 +76,7 @@ def _loose_rows(tok: Token, found: dict[tuple[int, str], Candidate], propose: An
     for row in rows:
         if (tok.i, row.type) in found and "lexicon" in found[(tok.i, row.type)].sources:
             continue
-        words = match_others(tok, row)
+        words = match_others(tok, row) if row.others else []
         if words is not None:
             propose(tok, row.type, "lexicon-loose", [tok, *words]).loose.append(row)
 
@@ -169,4 +170,4 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
         mood(cand.head)
     quoted = [(q.open_mark, q.end) for q in spans]
     ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
-    return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods)
+    return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods, Tree.of(doc))

@@ -148,34 +148,6 @@ def _quote_words(quote: Quote, art: ArticleCandidates) -> list[str]:
 # --- arguments ----------------------------------------------------------------------------
 
 
-def _steps(a: Token, b: Token) -> list[str] | None:
-    """The dependency path from a to b: relations going up from a, then down to b, with the
-    word of a preposition on the way (["^nsubj"], ["vprep:with", "vpobj"]); None when the
-    two are in different trees."""
-    up_a = [a]
-    while up_a[-1].head.i != up_a[-1].i:
-        up_a.append(up_a[-1].head)
-    up_b = [b]
-    while up_b[-1].head.i != up_b[-1].i:
-        up_b.append(up_b[-1].head)
-    ids_b = [t.i for t in up_b]
-    common = next((k for k, t in enumerate(up_a) if t.i in ids_b), None)
-    if common is None:
-        return None
-    k_b = ids_b.index(up_a[common].i)
-    steps = [f"^{t.dep_}" for t in up_a[:common]]
-    for t in reversed(up_b[:k_b]):
-        steps.append(f"v{t.dep_}:{t.lower_}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
-    return steps
-
-
-def _path(a: Token, b: Token) -> str:
-    steps = _steps(a, b)
-    if steps is None or len(steps) > MAX_PATH:
-        return "far"
-    return " ".join(steps) or "self"
-
-
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     actor: str
@@ -189,12 +161,13 @@ def argument_candidates(
 ) -> list[ActorMention]:
     """The actors of the trigger's sentence (nearest mention), and those of the sentence
     before that this one does not name."""
+    tree, head = art.tree, c.head.i
     out = []
     for actor, toks in in_sentence.items():
-        best = min(toks, key=lambda t: (len(_steps(c.head, t) or ()), abs(t.i - c.head.i)))
+        best = min(toks, key=lambda t: (tree.length(head, t.i), abs(t.i - head)))
         out.append(ActorMention(actor, best, False))
     if out:
-        near = min(out, key=lambda m: (len(_steps(c.head, m.token) or "x" * 99), m.token.i))
+        near = min(out, key=lambda m: (tree.length(head, m.token.i), m.token.i))
         out[out.index(near)] = ActorMention(near.actor, near.token, False, True)
     if c.sent_index > 0:
         before = sentence_actors(art, art.sentences[c.sent_index - 1])
@@ -212,7 +185,7 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
     if m.previous:
         own += ["previous-sentence", f"prev-dep:{tok.dep_}"]
     else:
-        steps = _steps(head, tok) or []
+        steps = art.tree.steps(head.i, tok.i) or []
         path = " ".join(steps) if len(steps) <= MAX_PATH else "far"
         own += [f"path:{path or 'self'}", f"side:{'before' if tok.i < head.i else 'after'}"]
         own += [f"path-start:{' '.join(steps[:2])}", f"path-end:{' '.join(steps[-2:])}"]

@@ -133,11 +133,62 @@ def _forms(tokens: list[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _has(phrase: str, words: frozenset[str]) -> bool:
-    """A pattern item (words, or a `&SET` of phrases) is found among the words."""
-    if phrase.startswith("&"):
-        return any(_has(p, words) for p in _synsets().get(phrase, ()))
-    return all(w in words for w in phrase.split())
+Options = tuple[tuple[str, ...], ...]  # alternative phrases, each a tuple of words
+ANY = ""  # the index key of patterns that ask for no word
+
+
+def _options(item: str) -> Options:
+    """The phrases that satisfy a pattern item: its words, or a `&SET`'s phrases."""
+    if item.startswith("&"):
+        return tuple(tuple(p.split()) for p in _synsets().get(item, ()))
+    return (tuple(item.split()),)
+
+
+def _found(options: Options, words: frozenset[str]) -> bool:
+    return any(all(w in words for w in phrase) for phrase in options)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    pattern: PetrarchPattern
+    before: tuple[Options, ...]
+    after: tuple[Options, ...]
+    preps: tuple[tuple[str, Options | None], ...]
+
+    def anchors(self) -> set[str]:
+        """Words one of which must stand around the verb for the pattern to fit."""
+        if self.preps:
+            return {self.preps[0][0]}
+        if not (self.after or self.before):
+            return {ANY}  # asks for nothing: fits every verb of its block
+        first = (self.after or self.before)[0]
+        return {phrase[-1] for phrase in first if phrase}
+
+    def fits(
+        self, before: frozenset[str], after: frozenset[str], preps: dict[str, frozenset[str]]
+    ) -> bool:
+        return (
+            all(_found(o, before) for o in self.before)
+            and all(_found(o, after) for o in self.after)
+            and all(p in preps and (o is None or _found(o, preps[p])) for p, o in self.preps)
+        )
+
+
+@functools.cache
+def _index() -> dict[str, dict[str, tuple[_Compiled, ...]]]:
+    """Block -> anchor word -> the block's patterns anchored there, in file order."""
+    out: dict[str, dict[str, list[_Compiled]]] = {}
+    for block, patterns in _patterns().items():
+        for p in patterns:
+            compiled = _Compiled(
+                p,
+                tuple(_options(w) for w in p.before),
+                tuple(_options(w) for w in p.after),
+                tuple((prep, _options(w) if w else None) for prep, w in p.preps),
+            )
+            for word in compiled.anchors():
+                out.setdefault(block, {}).setdefault(word, []).append(compiled)
+    return {b: {w: tuple(ps) for w, ps in idx.items()} for b, idx in out.items()}
 
 
 def _subtrees(heads: list[Token]) -> list[Token]:
@@ -164,18 +215,14 @@ def petrarch_matches(verb: Token) -> list[PetrarchMatch]:
         for c in tok.children:
             if c.dep_ in PREP_DEPS and c.i > verb.i:
                 preps[c.lower_] = preps.get(c.lower_, frozenset()) | _forms(list(c.subtree)[1:])
+    around = before | after | preps.keys() | {ANY}
     out: list[PetrarchMatch] = []
     for entry in entries:
         if entry.types:
             out.append(PetrarchMatch(entry, None))
-        for p in _patterns().get(entry.block, ()):
-            if (
-                all(_has(w, before) for w in p.before)
-                and all(_has(w, after) for w in p.after)
-                and all(
-                    prep in preps and (not words or _has(words, preps[prep]))
-                    for prep, words in p.preps
-                )
-            ):
-                out.append(PetrarchMatch(entry, p))
+        index = _index().get(entry.block, {})
+        fitting = {id(p): p for word in around for p in index.get(word, ())}
+        for compiled in sorted(fitting.values(), key=lambda p: p.pattern.line):
+            if compiled.fits(before, after, preps):
+                out.append(PetrarchMatch(entry, compiled.pattern))
     return out
