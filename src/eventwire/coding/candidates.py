@@ -12,18 +12,20 @@ A word proposed the same type by several sources is one candidate.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
+from eventwire.coding.arguments import noun_args, verb_args
 from eventwire.coding.coder import Mood, Traced, match_others, mood_of, trace_events, type_for_mood
-from eventwire.coding.lexicon import LexRow, by_head
+from eventwire.coding.lexicon import LexRow, by_head, lexicon
 from eventwire.coding.ontology import cameo_roots, event_types
 from eventwire.coding.petrarch import PetrarchMatch, petrarch_matches
 from eventwire.coding.stance import attribution, coded_already, quote_acts
-from eventwire.coding.syntax import NOUN_POS, VERB_POS, Tree, evidence, lemma
+from eventwire.coding.syntax import NOUN_POS, VERB_POS, Match, Tree, evidence, lemma
 from eventwire.model import Event, Evidence, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
@@ -42,6 +44,9 @@ class Candidate:
     loose: list[LexRow] = field(default_factory=list)  # rows whose words fit, not their pattern
     quote_act: Event | None = None  # the speech act of a quotation, when one proposes
     quotes: list[Quote] = field(default_factory=list)  # quotations this verb attributes
+    # the sides as the rules read them: their event's, else their argument rules run on
+    # this word and type (a PETRARCH2 verb, a loose row), else the quotation's speaker
+    reading: tuple[list[str], list[str]] = ([], [])
     rule_final: bool = False  # the rule coder codes this type here in its final output
 
     @property
@@ -79,6 +84,37 @@ def _loose_rows(tok: Token, found: dict[tuple[int, str], Candidate], propose: An
         words = match_others(tok, row) if row.others else []
         if words is not None:
             propose(tok, row.type, "lexicon-loose", [tok, *words]).loose.append(row)
+
+
+def _reading(c: Candidate, actors: ActorTable) -> tuple[list[str], list[str]]:
+    for event in (c.quote_act, c.traced.event if c.traced else None):
+        if event is not None and event.type == c.type:
+            return list(event.source), list(event.target)
+    if c.quotes:
+        speakers = [q.speaker for q in c.quotes if q.speaker]
+        return list(dict.fromkeys(speakers)), []
+    pos = "verb" if c.head.pos_ in VERB_POS else "noun" if c.head.pos_ in NOUN_POS else None
+    if pos is None:
+        return [], []
+    targets = [p.target[5:] for pm in c.petrarch if pm.pattern for p in [pm.pattern]]
+    preps = tuple(t for t in targets if t) or usual_preps(c.type, pos)
+    row = LexRow(
+        "reading", (lemma(c.head),), pos, "word", preps, (), c.type, _cameo(c.type), None, None, 0.5
+    )
+    match = Match(row, c.head, [c.head])
+    src, tgt = verb_args(match, actors) if pos == "verb" else noun_args(match, actors)
+    return [a for a, _ in src], [a for a, _ in tgt]
+
+
+@functools.cache
+def usual_preps(etype: str, pos: str) -> tuple[str, ...]:
+    """The prepositions our lexicon rows of a type most often take for the target."""
+    counts: dict[str, int] = {}
+    for row in lexicon():
+        if row.type == etype and row.pos == pos:
+            for prep in row.tprep:
+                counts[prep] = counts.get(prep, 0) + 1
+    return tuple(sorted(counts, key=lambda p: (-counts[p], p))[:3])
 
 
 def _cameo(etype: str) -> str:
@@ -168,6 +204,7 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
             propose(verb, etype, "quote", [verb], ev).quotes.append(quote)
     for cand in found.values():
         mood(cand.head)
+        cand.reading = _reading(cand, actors)
     quoted = [(q.open_mark, q.end) for q in spans]
     ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
     return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods, Tree.of(doc))

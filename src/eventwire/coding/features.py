@@ -89,6 +89,8 @@ def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[
         own += _quote_words(quote, art)
     if c.rule_final:
         own.append("rules:final")
+    own.append("reading:source" if c.reading[0] else "reading:no-source")
+    own.append("reading:target" if c.reading[1] else "reading:no-target")
     for pm in c.petrarch:
         if pm.pattern is None:
             own.append("pet:verb")
@@ -180,7 +182,6 @@ def argument_candidates(
 def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> list[str]:
     actor = art.actors.get(m.actor)
     tok, head = m.token, c.head
-    rule = c.quote_act or (c.traced.event if c.traced else None)
     own: list[str] = [f"kind:{actor.kind}"]
     if m.previous:
         own += ["previous-sentence", f"prev-dep:{tok.dep_}"]
@@ -200,11 +201,10 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
             own.append("pronoun")
         if _inside(tok.idx, art.quoted):
             own.append("mention-in-quote")
-    if rule is not None:
-        if m.actor in rule.source:
-            own.append("rules:source")
-        if m.actor in rule.target:
-            own.append("rules:target")
+    if m.actor in c.reading[0]:
+        own.append("rules:source")
+    if m.actor in c.reading[1]:
+        own.append("rules:target")
     if c.quote_act is not None and m.actor in c.quote_act.source:
         own.append("speaker")
     elif _inside(head.idx, art.quoted) and any(

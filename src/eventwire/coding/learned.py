@@ -209,6 +209,14 @@ def _rule(c: Candidate) -> tuple[str, str]:
     return "model", "no dictionary"
 
 
+def _read(ids: list[str], base: Event | None, side: str, art: ArticleCandidates) -> str:
+    if base is not None and side in base.why:
+        return f"{base.why[side]} (rules)"
+    return (
+        f"{', '.join(f'{a} {art.actors.get(a).name}' for a in ids)} (the rules' argument reading)"
+    )
+
+
 def _base(c: Candidate) -> Event | None:
     """The rules' own event for this word and type, when they build one."""
     if c.quote_act is not None and c.quote_act.type == c.type:
@@ -237,14 +245,15 @@ def _event(
     confidence = round(d.probability * SUBORDINATE_FACTOR**depth, 3)
     if depth:
         why["salience"] = f"{depth} level(s) below the main clause"
+    # the rules' reading of a side wins; the argument model fills a side they leave empty
+    read_source, read_target = c.reading
     base = _base(c)
+    if read_source:
+        source, why["source"] = list(read_source), _read(read_source, base, "source", art)
+    if read_target:
+        target, why["target"] = list(read_target), _read(read_target, base, "target", art)
+    target = [a for a in target if a not in source]
     if base is not None:
-        # the rules' reading of a side wins; the argument model fills a side they leave empty
-        if base.source:
-            source, why["source"] = list(base.source), f"{base.why['source']} (rules)"
-        if base.target:
-            target, why["target"] = list(base.target), f"{base.why['target']} (rules)"
-        target = [a for a in target if a not in source]
         return dataclasses.replace(
             base,
             evidence=dataclasses.replace(base.evidence),
