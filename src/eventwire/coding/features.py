@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.coding.candidates import ArticleCandidates, Candidate
 from eventwire.coding.coder import SUBORDINATE_DEPS
-from eventwire.coding.syntax import NOUN_POS, OBJ, SUBJ, lemma
+from eventwire.coding.syntax import DEFINITE, NOUN_POS, lemma
 from eventwire.model import Quote
 from eventwire.nlp.quotes import speech_verbs
 
@@ -70,15 +70,12 @@ def sentence_actors(art: ArticleCandidates, sent: Span) -> dict[str, list[Token]
     return out
 
 
-def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[str]:
+def event_features(c: Candidate, art: ArticleCandidates) -> list[str]:
     head = c.head
     mood = art.moods[head.i]
     own: list[str] = [f"src:{s}" for s in sorted(c.sources)]
-    own.append("srcs:" + "+".join(sorted(c.sources)))
     traced = c.traced
     if traced is not None:
-        row = traced.match.row
-        own += [f"row:{row.id}", f"pattern:{row.pattern}", f"rowtype:{row.type == c.type}"]
         own.append(f"drop:{traced.dropped}" if traced.dropped else "rules:kept")
         if traced.event is not None:
             own += ["rules:source" if traced.event.source else "rules:no-source"]
@@ -92,45 +89,27 @@ def event_features(c: Candidate, art: ArticleCandidates, n_actors: int) -> list[
     own.append("reading:source" if c.reading[0] else "reading:no-source")
     own.append("reading:target" if c.reading[1] else "reading:no-target")
     for pm in c.petrarch:
-        if pm.pattern is None:
-            own.append("pet:verb")
-        else:
-            own += ["pet:pattern", f"pet:size{min(pm.pattern.size, 3)}"]
+        own += ["pet:verb" if pm.pattern is None else "pet:pattern"]
         own += [f"pet:cameo{pm.cameo[:2]}", f"pet:cameo{pm.cameo[:3]}"]
     if c.quote_act is not None:
         own += [f"quote:{c.quote_act.rule}", f"quote:target{bool(c.quote_act.target)}"]
-    own += [
-        f"lemma:{lemma(head)}",
-        f"pos:{head.pos_}",
-        f"tag:{head.tag_}",
-        f"dep:{head.dep_}",
-        f"headdep:{head.head.dep_}" if head.head.i != head.i else "root",
-        f"depth:{_bucket(subordination(head), (0, 1, 2))}",
-        f"nact:{_bucket(n_actors, (0, 1, 2))}",
-        f"sent:{_bucket(c.sent_index, (0, 1, 3, 8))}",
-    ]
+    # the lead states an article's main event
+    own += [f"lemma:{lemma(head)}", f"sent:{_bucket(c.sent_index, (0, 1, 3, 8))}"]
     for flag in ("negated", "future", "hypothetical", "willing", "conditional"):
         if getattr(mood, flag):
             own.append(f"mood:{flag}")
     if _inside(head.idx, art.quoted):
         own.append("inquote")
-    speech = _speech_above(head)
-    if speech is not None:
-        own += ["speech-content", f"speech:{lemma(speech)}"]
+    if _speech_above(head) is not None:
+        own.append("speech-content")
     if any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
         own.append("passive")
     if head.pos_ in NOUN_POS:
         dets = {ch.lower_ for ch in head.children if ch.dep_ == "det"}
-        if dets & {"the", "this", "that", "these", "those"}:
+        if dets & DEFINITE:
             own.append("noun:definite")
         if any(ch.dep_ == "poss" for ch in head.children):
             own.append("noun:possessed")
-    subj = [ch for ch in head.children if ch.dep_ in SUBJ]
-    objs = [ch for ch in head.children if ch.dep_ in OBJ]
-    if subj:
-        own.append("has:subject")
-    if objs:
-        own.append("has:object")
     own = list(dict.fromkeys(own))
     return own + [f"{f}|{c.type}" for f in own] + [f"prior|{c.type}"]
 

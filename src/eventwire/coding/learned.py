@@ -69,11 +69,7 @@ class ArticleFeatures:
 
 
 def article_features(art: ArticleCandidates) -> ArticleFeatures:
-    feats = ArticleFeatures(art, [])
-    for c in art.candidates:
-        n_actors = len(feats._sentence_actors(c.sent_index))
-        feats.events.append(event_features(c, art, n_actors))
-    return feats
+    return ArticleFeatures(art, [event_features(c, art) for c in art.candidates])
 
 
 def code_article(
@@ -97,10 +93,18 @@ class Thresholds:
     event: float
     source: float
     target: float
+    rules: float  # the event threshold of a candidate the rules code themselves
 
     @classmethod
     def of(cls, model: CoderModel) -> Thresholds:
-        return cls(model.event.threshold, model.source.threshold, model.target.threshold)
+        return cls(
+            model.event.threshold,
+            model.source.threshold,
+            model.target.threshold,
+            model.event.threshold
+            if model.event.rules_threshold is None
+            else model.event.rules_threshold,
+        )
 
 
 class Scores:
@@ -130,7 +134,8 @@ def decide(scores: Scores, limits: Thresholds) -> list[Decision]:
     cands = scores.feats.art.candidates
     for k, p in enumerate(scores.events):
         head = cands[k].head.i
-        if p >= limits.event and p > best.get(head, (-1.0, -1))[0]:
+        limit = limits.rules if cands[k].rule_final else limits.event
+        if p >= limit and p > best.get(head, (-1.0, -1))[0]:
             best[head] = (p, k)
     out = []
     for p, k in sorted(best.values(), key=lambda pk: pk[1]):
@@ -268,16 +273,18 @@ def _event(
     mood = art.moods[c.head.i]
     sent = c.sent
     cameo = next((pm.cameo for pm in c.petrarch if cameo_fits(c.type, pm.cameo)), None)
-    mode = next(
-        (
-            pm.pattern.mode
-            for pm in c.petrarch
-            if pm.pattern and pm.pattern.mode in modes(c.type) and c.type in pm.types
-        ),
-        None,
-    )
-    if mode is None and (found := find_mode(c.type, c.head.subtree, sent)):
-        mode = found[0]
+    # a cue word of the sentence, as the rules read modes, else the CAMEO code's mode
+    found = find_mode(c.type, c.head.subtree, sent)
+    mode = found[0] if found else None
+    if mode is None:
+        mode = next(
+            (
+                pm.pattern.mode
+                for pm in c.petrarch
+                if pm.pattern and pm.pattern.mode in modes(c.type) and c.type in pm.types
+            ),
+            None,
+        )
     why["trigger"] = f"'{c.evidence.trigger}' ({c.head.pos_.lower()} lemma '{c.head.lemma_}')"
     why["pattern"] = ", ".join(sorted(c.sources))
     if mood.cues:

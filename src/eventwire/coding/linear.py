@@ -26,6 +26,8 @@ class LinearModel:
     bias: float
     weights: dict[str, float]
     threshold: float
+    # the event model's threshold for the candidates the rule coder codes itself
+    rules_threshold: float | None = None
 
     def margin(self, features: Iterable[str]) -> float:
         weights = self.weights
@@ -41,11 +43,20 @@ class LinearModel:
         return sorted(found, key=lambda fw: (-abs(fw[1]), fw[0]))[:n]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+        out = {"bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+        if self.rules_threshold is not None:
+            out["rules_threshold"] = self.rules_threshold
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearModel:
-        return cls(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+        rules = data.get("rules_threshold")
+        return cls(
+            float(data["bias"]),
+            dict(data["weights"]),
+            float(data["threshold"]),
+            None if rules is None else float(rules),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,8 @@ coder reads without scikit-learn (`coding/linear.py`).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ C_EVENT = 0.3  # inverse regularisation strength of the event model
 C_ARGUMENT = 0.3
 INNER_FOLDS = 3
 EVENT_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+RULES_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 ARGUMENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 DIGITS = 6  # weights are rounded so the file is stable and small
 
@@ -72,10 +72,7 @@ class Settings:
     c_event: float = C_EVENT
     c_argument: float = C_ARGUMENT
     merge: bool = True
-    balanced: bool = False  # weigh the classes inversely to their frequency
-    fixed: tuple[float, float, float] | None = None  # thresholds, instead of the inner CV
     drop: tuple[str, ...] = ()  # feature prefixes left out (for ablations)
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,9 +80,8 @@ class Settings:
             "c_event": self.c_event,
             "c_argument": self.c_argument,
             "merge": self.merge,
-            "balanced": self.balanced,
             "inner_folds": INNER_FOLDS,
-            **self.extra,
+            **({"drop": list(self.drop)} if self.drop else {}),
         }
 
 
@@ -138,9 +134,7 @@ def argument_data(
     return xs, ys
 
 
-def fit_linear(
-    xs: list[list[str]], ys: list[int], c: float, seed: int, balanced: bool = False
-) -> LinearModel:
+def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> LinearModel:
     """A logistic regression over binary features, as weights by feature name."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -157,7 +151,6 @@ def fit_linear(
         solver="liblinear",
         random_state=seed,
         max_iter=1000,
-        class_weight="balanced" if balanced else None,
     )
     clf.fit(matrix, ys)
     weights = {
@@ -170,9 +163,9 @@ def fit_linear(
 
 def _fit_weights(examples: list[Example], settings: Settings) -> CoderModel:
     s = settings
-    ev = fit_linear(*event_data(examples, s.drop), s.c_event, s.seed, s.balanced)
-    src = fit_linear(*argument_data(examples, "source", s.drop), s.c_argument, s.seed, s.balanced)
-    tgt = fit_linear(*argument_data(examples, "target", s.drop), s.c_argument, s.seed, s.balanced)
+    ev = fit_linear(*event_data(examples, s.drop), s.c_event, s.seed)
+    src = fit_linear(*argument_data(examples, "source", s.drop), s.c_argument, s.seed)
+    tgt = fit_linear(*argument_data(examples, "target", s.drop), s.c_argument, s.seed)
     return CoderModel(ev, src, tgt, {})
 
 
@@ -212,32 +205,34 @@ def tune_thresholds(examples: list[Example], settings: Settings) -> Thresholds:
         model = _fit_weights(train, settings)
         held += [(ex, Scores(ex.feats, model), model) for ex in test]
 
-    def quality(limits: Thresholds) -> tuple[float, float]:
-        tally = EventTally()
-        for ex, scores, model in held:
-            events = decode(ex.feats, model, scores=scores, limits=limits, merge=settings.merge)
-            score_events(record(events, ex), ex.gold, tally, detail=False)
-        summary = event_summary(tally)
-        return summary["event_f1"], summary["event_type_f1"]
+    cache: dict[Thresholds, tuple[float, float]] = {}
 
-    # the event threshold first (sides at one half), then both sides together
-    event = max(EVENT_GRID, key=lambda e: (quality(Thresholds(e, 0.5, 0.5)), -e))
-    sides = max(
-        itertools.product(ARGUMENT_GRID, ARGUMENT_GRID),
-        key=lambda st: (quality(Thresholds(event, *st)), -st[0], -st[1]),
-    )
-    return Thresholds(event, *sides)
+    def quality(limits: Thresholds) -> tuple[float, float]:
+        """(strict F1, type-level F1) of the held-out articles at these thresholds."""
+        if limits not in cache:
+            tally = EventTally()
+            for ex, scores, model in held:
+                events = decode(ex.feats, model, scores=scores, limits=limits, merge=settings.merge)
+                score_events(record(events, ex), ex.gold, tally, detail=False)
+            summary = event_summary(tally)
+            cache[limits] = summary["event_f1"], summary["event_type_f1"]
+        return cache[limits]
+
+    # the event threshold first (sides at one half, the rules' candidates alike), then the
+    # rules' candidates', then the source's, then the target's; a tie goes to the lower
+    event = max(EVENT_GRID, key=lambda t: (quality(Thresholds(t, 0.5, 0.5, t)), -t))
+    rules = max(RULES_GRID, key=lambda t: (quality(Thresholds(event, 0.5, 0.5, t)), -t))
+    source = max(ARGUMENT_GRID, key=lambda t: (quality(Thresholds(event, t, 0.5, rules)), -t))
+    target = max(ARGUMENT_GRID, key=lambda t: (quality(Thresholds(event, source, t, rules)), -t))
+    return Thresholds(event, source, target, rules)
 
 
 def fit_model(examples: list[Example], settings: Settings) -> CoderModel:
     """The three models fitted on all the examples, thresholds from the inner CV."""
-    if settings.fixed is not None:
-        limits = Thresholds(*settings.fixed)
-    else:
-        limits = tune_thresholds(examples, settings)
+    limits = tune_thresholds(examples, settings)
     fitted = _fit_weights(examples, settings)
     return CoderModel(
-        LinearModel(fitted.event.bias, fitted.event.weights, limits.event),
+        LinearModel(fitted.event.bias, fitted.event.weights, limits.event, limits.rules),
         LinearModel(fitted.source.bias, fitted.source.weights, limits.source),
         LinearModel(fitted.target.bias, fitted.target.weights, limits.target),
         {},
