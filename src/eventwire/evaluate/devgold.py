@@ -18,6 +18,7 @@ from typing import Any
 from eventwire.coding.score import event_scores, evidence_overlaps, names_match, normalise
 from eventwire.geo.gazetteer import project_country
 from eventwire.geo.score import location_matches
+from eventwire.model import Article
 from eventwire.nlp.scoring import score_facts, score_quotes
 
 
@@ -45,14 +46,20 @@ def load_devgold(data_dir: Path) -> list[GoldDoc]:
     return docs
 
 
-def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:
-    """Run the pipeline as a user would: scraped text in, with the stated publication date."""
-    from eventwire.analysis import analyze
+def gold_article(doc: GoldDoc) -> Article:
+    """The article as a user would give it: scraped text with the stated publication date."""
     from eventwire.ingest.text import article_from_text
 
     article = article_from_text(doc.text, published=doc.meta.get("published"), source=doc.id)
     article.title = article.title or doc.meta.get("title")
-    return analyze(article).to_dict()
+    return article
+
+
+def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:
+    """Run the whole pipeline on a gold article."""
+    from eventwire.analysis import analyze
+
+    return analyze(gold_article(doc)).to_dict()
 
 
 def _key(text: str) -> str:

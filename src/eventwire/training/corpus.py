@@ -16,8 +16,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.resolve import resolve_actors
 from eventwire.actors.table import ActorTable
-from eventwire.evaluate.devgold import GoldDoc, load_devgold
-from eventwire.ingest.text import article_from_text
+from eventwire.evaluate.devgold import GoldDoc, gold_article, load_devgold
 from eventwire.model import Article, Quote
 from eventwire.nlp.pipeline import parse
 from eventwire.nlp.quotes import find_quotes
@@ -79,9 +78,8 @@ def gold_hashes(
 
 
 def parse_gold(doc: GoldDoc) -> ParsedDoc:
-    """The article as a user would feed it: scraped text with its publication date."""
-    article = article_from_text(doc.text, published=doc.meta.get("published"), source=doc.id)
-    article.title = article.title or doc.meta.get("title")
+    """The pipeline's records of a gold article, up to the coder."""
+    article = gold_article(doc)
     parsed = parse(article.text)
     actors = resolve_actors(parsed)
     return ParsedDoc(doc, article, parsed, actors, find_quotes(parsed, actors))
