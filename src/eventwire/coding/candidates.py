@@ -13,8 +13,8 @@ A word proposed the same type by several sources is one candidate.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -70,7 +70,9 @@ class ArticleCandidates:
 QUOTE_TYPES = ("ACCUSE", "REQUEST", "SUPPORT")
 
 
-def _loose_rows(tok: Token, found: dict[tuple[int, str], Candidate], propose: Any) -> None:
+def _loose_rows(
+    tok: Token, found: dict[tuple[int, str], Candidate], propose: Callable[..., Candidate]
+) -> None:
     """Lexicon rows of the word's lemma whose other words are there but whose pattern the
     rules found unfit ("called the stabbing an act of barbarity": no label cue), for types
     no row proposes here already."""
@@ -87,6 +89,7 @@ def _loose_rows(tok: Token, found: dict[tuple[int, str], Candidate], propose: An
 
 
 def _reading(c: Candidate, actors: ActorTable) -> tuple[list[str], list[str]]:
+    """The sides as the rules read them (see `Candidate.reading`)."""
     for event in (c.quote_act, c.traced.event if c.traced else None):
         if event is not None and event.type == c.type:
             return list(event.source), list(event.target)
@@ -96,8 +99,9 @@ def _reading(c: Candidate, actors: ActorTable) -> tuple[list[str], list[str]]:
     pos = "verb" if c.head.pos_ in VERB_POS else "noun" if c.head.pos_ in NOUN_POS else None
     if pos is None:
         return [], []
-    targets = [p.target[5:] for pm in c.petrarch if pm.pattern for p in [pm.pattern]]
-    preps = tuple(t for t in targets if t) or usual_preps(c.type, pos)
+    slots = [pm.pattern.target for pm in c.petrarch if pm.pattern is not None]
+    preps = tuple(t.removeprefix("prep:") for t in slots if t.startswith("prep:"))
+    preps = preps or usual_preps(c.type, pos)
     row = LexRow(
         "reading", (lemma(c.head),), pos, "word", preps, (), c.type, _cameo(c.type), None, None, 0.5
     )

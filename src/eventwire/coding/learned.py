@@ -3,10 +3,11 @@
 1. `article_candidates` lists every trigger word with a type proposed for it (our lexicon,
    PETRARCH2's verb dictionary, quotation speech acts, PLOVER's mood rules).
 2. The event model scores each candidate; a word keeps its best type when that scores at or
-   above the model's threshold.
-3. For each event, the source and target models score every actor of the sentence (and of
-   the sentence before, for a side the sentence leaves implicit); actors at or above a
-   threshold fill the side, an actor going to the side it scores higher on.
+   above the model's threshold (a threshold of its own for a candidate the rules code).
+3. The rules' reading of a side wins when they read one; for a side they leave empty, the
+   source and target models score every actor of the sentence (and of the sentence before,
+   for a side the sentence leaves implicit); actors at or above a threshold fill the side,
+   an actor going to the side it scores higher on.
 4. One event per (type, source, target) in a sentence; repeated reports are merged as the
    rule coder merges them (`merge.merge_reports`).
 The mood flags, mode, contexts and CAMEO code come from the rules' reading of the trigger.
