@@ -123,10 +123,11 @@ def test_demonym_headed_groups(resolve) -> None:
     text = "Serbian forces withdrew, and Bosnian Serb leaders protested."
     table = resolve(text)
     forces = _named(table, "Serbian forces")
+    # the code is CAMEO-style: country and sector (issue 12)
     assert (forces.kind, forces.country, forces.code, forces.sector) == (
         "group",
         "SRB",
-        "SRB",
+        "SRBMIL",
         "MIL",
     )
     leaders = _named(table, "Bosnian Serb leaders")

@@ -43,10 +43,12 @@ def test_seed_actors(seed) -> None:
         None,
     )
     assert _named(table, "NATO").kind == "organisation"
-    for name, code in [("Kosovo", "KOS"), ("Serbia", "SRB"), ("Bosnia and Herzegovina", "BIH"),
-                       ("United States", "USA")]:  # fmt: skip
+    # issue 12: `country` is ISO-style (Kosovo XKX), `code` CAMEO-style (Kosovo KSV)
+    for name, country, code in [("Kosovo", "XKX", "KSV"), ("Serbia", "SRB", "SRB"),
+                                ("Bosnia and Herzegovina", "BIH", "BIH"),
+                                ("United States", "USA", "USA")]:  # fmt: skip
         state = _named(table, name)
-        assert (state.kind, state.code) == ("state", code)
+        assert (state.kind, state.country, state.code) == ("state", country, code)
     assert _named(table, "European Union").code == "EUR"
     kfor = _named(table, "Kosovo Force")
     assert kfor.affiliation == "NATO"

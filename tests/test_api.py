@@ -120,8 +120,12 @@ def test_events_filters_narrow(
 def test_events_paging_and_sort(client: TestClient) -> None:
     first = client.get("/api/events", params={"limit": 3, "sort": "date"}).json()
     assert len(first["rows"]) == 3 and first["next_offset"] == 3 and first["limit"] == 3
+    assert first["total"] == 4  # the explorer says "1-3 of 4"
     rest = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
-    assert len(rest["rows"]) == 1 and rest["next_offset"] is None
+    assert len(rest["rows"]) == 1 and rest["next_offset"] is None and rest["total"] == 4
+    assert client.get("/api/events", params={"type": "REJECT"}).json()["total"] == 1
+    # where the event sits in its first article, for the article view to scroll to it
+    assert {r["article_event_id"] for r in first["rows"] + rest["rows"]} == {"e1", "e2"}
     ids = [r["id"] for r in first["rows"] + rest["rows"]]
     assert len(set(ids)) == 4
     assert [r["date"] for r in first["rows"]] == ["1999", "2024-07", "2025-03-11"]
@@ -244,6 +248,9 @@ def test_timeline(client: TestClient) -> None:
     assert client.get("/api/timeline", params={"granularity": "hour"}).status_code == 422
     csv_text = client.get("/api/timeline", params={"format": "csv"}).text
     assert csv_text.splitlines()[0] == "period,type,count"
+    # what no bar shows is counted and said
+    assert (body["undated"], body["less_precise"]) == (0, 1)
+    assert client.get("/api/timeline", params={"granularity": "year"}).json()["less_precise"] == 0
 
 
 @covers("GET /api/network")
@@ -262,19 +269,74 @@ def test_network(client: TestClient) -> None:
 @covers("GET /api/places")
 def test_places(client: TestClient) -> None:
     body = client.get("/api/places").json()
+    # by default the map counts where events took place (the docs' "located in a country")
+    assert body["by"] == "location" and body["unplaced"] == 0
     countries = {c["country"]: c for c in body["countries"]}
-    # a country counts every event it takes part in (as actor or location), once each
+    assert {k: c["count"] for k, c in countries.items()} == {"SRB": 2, "XKX": 1, "POL": 1}
     assert countries["SRB"] == {"country": "SRB", "name": "Serbia", "iso_numeric": 688,
-                                "count": 3}  # fmt: skip
+                                "count": 2}  # fmt: skip
     assert "IGO" not in countries  # actor codes that are not countries stay off the map
-    assert countries["KOS"]["name"] == "Kosovo" and countries["KOS"]["iso_numeric"] is None
+    assert countries["XKX"]["name"] == "Kosovo" and countries["XKX"]["iso_numeric"] is None
     assert countries["POL"]["iso_numeric"] == 616
     places = {p["name"]: p for p in body["places"]}
     assert places["Pristina"]["count"] == 1 and places["Pristina"]["lat"] == 42.67
-    narrowed = client.get("/api/places", params={"type": "CONSULT"}).json()
-    assert {c["country"]: c["count"] for c in narrowed["countries"]} == {
-        "DEU": 1, "UKR": 1, "POL": 1,
-    }  # fmt: skip
+    # by=actor: the countries of the actors, each event once per country
+    by_actor = client.get("/api/places", params={"by": "actor"}).json()
+    assert {c["country"]: c["count"] for c in by_actor["countries"]} == {
+        "SRB": 3, "XKX": 2, "DEU": 1, "UKR": 1,
+    }  # fmt: skip; IGO is an actor code, not a country: off the map
+    narrowed = client.get("/api/places", params={"type": "CONSULT", "by": "actor"}).json()
+    assert {c["country"]: c["count"] for c in narrowed["countries"]} == {"DEU": 1, "UKR": 1}
+    assert client.get("/api/places", params={"by": "nearby"}).status_code == 422
+
+
+@covers("GET /api/types")
+def test_types(client: TestClient) -> None:
+    types = {t["type"]: t for t in client.get("/api/types").json()}
+    assert len(types) == 16
+    assert types["AID"]["quad"] == "material cooperation"
+    assert types["ASSAULT"]["quad"] == "material conflict"
+
+
+def test_country_filter_by_name_or_code(client: TestClient) -> None:
+    by_code = _rows(client, country="POL")
+    assert [r["type"] for r in by_code] == ["CONSULT"]
+    assert _rows(client, country="Poland") == by_code
+    assert [r["type"] for r in _rows(client, country="kosovo")] == [
+        r["type"] for r in _rows(client, country="XKX")
+    ]
+    bad = client.get("/api/events", params={"country": "Narnia"})
+    assert bad.status_code == 422 and bad.json()["error"].startswith("E064")
+
+
+def test_export_follows_the_filters(client: TestClient) -> None:
+    r = client.get("/api/export", params={"format": "csv", "country": "Serbia"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert sorted(x["plover_type"] for x in rows) == ["ASSAULT", "REJECT", "REQUEST"]
+    assert {x["cameo"] for x in rows if x["plover_type"] == "REQUEST"} == {"02"}
+    refused = client.get("/api/export", params={"table": "facts", "type": "AID"})
+    assert refused.status_code == 422
+
+
+@covers("GET /api/dyads")
+def test_dyads(client: TestClient) -> None:
+    r = client.get("/api/dyads", params={"a": "Kosovo", "b": "SRB"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["a"] == {"term": "Kosovo", "country": "XKX"}
+    assert body["axis"] == ["2025-04"]
+    assert [(x["direction"], x["quad_class"], x["events"]) for x in body["rows"]] == [
+        ("b_to_a", 3, 1)  # Serbia rejected the proposal from Kosovo
+    ]
+    assert [e["type"] for e in body["events"]] == ["REJECT"]
+    assert body["events"][0]["evidence"] == "Serbia rejected the proposal from Kosovo."
+    nato = client.get("/api/dyads", params={"a": "NATO", "b": "Serbia"}).json()
+    assert nato["rows"] == [] and nato["not_in_periods"]["less_precise"] == 1  # 1999 only
+    by_year = client.get("/api/dyads", params={"a": "NATO", "b": "Serbia", "granularity": "year"})
+    assert [x["period"] for x in by_year.json()["rows"]] == ["1999"]
+    assert client.get("/api/dyads", params={"a": "Kosovo"}).status_code == 422
+    bad = client.get("/api/dyads", params={"a": "Kosovo", "b": "SRB", "type": "INVADE"})
+    assert bad.status_code == 422 and "E061" in bad.json()["error"]
 
 
 @covers("GET /api/export")
@@ -282,12 +344,12 @@ def test_export_streams_tables(client: TestClient) -> None:
     r = client.get("/api/export", params={"format": "csv"})
     assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 4 and "event_key" in rows[0]
-    assert json.loads(next(x for x in rows if x["type"] == "REQUEST")["target_names"]) == [
+    assert len(rows) == 4 and "event_id" in rows[0]  # the flat events of the data dictionary
+    assert json.loads(next(x for x in rows if x["plover_type"] == "REQUEST")["actor2_names"]) == [
         "Kosovo", "Serbia",
     ]  # fmt: skip
     lines = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
-    assert len(lines) == 4 and {json.loads(x)["type"] for x in lines} >= {"REQUEST"}
+    assert len(lines) == 4 and {json.loads(x)["plover_type"] for x in lines} >= {"REQUEST"}
     reports = client.get("/api/export", params={"format": "jsonl", "table": "event_reports"})
     assert len(reports.text.splitlines()) == 5
     assert client.get("/api/export", params={"table": "schema_version"}).status_code == 422

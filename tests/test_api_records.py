@@ -30,12 +30,15 @@ def _evidence(text: str, sentence: str, trigger: str) -> Evidence:
     return Evidence(sentence, s, e, trigger, ts, te)
 
 
-def _actor(text: str, id_: str, name: str, kind: str, code: str, *forms: str) -> Actor:
+def _actor(
+    text: str, id_: str, name: str, kind: str, code: str, *forms: str, country: str | None = None
+) -> Actor:
     mentions = []
     for form in forms or (name,):
         s, e = _span(text, form)
         mentions.append(Mention(form, s, e))
-    return Actor(id_, name, kind, country=code if kind == "state" else None, code=code,
+    country = country or (code if kind == "state" else None)
+    return Actor(id_, name, kind, country=country, code=code,
                  mentions=mentions)  # type: ignore[arg-type]  # fmt: skip
 
 
@@ -50,7 +53,7 @@ def kosovo_doc() -> AnalyzedDocument:
                 url="https://example.org/rutte"),
         actors=[
             _actor(text, "a1", "Mark Rutte", "person", "IGO", "Mark Rutte", "Rutte said"),
-            _actor(text, "a2", "Kosovo", "state", "KOS"),
+            _actor(text, "a2", "Kosovo", "state", "KSV", country="XKX"),
             _actor(text, "a3", "Serbia", "state", "SRB"),
             _actor(text, "a4", "NATO", "organisation", "IGO"),
         ],
@@ -62,7 +65,7 @@ def kosovo_doc() -> AnalyzedDocument:
                   historical=True, confidence=0.8, cameo="18", location="p2"),
         ],
         places=[
-            Place("p1", "Pristina", "KOS", 786714, 42.67, 21.17, "city"),
+            Place("p1", "Pristina", "XKX", 786714, 42.67, 21.17, "city"),
             Place("p2", "Serbia", "SRB", 6290252, 44.0, 21.0, "country"),
         ],
     )  # fmt: skip
@@ -77,7 +80,7 @@ def serbia_doc() -> AnalyzedDocument:
         Article(text, title="Belgrade answers", published="2025-04-02"),
         actors=[
             _actor(text, "a1", "Mark Rutte", "person", "IGO"),
-            _actor(text, "a2", "Kosovo", "state", "KOS"),
+            _actor(text, "a2", "Kosovo", "state", "KSV", country="XKX"),
             _actor(text, "a3", "Serbia", "state", "SRB"),
         ],
         events=[

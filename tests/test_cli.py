@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -96,7 +98,7 @@ def test_ingest_goes_on_after_bad_files_and_skips_stored_ones(
 ) -> None:
     db = tmp_path / "events.duckdb"
     first = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 1, first.output  # items failed: a script must see it
     assert "2 stored" in first.stderr and "2 failed" in first.stderr
     assert "E012" in first.stderr and "E011" in first.stderr
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
@@ -136,7 +138,7 @@ def test_ingest_with_two_workers_stores_the_same_events(
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     runner.invoke(app, ["ingest", str(corpus), "--db", str(one)])
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(two), "--workers", "2"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "2 stored" in result.stderr and "2 failed" in result.stderr
 
     def events(db: Path) -> list[tuple[str, str]]:
@@ -158,9 +160,133 @@ def test_ingest_jsonl_reports_bad_lines_and_stores_good_ones(
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "events.duckdb"
     result = runner.invoke(app, ["ingest", str(feed), "--db", str(db)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "1 stored" in result.stderr and "2 failed" in result.stderr
     assert "batch.jsonl:2" in result.stderr and "batch.jsonl:3" in result.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         row = con.execute("SELECT published, url FROM articles").fetchone()
     assert row is not None and str(row[0]) == "2026-05-03" and row[1] == "https://example.org/k"
+
+
+def test_export_format_follows_the_file_name(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    out = tmp_path / "events.csv"
+    result = runner.invoke(app, ["export", "--db", str(db), str(out)])
+    assert result.exit_code == 0, result.output
+    header = out.read_text("utf-8").splitlines()[0]
+    assert header.startswith("event_id,plover_type,")  # CSV, not Parquet in a .csv file
+    wrong = tmp_path / "other.csv"
+    refused = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", str(wrong)])
+    assert refused.exit_code == 2 and not wrong.exists()
+    lines = [line for line in refused.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "E060" in lines[0] and "other.csv" in lines[0]
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the two good articles (ingested cleanly: exit 0)."""
+    folder = tmp_path_factory.mktemp("good")
+    (folder / "vienna.txt").write_text(STORY, encoding="utf-8")
+    (folder / "kidal.txt").write_text(OTHER, encoding="utf-8")
+    db = folder / "events.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_events_pages_and_says_how_many_it_shows(runner: CliRunner, stored: Path) -> None:
+    everything = runner.invoke(app, ["events", "--db", str(stored), "-f", "json"])
+    total = len(json.loads(everything.stdout))
+    assert total >= 3
+    assert f"showing 1-{total} of {total} events" in everything.stderr
+    first = runner.invoke(app, ["events", "--db", str(stored), "-f", "json", "--limit", "2"])
+    assert first.exit_code == 0, first.output
+    assert len(json.loads(first.stdout)) == 2
+    assert f"showing 1-2 of {total} events; --offset 2 for the next page" in first.stderr
+    rest = runner.invoke(
+        app, ["events", "--db", str(stored), "-f", "json", "--limit", "2", "--offset", "2"]
+    )
+    assert f"showing 3-{min(4, total)} of {total}" in rest.stderr
+    ids = [r["id"] for r in json.loads(first.stdout) + json.loads(rest.stdout)]
+    assert len(set(ids)) == len(ids) == min(4, total)
+    table = runner.invoke(app, ["events", "--db", str(stored), "--limit", "1"])
+    assert f"showing 1-1 of {total} events" in table.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["events", "--type", "ATTACK"], "E061", "ASSAULT"),  # the message lists the types
+        (["events", "--since", "2025-13"], "E030", "since=2025-13"),
+        (["events", "--until", "last week"], "E030", "until=last week"),
+        (["events", "--sort", "newest"], "E062", "-date"),
+        (["events", "--limit", "0"], "E062", "--limit 0"),
+        (["events", "--country", "Narnia"], "E064", "country=Narnia"),
+        (["events", "--limit", "20000"], "E062", "10000"),
+        (["export", "--format", "parquet", "OUT/events.csv"], "E060", "events.csv"),
+        (["export", "OUT/events.xlsx"], "E060", "events.xlsx"),
+        (["export", "--table", "secrets", "OUT/t.csv"], "E062", "table=secrets"),
+        (["serve", "--host", "0.0.0.0"], "E063", "0.0.0.0"),
+    ],
+)
+def test_every_error_is_one_coded_line(
+    runner: CliRunner, stored: Path, tmp_path: Path, args: list[str], code: str, needle: str
+) -> None:
+    args = [a.replace("OUT", str(tmp_path)) for a in args]
+    result = runner.invoke(app, [*args, "--db", str(stored)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error {code} "), lines
+    assert needle in lines[0]
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_country_by_name_or_code(runner: CliRunner, stored: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = runner.invoke(app, ["events", "--db", str(stored), "-f", "json", *args])
+        assert result.exit_code == 0, result.output
+        return [r["id"] for r in json.loads(result.stdout)]
+
+    by_code = ids("--country", "HRV")
+    assert by_code and ids("--country", "Croatia") == by_code == ids("--country", "hrv")
+
+
+def test_ingest_published_dates_articles_that_state_none(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    result = runner.invoke(
+        app, ["ingest", str(corpus / "kidal.txt"), "--db", str(db), "--published", "2026-02-03"]
+    )
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT published FROM articles").fetchone() == (dt.date(2026, 2, 3),)
+    bad = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--published", "Feb 3"])
+    assert bad.exit_code == 2 and "E030" in bad.stderr
+
+
+def test_the_readme_actor_query_finds_natos_events(
+    runner: CliRunner, shared_data: Path, tmp_path: Path
+) -> None:
+    """The README's own example, `events --actor NATO ...`, on the demo corpus and the
+    reference article (dated here, as it states no date): Rutte's request is NATO's."""
+    db = tmp_path / "events.duckdb"
+    assert runner.invoke(app, ["demo", "--db", str(db)]).exit_code == 0
+    seed = shared_data / "seed" / "nato-kosovo.txt"
+    ingested = runner.invoke(
+        app, ["ingest", str(seed), "--db", str(db), "--published", "2025-03-11"]
+    )
+    assert ingested.exit_code == 0, ingested.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    line = next(
+        x for x in readme.splitlines() if x.startswith("eventwire events ") and "--actor NATO" in x
+    )
+    args = line.split("#")[0].split()[1:]
+    args[args.index("--db") + 1] = str(db)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and any("Mark Rutte" in r["source"] for r in rows), result.stdout

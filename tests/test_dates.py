@@ -107,6 +107,7 @@ def test_date_events_prefers_the_date_attached_to_the_trigger(nlp):
     date_events(events, doc, "2021-03-10")
     assert (events[0].date, events[0].historical) == ("2021-03-05", False)
     assert "Friday" in (events[0].date_text or "")
+    assert [e.date_source for e in events] == ["text", None, "text", None]
     assert events[1].future and not events[1].hypothetical and events[1].date is None
     assert events[2].date == "1990" and events[2].historical
     assert events[3].hypothetical and events[3].date is None

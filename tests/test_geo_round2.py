@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from eventwire.geo.gazetteer import get_gazetteer, project_country
+from eventwire.geo.gazetteer import get_gazetteer
 from eventwire.geo.locate import Context, demonym_place, geoparse, locate_events, resolve_loose
 from eventwire.geo.score import location_matches
 from eventwire.model import Event, Evidence, Place
@@ -15,11 +15,6 @@ def _event(text: str, sentence: str, trigger: str, etype: str = "ASSAULT") -> Ev
     t = text.index(trigger, s)
     ev = Evidence(sentence, s, s + len(sentence), trigger, t, t + len(trigger))
     return Event(id="e1", type=etype, evidence=ev)
-
-
-def test_gold_kosovo_code_maps_to_the_project_code() -> None:
-    assert project_country("XKX") == "KOS"
-    assert project_country("SRB") == "SRB" and project_country(None) is None
 
 
 def test_more_demonyms_name_their_country_or_region() -> None:

@@ -13,7 +13,7 @@ import pytest
 from eventwire.evaluate.floors import check_floors, load_floors
 from eventwire.evaluate.run import run_evaluation
 
-GATED_HERE = ("devgold", "oof", "holdout", "plover", "geowebnews")
+GATED_HERE = ("devgold", "actors_dates", "oof", "holdout", "plover", "geowebnews")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,13 @@ def test_devgold_scores_are_ratios_over_all_documents(scores: dict) -> None:
     assert dev["events_gold"] == 90
     for name in ("event_f1", "quote_recall", "actor_recall", "place_recall", "fact_recall"):
         assert 0.0 <= dev[name] <= 1.0
+
+
+def test_actor_and_date_scores_cover_both_gold_sets(scores: dict) -> None:
+    who = scores["actors_dates"]
+    assert who["docs"] == 55 and set(who["by_set"]) == {"dev-gold", "train-gold"}
+    assert who["by_set"]["dev-gold"]["docs"] == 15 and who["by_set"]["train-gold"]["docs"] == 40
+    assert who["by_set"]["dev-gold"]["date_accuracy"] == scores["devgold"]["date_accuracy"]
 
 
 def test_oof_covers_every_gold_article_and_each_set(scores: dict) -> None:

@@ -42,12 +42,12 @@ def request_doc(text: str = RUTTE, *, published: str | None = "2025-03-11", **ev
             Actor("a1", "Mark Rutte", "person", country="NLD", affiliation="NATO",
                   role="Secretary General", code="IGO", sector="GOV",
                   mentions=[Mention("Mark Rutte", 24, 34), Mention("he", 90, 92)]),
-            Actor("a2", "Kosovo", "state", code="KOS", sector="GOV"),
+            Actor("a2", "Kosovo", "state", country="XKX", code="KSV", sector="GOV"),
             Actor("a3", "Serbia", "state", code="SRB", sector="GOV"),
         ],
         quotes=[Quote("a1", "show flexibility", 65, 81, direct=False, partial=True)],
         events=[Event(**ev)],  # type: ignore[arg-type]
-        places=[Place("p1", "Pristina", "KOS", 786714, 42.67, 21.17, "city",
+        places=[Place("p1", "Pristina", "XKX", 786714, 42.67, 21.17, "city",
                       mentions=[Mention("Pristina", 0, 8)])],
         facts=[Fact("a1", 4700.0, "troops", True, Evidence("about 4,700 troops", 0, 18),
                     subject_text="KFOR")],
@@ -228,6 +228,7 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
         Event(f"e{i}", draw(st.sampled_from(["REQUEST", "ASSAULT"])), draw(evidence()),
               draw(actor_ids), draw(actor_ids), draw(OPT_TEXT), draw(st.lists(TEXT, max_size=2)),
               draw(OPT_TEXT), draw(DATE), draw(OPT_TEXT),
+              draw(st.none() | st.sampled_from(["text", "dateline", "published"])),
               draw(st.none() | st.sampled_from([p.id for p in places])) if places else None,
               *(draw(st.booleans()) for _ in range(4)), draw(FLOAT), draw(OPT_TEXT),
               draw(st.lists(evidence(), max_size=2)),
@@ -239,7 +240,8 @@ def documents(draw: st.DrawFn) -> AnalyzedDocument:
                                     OPT_TEXT), max_size=2))  # fmt: skip
     published = draw(st.none() | st.dates().map(lambda d: d.isoformat()))
     article = Article(draw(TEXT), draw(OPT_TEXT), draw(OPT_TEXT), published, draw(OPT_TEXT),
-                      draw(TEXT), draw(st.lists(TEXT, max_size=3)), draw(OPT_TEXT))  # fmt: skip
+                      draw(TEXT), draw(st.lists(TEXT, max_size=3)), draw(OPT_TEXT),
+                      draw(OPT_TEXT))  # fmt: skip
     return AnalyzedDocument(article, actors, quotes, events, places, facts)
 
 

@@ -80,10 +80,13 @@ def test_export_from_read_only_store(store: Store, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "table"), [("xlsx", "events"), ("csv", "schema_version"), ("csv", "events; --")]
+    ("fmt", "table", "code"),
+    [("xlsx", "events", "E060"), ("csv", "schema_version", "E062"), ("csv", "events; --", "E062")],
 )
-def test_bad_format_or_table(store: Store, tmp_path: Path, fmt: str, table: str) -> None:
-    with pytest.raises(ValueError):
+def test_bad_format_or_table(
+    store: Store, tmp_path: Path, fmt: str, table: str, code: str
+) -> None:
+    with pytest.raises(InputError, match=code):
         export(store, fmt, tmp_path / "x", table=table)
     assert list(tmp_path.glob("x*")) == []
 

@@ -11,15 +11,16 @@ from eventwire.store import Store
 from eventwire.store import queries as q
 
 ACTORS = {
-    "rutte": Actor("rutte", "Mark Rutte", "person", code="IGO"),
+    "rutte": Actor("rutte", "Mark Rutte", "person", affiliation="NATO", code="IGO"),
     "nato": Actor("nato", "NATO", "organisation", code="IGO"),
-    "kos": Actor("kos", "Kosovo", "state", code="KOS"),
-    "srb": Actor("srb", "Serbia", "state", code="SRB"),
-    "deu": Actor("deu", "Germany", "state", code="DEU"),
-    "ukr": Actor("ukr", "Ukraine", "state", code="UKR"),
+    "kos": Actor("kos", "Kosovo", "state", country="XKX", code="KSV"),
+    "srb": Actor("srb", "Serbia", "state", country="SRB", code="SRB"),
+    "deu": Actor("deu", "Germany", "state", country="DEU", code="DEU"),
+    "ukr": Actor("ukr", "Ukraine", "state", country="UKR", code="UKR"),
+    "vucic": Actor("vucic", "Aleksandar Vucic", "person", country="SRB", code="SRBGOV"),
 }
 PLACES = {
-    "pristina": Place("pristina", "Pristina", "KOS", 786714, 42.67, 21.17, "city"),
+    "pristina": Place("pristina", "Pristina", "XKX", 786714, 42.67, 21.17, "city"),
     "rzeszow": Place("rzeszow", "Rzeszów", "POL", 759734, 50.04, 22.0, "city"),
 }
 
@@ -33,7 +34,8 @@ def doc(text: str, published: str | None, *events: tuple) -> AnalyzedDocument:
         actors=[a for k, a in ACTORS.items() if k in used],
         events=[
             Event(f"e{i}", t, Evidence(sent, 0, len(sent)), list(src), list(tgt), date=d,
-                  location=p, confidence=c, historical=d == "1999")
+                  date_source="text" if d else "published", location=p, confidence=c,
+                  historical=d == "1999")
             for i, (t, src, tgt, d, p, c, sent) in enumerate(events, 1)
         ],
         places=[p for k, p in PLACES.items() if k in places],
@@ -48,6 +50,9 @@ ACCUSE = ("ACCUSE", ["srb"], ["kos"], "2023-02", None, 0.5,
           "Serbia accused Pristina_of bad faith.")  # fmt: skip
 AID = ("AID", ["deu"], ["ukr"], "2024-06-01", "rzeszow", 0.6,
        "Germany sent aid to Ukraine through Rzeszów.")  # fmt: skip
+# the text does not date it: it falls back to its article's publication date
+COERCE = ("COERCE", ["vucic"], ["kos"], None, None, 0.4,
+          "Vucic ordered the border closed to Kosovo trucks.")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +64,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):
         s.save(doc("Third article.", None, AID))
         # another outlet reports the same request
         s.save(doc("Fourth article.", "2025-03-12", REQUEST[:6] + ("Rutte urged both.",)))
+        s.save(doc("Fifth article.", "2025-05-02", COERCE))
         yield s
 
 
@@ -68,8 +74,8 @@ def types(rows: list[dict]) -> list[str]:
 
 def test_all_events_chronological_with_reports(store: Store) -> None:
     rows = q.events(store)
-    assert types(rows) == ["ASSAULT", "ACCUSE", "AID", "REQUEST"]
-    request = rows[-1]
+    assert types(rows) == ["ASSAULT", "ACCUSE", "AID", "REQUEST", "COERCE"]
+    request = rows[-2]
     assert request["reports"] == 2
     assert request["source"] == "Mark Rutte" and request["target"] == "Kosovo; Serbia"
     assert request["location"] == "Pristina" and request["date"] == "2025-03-11"
@@ -88,11 +94,18 @@ def test_all_events_chronological_with_reports(store: Store) -> None:
         ({"type": "assault"}, ["ASSAULT"]),
         ({"country": "POL"}, ["AID"]),  # location country only
         ({"country": "ukr"}, ["AID"]),  # target code
-        ({"country": "KOS"}, ["ACCUSE", "REQUEST"]),
+        ({"country": "XKX"}, ["ACCUSE", "REQUEST", "COERCE"]),  # the actor's ISO country
+        ({"country": "KSV"}, ["ACCUSE", "REQUEST", "COERCE"]),  # a CAMEO code prefix
+        ({"actor": "Rutte"}, ["REQUEST"]),  # a person's surname
+        ({"actor": "nato"}, ["ASSAULT", "REQUEST"]),  # NATO, and Rutte by his affiliation
+        ({"actor": "North Atlantic Treaty Organization"}, ["ASSAULT", "REQUEST"]),  # an alias
+        ({"actor": "SRBGOV"}, ["COERCE"]),  # a CAMEO code
+        ({"actor": "vucic", "country": "SRBGOV"}, ["COERCE"]),
         ({"since": "2023", "until": "2023"}, ["ACCUSE"]),
         ({"until": "2023-02"}, ["ASSAULT", "ACCUSE"]),  # until a month includes that month
         ({"until": "2023-01"}, ["ASSAULT"]),
-        ({"since": "2024-06"}, ["AID", "REQUEST"]),
+        ({"since": "2024-06"}, ["AID", "REQUEST", "COERCE"]),  # COERCE by its article's date
+        ({"since": "2025-05-02", "until": "2025-05-02"}, ["COERCE"]),
         ({"since": "2024-06-02", "until": "2025-03-11"}, ["REQUEST"]),
         ({"text": "100%"}, ["REQUEST"]),  # % is literal, not a wildcard
         ({"text": "Pristina_of"}, ["ACCUSE"]),
@@ -106,16 +119,27 @@ def test_filters(store: Store, filters: dict, expected: list[str]) -> None:
     assert types(q.events(store, **filters)) == expected
 
 
+def test_an_undated_event_shows_the_date_it_falls_back_to(store: Store) -> None:
+    (row,) = q.events(store, type="COERCE")
+    assert (row["date"], row["date_source"]) == ("2025-05-02", "published")
+    (dated,) = q.events(store, type="AID")
+    assert (dated["date"], dated["date_source"]) == ("2024-06-01", "text")
+    assert {"period": "2025-05-01", "count": 1} in q.timeline(store, "month", type="COERCE")
+
+
 def test_paging_is_disjoint_and_complete(store: Store) -> None:
     everything = [r["id"] for r in q.events(store)]
     first = [r["id"] for r in q.events(store, limit=2)]
     second = [r["id"] for r in q.events(store, limit=2, offset=2)]
-    assert first + second == everything and len(set(everything)) == 4
-    assert q.events(store, limit=2, offset=4) == []
+    third = [r["id"] for r in q.events(store, limit=2, offset=4)]
+    assert first + second + third == everything and len(set(everything)) == 5
+    assert q.events(store, limit=2, offset=5) == []
 
 
 def test_sorts(store: Store) -> None:
-    assert types(q.events(store, sort="-date")) == ["REQUEST", "AID", "ACCUSE", "ASSAULT"]
+    assert types(q.events(store, sort="-date")) == [
+        "COERCE", "REQUEST", "AID", "ACCUSE", "ASSAULT",
+    ]  # fmt: skip
     assert types(q.events(store, sort="-confidence"))[:2] == ["REQUEST", "ASSAULT"]
     assert q.events(store, sort="-reports")[0]["reports"] == 2
 
@@ -154,6 +178,7 @@ def test_timeline_counts_only_precise_enough_dates(store: Store) -> None:
         {"period": "2023-02-01", "count": 1},
         {"period": "2024-06-01", "count": 1},
         {"period": "2025-03-01", "count": 1},
+        {"period": "2025-05-01", "count": 1},  # the undated COERCE, by its article's date
     ]
     years = q.timeline(store, "year", by_type=True)
     assert {"period": "1999-01-01", "type": "ASSAULT", "count": 1} in years
@@ -170,8 +195,10 @@ def test_network_pairs_per_type(store: Store) -> None:
         ("NATO", "Serbia", "ASSAULT"): 1,
         ("Serbia", "Kosovo", "ACCUSE"): 1,
         ("Germany", "Ukraine", "AID"): 1,
+        ("Aleksandar Vucic", "Kosovo", "COERCE"): 1,
     }
-    assert {e["source"] for e in q.network(store, actor="NATO")} == {"NATO"}
+    # NATO's own events and those of its Secretary General
+    assert {e["source"] for e in q.network(store, actor="NATO")} == {"NATO", "Mark Rutte"}
 
 
 def test_places_counts(store: Store) -> None:
@@ -186,5 +213,5 @@ def test_actors_sides(store: Store) -> None:
     rows = {r["name"]: r for r in q.actors(store)}
     assert (rows["Serbia"]["as_source"], rows["Serbia"]["as_target"]) == (1, 2)
     assert rows["Serbia"]["code"] == "SRB"
-    assert q.actors(store)[0]["name"] == "Serbia"  # most events first
+    assert {q.actors(store)[0]["name"], q.actors(store)[1]["name"]} == {"Serbia", "Kosovo"}
     assert {r["name"] for r in q.actors(store, type="AID")} == {"Germany", "Ukraine"}

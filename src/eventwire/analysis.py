@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.learned import code_article
+from eventwire.errors import InputError
 from eventwire.geo.locate import geoparse, locate_events
-from eventwire.ingest.text import article_from_text
+from eventwire.ingest.decode import check_english
+from eventwire.ingest.text import article_from_text, dateline_date
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.nlp.dates import date_events
-from eventwire.nlp.pipeline import parse
+from eventwire.nlp.pipeline import MAX_TEXT_CHARS, parse
 from eventwire.nlp.quantities import find_facts
 from eventwire.nlp.quotes import find_quotes
 
@@ -23,20 +25,26 @@ def analyze(
     published: str | None = None,
     url: str | None = None,
 ) -> AnalyzedDocument:
-    """Analyse an `Article`, or raw scraped text (which goes through the cleaner first)."""
+    """Analyse an `Article`, or raw scraped text (which goes through the cleaner and the
+    checks `ingest` applies to a file: E015/E016 for what is no English prose).
+    InputError E013 when the clean text is longer than `MAX_TEXT_CHARS`."""
     if isinstance(source, str):
         article = article_from_text(source, published=published, url=url)
+        check_english(article.text, url or "<text>")
     else:
         article = source
         if published is not None:
             article.published = published
         if url is not None:
             article.url = url
+    if len(article.text) > MAX_TEXT_CHARS:
+        size = f"{len(article.text):,} characters of text, limit {MAX_TEXT_CHARS:,}"
+        raise InputError("E013", article.source or article.url or "<text>", size)
     doc = parse(article.text)
-    actors = resolve_actors(doc)
+    actors = resolve_actors(doc, published=article.published, dateline=article.dateline)
     quotes = find_quotes(doc, actors)
     events = code_article(doc, actors, quotes)
-    date_events(events, doc, article.published)
+    date_events(events, doc, article.published, fallback=undated_source(article))
     places = geoparse(doc)
     locate_events(events, doc, places)
     facts = find_facts(doc, actors)
@@ -48,3 +56,13 @@ def analyze(
         places=places,
         facts=facts,
     )
+
+
+def undated_source(article: Article) -> str | None:
+    """What dates an event the text leaves undated: the wire dateline when the publication
+    date is the dateline's, else the publication date; None without either."""
+    if article.published is None:
+        return None
+    if article.dateline and dateline_date(article.dateline, None) == article.published:
+        return "dateline"
+    return "published"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,11 +15,35 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Article
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """A Typer app whose commands report an `EventwireError` as its one line (exit 2), never
+    as a traceback, wherever in the command it is raised (a locked or missing database, a
+    missing output folder, ...)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def run(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except EventwireError as e:
+                    raise _fail(e) from None
+
+            register(run)
+            return fn
+
+        return decorator
+
+
+app = _App(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,7 +51,8 @@ app = typer.Typer(
 # piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
 _WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
 out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
+# stderr carries file names, URLs and messages quoting them: user text, never Rich markup
+err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
@@ -49,8 +75,14 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+def _say(tag: str, message: object) -> None:
+    """One line on stderr: a red tag, then the message as plain text (it names user inputs,
+    which may hold `[/x]` and must not be parsed as Rich markup)."""
+    err.print(Text.assemble((tag, "red"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    _say("error", error)
     return typer.Exit(code)
 
 
@@ -96,7 +128,7 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name or URL
         console=err,
         transient=False,
     )
@@ -123,6 +155,7 @@ def ingest_sources(
     published: dict[str, str] | None = None,
     allow_private: bool = False,
     workers: int = 1,
+    default_published: str | None = None,
 ) -> dict[str, int]:
     """Analyse and store each source; a bad one is reported and skipped. Returns counts.
 
@@ -143,7 +176,7 @@ def ingest_sources(
         def skip(error: EventwireError | None, outcome: str) -> None:
             summary[outcome] += 1
             if error is not None:
-                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
+                _say("skipped", error)
             progress.advance(task)
 
         def new_articles() -> Iterator[Article]:
@@ -161,6 +194,7 @@ def ingest_sources(
                     except EventwireError as e:
                         skip(e, "failed")
                         continue
+                article.published = article.published or default_published
                 if store.has_article(article.id):
                     skip(None, "already stored")
                     continue
@@ -188,12 +222,29 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="YYYY-MM-DD for articles that state no date of their own (no story.meta.json "
+            "sidecar, page date or dated dateline)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped."""
-    summary = ingest_sources(sources, db, allow_private=allow_private, workers=workers)
+    skipped. A file's sidecar story.meta.json ({"published", "title", "url"}) is read too.
+    Exits 1 when any item failed (the others are stored)."""
+    if published is not None:
+        from eventwire.ingest.text import check_date
+
+        try:
+            check_date(published, "--published")
+        except InputError as e:
+            raise _fail(e) from None
+    summary = ingest_sources(
+        sources, db, allow_private=allow_private, workers=workers, default_published=published
+    )
     _print_summary(summary)
-    if summary["failed"] and not (summary["stored"] or summary["already stored"]):
+    if summary["failed"]:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)
 
 
@@ -204,7 +255,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 
     summary = ingest_sources([str(demo_dir())], db, published=demo_published())
     _print_summary(summary)
-    events(db=db, limit=100, sort="-date")
+    events(db=db, limit=100, offset=0, sort="-date")
 
 
 @app.command()
@@ -214,34 +265,83 @@ def events(
         str | None, typer.Option(help="Actor name or code (source or target).")
     ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    country: Annotated[str | None, typer.Option(help="Country code of an actor or place.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country (name or code) of an actor or the place.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
     min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence.")] = None,
-    limit: Annotated[int, typer.Option(help="Rows at most.")] = 100,
+    limit: Annotated[int, typer.Option(help="Rows per page (1 to 10000).")] = 100,
+    offset: Annotated[int, typer.Option(help="Rows to skip: the next page starts here.")] = 0,
     sort: Annotated[
         str, typer.Option(help="date, -date (newest), confidence, -confidence, reports, type.")
     ] = "-date",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered, a page at a time; says which rows of how many it shows."""
     from eventwire.store.db import Store
+    from eventwire.store.queries import MAX_LIMIT, check_filters, count_events, resolve_country
     from eventwire.store.queries import events as query_events
 
     if not db.exists():
         raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    if not 1 <= limit <= MAX_LIMIT:
+        raise _fail(InputError("E062", f"--limit {limit}", f"from 1 to {MAX_LIMIT}"))
+    if offset < 0:
+        raise _fail(InputError("E062", f"--offset {offset}", "0 or more"))
+    filters = {"actor": actor, "type": type.upper() if type else None, "country": country,
+               "since": since, "until": until, "text": text, "min_confidence": min_confidence}
     try:
+        check_filters(type=type, since=since, until=until, sort=sort)
+        filters["country"] = resolve_country(country) if country else None
         with Store(db, read_only=True) as store:
-            rows = query_events(
-                store, actor=actor, type=type.upper() if type else None, country=country,
-                since=since, until=until, text=text, min_confidence=min_confidence, limit=limit,
-                sort=sort,
-            )  # fmt: skip
-    except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+            rows = query_events(store, limit=limit, offset=offset, sort=sort, **filters)
+            total = count_events(store, **filters)
+    except EventwireError as e:
+        raise _fail(e) from None
     _print_rows(rows, format)
+    end = offset + len(rows)
+    shown = f"{offset + 1}-{end}" if rows else "none"
+    more = f"; --offset {end} for the next page" if end < total else ""
+    err.print(f"showing {shown} of {total} events{more}", highlight=False)
+
+
+class DyadPeriod(StrEnum):
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="An actor (name or code) or a country (name or code).")],
+    b: Annotated[str, typer.Argument(help="The other actor or country.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[DyadPeriod, typer.Option("--by", help="Count by month or year.")] = (
+        DyadPeriod.month
+    ),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Events between two actors or countries, both ways: counts by period and QuadClass with
+    their Goldstein intensity, and the evidence of each (docs/data-dictionary.md, Dyads)."""
+    from eventwire.store.db import Store
+    from eventwire.store.dyads import dyad as query_dyad
+
+    if not db.exists():
+        raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
+    with Store(db, read_only=True) as store:
+        result = query_dyad(store, a, b, granularity=by.value)
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format is TableFormat.csv:
+        _print_rows(result["rows"], format)
+    else:
+        from eventwire.report import dyad_tables
+
+        counts, evidence, line = dyad_tables(result)
+        out.print(counts)
+        out.print(evidence)
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
@@ -260,12 +360,19 @@ def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
 
 @app.command()
 def export(
-    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file.")],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
-    table: Annotated[str, typer.Option(help="Table to export.")] = "events",
+    out_path: Annotated[
+        Path, typer.Argument(metavar="OUT", help="Output file: .csv, .parquet or .jsonl.")
+    ],
+    format: Annotated[
+        ExportFormat | None, typer.Option("--format", "-f", help="Default: OUT's suffix.")
+    ] = None,
+    table: Annotated[
+        str, typer.Option(help="events (one row per event; docs/data-dictionary.md) or a table.")
+    ] = "events",
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export a table with DuckDB's own writers (Parquet, CSV, JSON Lines)."""
+    """Export events, one row per event with documented columns (or a store table), with
+    DuckDB's own writers (Parquet, CSV, JSON Lines)."""
     from eventwire.store.db import Store
     from eventwire.store.export import export as run_export
 
@@ -273,10 +380,9 @@ def export(
         raise _fail(InputError("E010", str(db), "run `eventwire ingest` first"))
     try:
         with Store(db, read_only=True) as store:
-            n = run_export(store, format.value, out_path, table=table)
-    except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+            n = run_export(store, format.value if format else None, out_path, table=table)
+    except EventwireError as e:
+        raise _fail(e) from None
     err.print(f"{n} rows written to {out_path}", highlight=False)
 
 
@@ -398,11 +504,10 @@ def ray_job(
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
         summary = run_ray_job(inputs, out_dir, batch_size=batch_size, concurrency=concurrency)
     except (ImportError, ScaleError) as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(InputError("E070", "ray", str(e))) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
-            err.print(f"[red]failed[/red] {result}", highlight=False)
+            _say("failed", result)
     counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
     err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
     if load:
@@ -431,8 +536,7 @@ def serve(
     try:
         run_server(db, host, port, token, allow_remote=allow_remote)
     except ValueError as e:
-        err.print(f"[red]error[/red] {e}", highlight=False)
-        raise typer.Exit(2) from None
+        raise _fail(InputError("E063", f"--host {host}", str(e))) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

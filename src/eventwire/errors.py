@@ -20,9 +20,17 @@ CATALOGUE: dict[str, str] = {
     "E021": "URL fetch failed",
     "E022": "URL fetch timed out",
     "E023": "URL scheme not allowed",
-    "E030": "bad date, expected YYYY-MM-DD",
+    "E030": "bad date, expected YYYY-MM-DD (a filter also takes YYYY or YYYY-MM)",
+    "E031": "bad sidecar metadata, expected a JSON object",
     "E040": "database error",
+    "E041": "database is in use by another process",
     "E050": "internal error (a bug: please report it with the input)",
+    "E060": "export format unknown, or not the one the file name says",
+    "E061": "not a PLOVER event type",
+    "E062": "not one of the allowed values",
+    "E063": "refused: the server would be reachable from other machines",
+    "E064": "not a known country name or code",
+    "E070": "the distributed job cannot run",
 }
 
 

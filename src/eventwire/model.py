@@ -38,6 +38,9 @@ class Article:
     language: str = "en"
     removed: list[str] = field(default_factory=list)  # site junk the cleaner dropped
     source: str | None = None  # where it was read from (path, URL, "-"); not part of the id
+    # the wire dateline cut from the body ("BRUSSELS, Feb 24 (Reuters)"); its date is the
+    # publication date when no other is known
+    dateline: str | None = None
 
     @property
     def id(self) -> str:
@@ -53,6 +56,7 @@ class Article:
             "language": self.language,
             "text": self.text,
             "removed": list(self.removed),
+            "dateline": self.dateline,
         }
 
 
@@ -68,10 +72,12 @@ class Actor:
     id: str
     name: str
     kind: ActorKind
-    country: str | None = None  # PLOVER/ISO alpha-3 (KOS for Kosovo)
+    country: str | None = None  # ISO alpha-3 (XKX for Kosovo)
     affiliation: str | None = None
     role: str | None = None
-    code: str | None = None  # PLOVER actor code: country code, IGO, ...; None when unknown
+    # CAMEO actor code valid on the article's date: country + sector (ISRGOV, KSV for
+    # Kosovo), or an international code (IGO, UNO, NGO...); None when unknown
+    code: str | None = None
     sector: str | None = None  # GOV, MIL, OPP, REB, ...
     mentions: list[Mention] = field(default_factory=list)
 
@@ -108,6 +114,10 @@ class Event:
     cameo: str | None = None
     date: str | None = None  # YYYY | YYYY-MM | YYYY-MM-DD | None
     date_text: str | None = None
+    # where `date` comes from: "text" (the text fixes it), or, for an event the text leaves
+    # undated, what dates it in queries: "dateline" or "published" (the article's date);
+    # None when nothing does (background, plans, no publication date)
+    date_source: str | None = None
     location: str | None = None  # place id
     historical: bool = False
     negated: bool = False

@@ -97,5 +97,61 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         else:
             table.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
     for row in rows:
-        table.add_row(*(Text(str(row.get(c) or "—")) for c in cols))
+        cells = {c: str(row.get(c) or "—") for c in cols}
+        if row.get("date") and row.get("date_source") in ("published", "dateline"):
+            cells["date"] += f" ({row['date_source']})"  # the text does not date it
+        table.add_row(*(Text(cells[c]) for c in cols))
     return table
+
+
+def dyad_tables(result: dict[str, Any]) -> tuple[Table, Table, str]:
+    """The dyad's counts per period (empty periods shown), its evidence list, and a line
+    saying what the periods leave out."""
+    from eventwire.coding.ontology import QUAD_CLASSES
+
+    def side(s: dict[str, Any]) -> str:
+        named = s["country"] and s["country"] != s["term"].upper()
+        return s["term"] + (f" ({s['country']})" if named else "")
+
+    a, b = side(result["a"]), side(result["b"])
+    arrows = {"a_to_b": f"{a} → {b}", "b_to_a": f"{b} → {a}", "joint": f"{a} + {b}"}
+    counts = Table(title=f"{a} – {b}, events by {result['granularity']} and QuadClass")
+    for col in ("period", "direction", *QUAD_CLASSES.values(), "Goldstein mean"):
+        counts.add_column(col, justify="left" if col in ("period", "direction") else "right")
+    cells: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}
+    for row in result["rows"]:
+        cells.setdefault((row["period"], row["direction"]), {})[row["quad_class"]] = row
+    for period in result["axis"]:
+        directions = [d for d in arrows if (period, d) in cells]
+        if not directions:
+            counts.add_row(period, Text("no events", style="dim"), *("0" for _ in QUAD_CLASSES), "")
+        for d in directions:
+            by_quad = cells[(period, d)]
+            n = sum(r["events"] for r in by_quad.values())
+            total = sum((r["goldstein_sum"] or 0.0) for r in by_quad.values())
+            counts.add_row(
+                period, Text(arrows[d]),
+                *(str(by_quad[q]["events"]) if q in by_quad else "0" for q in QUAD_CLASSES),
+                f"{total / n:+.1f}",
+            )  # fmt: skip
+    evidence = Table(title=f"Evidence ({result['events_total']} events)", show_lines=False)
+    for col in ("date", "direction", "type", "Goldstein", "evidence"):
+        evidence.add_column(col, overflow="fold", ratio=4 if col == "evidence" else None)
+    for ev in result["events"]:
+        flags = [f for f in ("negated", "hypothetical", "future") if ev[f]]
+        note = Text(f" [not counted: {', '.join(flags)}]", style="dim") if flags else Text("")
+        evidence.add_row(
+            Text(ev["date"] or "—"), Text(arrows[ev["direction"]]),
+            Text(f"{ev['type']} ({ev['cameo'] or '—'})"),
+            Text("—" if ev["goldstein"] is None else f"{ev['goldstein']:+.1f}"),
+            Text(ev["evidence"]) + note,
+        )  # fmt: skip
+    gone = result["not_in_periods"]
+    totals = result["totals"]
+    line = (
+        f"{sum(totals.values())} events counted ({totals['a_to_b']} {arrows['a_to_b']}, "
+        f"{totals['b_to_a']} {arrows['b_to_a']}, {totals['joint']} joint); not in any "
+        f"{result['granularity']}: {gone['undated']} undated, {gone['less_precise']} dated "
+        f"less precisely; {gone['not_counted']} not counted (negated, hypothetical or future)"
+    )
+    return counts, evidence, line

@@ -21,11 +21,11 @@ INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    id: str  # country code, or the organisation/group key in its TSV
+    id: str  # ISO alpha-3 country code, or the organisation/group key in its TSV
     name: str
     kind: ActorKind
-    code: str | None  # PLOVER actor code
-    country: str | None
+    code: str | None  # CAMEO actor code: the country's (KSV for Kosovo), IGO, UNO, ...
+    country: str | None  # ISO alpha-3 (XKX for Kosovo)
     sector: str | None = None
     parent: str | None = None  # entity id of the body it belongs to (KFOR -> NATO)
     type_nouns: tuple[str, ...] = ()
@@ -77,6 +77,11 @@ class KnowledgeBase:
     bloc_words: frozenset[str] = frozenset()
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
+
+    def cameo(self, country: str) -> str:
+        """The CAMEO code of an ISO alpha-3 country code (the same but for Kosovo: KSV)."""
+        entity = self.entities.get(country)
+        return entity.code or country if entity is not None else country
 
     def lookup(self, text: str) -> Entity | None:
         """The entity a name, alias or abbreviation denotes (not demonyms, not capitals)."""
@@ -164,8 +169,8 @@ def load_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     claims = _Claims()
     for row in data_rows("countries.tsv"):
-        e = Entity(id=row["code"], name=row["name"], kind="state", code=row["code"],
-                   country=row["code"], sector="GOV",
+        e = Entity(id=row["code"], name=row["name"], kind="state",
+                   code=row["cameo"] or row["code"], country=row["code"], sector="GOV",
                    iso_numeric=int(row["iso_numeric"]) or None)  # fmt: skip
         kb.entities[e.id] = e
         for alias in [e.name, *split_cell(row["aliases"])]:
@@ -243,3 +248,16 @@ def load_kb() -> KnowledgeBase:
         for where in ("head", "first", "whole", "means")
     }
     return kb
+
+
+def country_code(term: str) -> str | None:
+    """The ISO alpha-3 code of the country a user names: a country's name, alias or
+    abbreviation ('Serbia', 'US'), its alpha-3 code ('SRB', 'XKX') or its CAMEO code (KSV, or
+    the older KOS, for Kosovo); None when the term names no country."""
+    kb = load_kb()
+    text = term.strip()
+    code = {"KSV": "XKX", "KOS": "XKX"}.get(text.upper(), text.upper())
+    entity = kb.entities.get(code) if len(code) == 3 else None
+    if entity is None:
+        entity = kb.lookup(text)
+    return entity.id if entity is not None and entity.kind == "state" else None

@@ -8,7 +8,9 @@ clearly dominates the state names of the text; with no such state the phrase sta
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -22,9 +24,14 @@ MIN_MENTIONS = 2
 DOMINANCE = 2
 
 
-def main_state(kb_hits: dict[int, tuple[Span, Entity, str]], dateline: range) -> Entity | None:
+def main_state(
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    dateline: range,
+    places: Sequence[Span] = (),
+) -> Entity | None:
     """The state the story is about: the one its dateline names, else the state named
-    (by name, demonym or capital) at least twice and twice as often as any other."""
+    (by name, demonym or capital, or through a place in it: "Northamptonshire", "Texas") at
+    least twice and twice as often as any other."""
     for i in dateline:
         if i in kb_hits and kb_hits[i][1].kind == "state":
             return kb_hits[i][1]
@@ -37,12 +44,48 @@ def main_state(kb_hits: dict[int, tuple[Span, Entity, str]], dateline: range) ->
         seen.add(span.start)
         counts[entity.id] += 1
         states[entity.id] = entity
+    for span in places:
+        state = place_state(span)
+        if state is not None and not any(i in kb_hits for i in range(span.start, span.end)):
+            counts[state.id] += 1
+            states[state.id] = state
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_MENTIONS:
         return None
     if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
         return None
     return states[ranked[0][0]]
+
+
+def dateline_state(dateline: str | None) -> Entity | None:
+    """The state a wire dateline names: "LOKOJA, Nigeria", "BRUSSELS" (a capital), not
+    "UNITED NATIONS" (a body's seat, no state)."""
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
+    place = (dateline or "").split("(")[0]
+    for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+        found = kb.lookup(part) or kb.capital(part.title())
+        if found is not None and found.kind == "state":
+            return found
+    return None
+
+
+def place_state(span: Span) -> Entity | None:
+    """The state of a place NER found, by the gazetteer (a region, province or city)."""
+    return _place_state(span.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_state(name: str) -> Entity | None:
+    from eventwire.actors.kb import load_kb
+    from eventwire.geo.gazetteer import get_gazetteer
+    from eventwire.geo.locate import resolve_name
+
+    entry = resolve_name(name, None, get_gazetteer())
+    if entry is None or entry.country is None:
+        return None
+    return load_kb().entities.get(entry.country)
 
 
 def national_prefix(doc: Doc, start: int) -> int | None:

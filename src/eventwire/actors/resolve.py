@@ -18,11 +18,14 @@ from spacy.vocab import Vocab
 
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.codes import finish_codes
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
-from eventwire.actors.national import main_state, national_prefix
+from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
+from eventwire.actors.national import dateline_state, main_state, national_prefix
+from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
 
@@ -86,7 +89,12 @@ def _original_forms(kb: KnowledgeBase, form: str) -> set[str]:
     return _originals().get(form.lower(), set())
 
 
-def resolve_actors(doc: Doc) -> ActorTable:
+def resolve_actors(
+    doc: Doc, published: str | None = None, dateline: str | None = None
+) -> ActorTable:
+    """The actors of a parsed article; `published` (YYYY-MM-DD) picks the dictionary codes
+    valid on the article's date, `dateline` (cut from the body by the cleaner) may name the
+    state the story is about."""
     kb = load_kb()
     b = Builder(doc_text(doc), kb)
     names, roles, label = _matchers(doc.vocab)
@@ -101,11 +109,15 @@ def resolve_actors(doc: Doc) -> ActorTable:
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
-    dateline = _dateline(doc)
-    claimed: set[int] = set(dateline)  # tokens already explained by a phrase
-    home = main_state(kb_hits, dateline)  # whom "the national police" belongs to
+    opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
+    claimed: set[int] = set(opening)  # tokens already explained by a phrase
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    # whom "the national police" belongs to
+    home = dateline_state(dateline) or main_state(kb_hits, opening, places)
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
+    known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
+    ents = _known_names(ents, known)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -115,8 +127,76 @@ def resolve_actors(doc: Doc) -> ActorTable:
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     described_organisations(doc, b, kb_hits, claimed)
+    _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
+    _attach_known(b, known, published)  # names first mentioned by a reference
+    infer_nationality(doc, b, home, published)
+    finish_codes(b, published)
     return b.table()
+
+
+def _tokens(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
+    """Dictionary names NER missed or mislabelled become entities of the dictionary's kind
+    ("Nicola Sturgeon" tagged ORG is a PERSON); a longer NER entity around one stays."""
+    added = []
+    for hit in known:
+        label = "PERSON" if hit.actors[0].kind == "person" else "ORG"
+        inside = [e for e in ents if e.start <= hit.span.start and hit.span.end <= e.end]
+        if any(e.label_ == label or len(e) > len(hit.span) for e in inside):
+            continue
+        added.append(Span(hit.span.doc, hit.span.start, hit.span.end, label=label))
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda e: e.start)
+
+
+def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
+    """The dictionary entry of each actor a known name mentions: the one valid on the
+    article's date among namesakes; the dictionary's full name where the text gives less
+    ("Obama" is Barack Obama)."""
+    mentions = b.ordered_mentions() if known else []
+    for hit in known:
+        proto = _proto_at(mentions, hit.span.start_char, hit.span.end_char)
+        if proto is None or proto.kind not in ("person", "organisation") or proto.known:
+            continue
+        entry = _valid_entry(hit.actors, proto.kind, day)
+        if entry is None or entry not in load_known().named(proto.name):
+            continue  # "Johnson" of another Johnson than the article's Boris Johnson
+        proto.known = entry
+        if proto.kind == "person" and len(entry.name.split()) > len(proto.name.split()):
+            written = _written_full_name(b.text, entry)
+            proto.name = written or entry.name
+
+
+def _proto_at(mentions: list[tuple[int, int, Proto]], start: int, end: int) -> Proto | None:
+    for s, e, proto in mentions:
+        if s <= start and end <= e:
+            return proto
+    return None
+
+
+def _valid_entry(actors: tuple[KnownActor, ...], kind: str, day: str | None) -> KnownActor | None:
+    """One entry of this kind: the only one, or the only one with a code on `day`."""
+    fitting = [a for a in actors if a.kind == kind]
+    if len(fitting) > 1 and day is not None:
+        fitting = [a for a in fitting if a.code_on(day) is not None] or fitting
+    if len({a.code_on(day) and a.code_on(day)[:3] for a in fitting}) == 1:  # type: ignore[index]
+        return fitting[0]
+    return None
+
+
+def _written_full_name(text: str, entry: KnownActor) -> str | None:
+    """The dictionary's full name as the article spells it ("Erdoğan"), when it does."""
+    from eventwire.actors.known import fold
+
+    folded = fold(text)
+    i = folded.find(fold(entry.name))
+    return text[i : i + len(entry.name)] if i >= 0 and len(folded) == len(text) else None
 
 
 # the dash that ends a dateline ("LOKOJA, Nigeria — The agency said ...")
@@ -225,7 +305,7 @@ def _titled_names(
         k = sp.end
         if k < len(doc) and doc[k].lower_ == "of":  # "of Ukraine", "of Amnesty International"
             j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
-            if j in kb_hits:
+            if j in kb_hits and kb_hits[j][2] == "name":  # not "of the Tunisian League"
                 k = kb_hits[j][0].end
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
@@ -342,7 +422,7 @@ def _people(
                 proto.name = f"{role.role} {proto.name}"
         if affiliation is not None and proto.country is None and proto.affiliation is None:
             if affiliation.kind == "state":
-                proto.country = proto.code = affiliation.code
+                proto.country, proto.code = affiliation.country, affiliation.code
             else:
                 proto.affiliation = affiliation.name
                 proto.country = None if affiliation.international else affiliation.country
@@ -682,6 +762,10 @@ def _named(
                 if part[:1].isupper() or "-" in part:  # "al-Quaety" too
                     person_tokens.setdefault(_fold(part), p)
     # knowledge-base names: countries, bodies, groups; capitals only as governments
+    orgs_at: dict[int, list[Span]] = {}  # token -> the ORG names over it, looked up per name
+    for ent in ents:
+        for i in range(ent.start, ent.end) if ent.label_ == "ORG" else ():
+            orgs_at.setdefault(i, []).append(ent)
     for span in kb_spans:
         if any(i in claimed for i in range(span.start, span.end)):
             continue
@@ -692,9 +776,15 @@ def _named(
             continue
         if how == "capital":
             entity = _seated_body(span, kb_hits) or entity
-        if _inside_larger_org(span, ents, kb_spans):
+        if _inside_larger_org(span, orgs_at.get(span.start, []), kb_spans):
             continue
-        b.mention_entity(entity, span.start_char, span.end_char)
+        spelled = _spelled_out(b, span) if span.text.isupper() else None
+        if spelled is not None and spelled.key != f"kb:{entity.id}":
+            # "the Rapid Support Forces ... the RSF": the article's own body, not the
+            # knowledge base's other RSF (Reporters Without Borders)
+            b.mention(spelled, span.start_char, span.end_char)
+        else:
+            b.mention_entity(entity, span.start_char, span.end_char)
         claimed.update(range(span.start, span.end))
     products = {e.text for e in ents if e.label_ == "ORG" and _model_follows(e)}
     for ent in ents:
@@ -718,8 +808,10 @@ def _named(
             b.mention(p, ent.start_char, ent.end_char)
             claimed.update(range(ent.start, ent.end))
             continue
-        if ent.text in acronyms:  # "NTC" after "National Telecommunications Commission (NTC)"
-            b.mention(acronyms[ent.text], ent.start_char, ent.end_char)
+        # "NTC" after "National Telecommunications Commission (NTC)", or spelled out earlier
+        spelled = acronyms.get(ent.text) or (_spelled_out(b, ent) if ent.text.isupper() else None)
+        if spelled is not None:
+            b.mention(spelled, ent.start_char, ent.end_char)
             claimed.update(range(ent.start, ent.end))
             continue
         end = _seat(doc, ent)
@@ -747,6 +839,26 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+ACRONYM_JOINERS = frozenset({"of", "the", "for", "and", "&", "de", "des", "du", "la", "el"})
+
+
+def _spelled_out(b: Builder, span: Span) -> Proto | None:
+    """The organisation or group named in full before an acronym whose initials it spells
+    ("Rapid Support Forces" ... "RSF"); None when none or several do."""
+    letters = span.text.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return None
+    found = [
+        p for p in b.protos.values()
+        if p.kind in ("organisation", "group") and p.first < span.start_char
+        and len(p.name.split()) == len(letters) + sum(
+            w.lower() in ACRONYM_JOINERS for w in p.name.split())
+        and "".join(w[0] for w in p.name.split() if w.lower() not in ACRONYM_JOINERS).upper()
+        == letters
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _national_institution(ent: Span, role_spans: list[tuple[Span, Role]]) -> Role | None:
@@ -847,7 +959,7 @@ def _title_of_person(
     if role is None or ent.end >= len(doc):
         return False
     limit = doc[min(ent.end + 2, len(doc) - 1)].idx
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.ordered_mentions(ent.end_char, limit + 1):
         if proto.kind == "person" and ent.end_char <= start <= limit:
             body = " ".join(doc[ent.start : ent.end - len(role.phrase.split())].text.split())
             proto.role = proto.role or role.role

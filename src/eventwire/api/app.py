@@ -24,31 +24,35 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.api import lookups
+from eventwire.api.cache import ResponseCache
 from eventwire.api.database import Database, QueryTimeout
 from eventwire.api.models import (
     ActorRow,
     ActorsPage,
     ArticleIn,
     ArticleStored,
+    Dyad,
     ErrorBody,
     EventDetail,
     EventRow,
     EventsPage,
+    EventType,
     Network,
     Places,
     Timeline,
 )
 from eventwire.api.settings import resolve_settings
-from eventwire.errors import EventwireError
-from eventwire.model import PLOVER_TYPES
-from eventwire.store import queries
-from eventwire.store.db import TABLES, period_start
+from eventwire.coding.ontology import event_types
+from eventwire.errors import EventwireError, InputError
+from eventwire.store import dyads, queries
+from eventwire.store.db import TABLES
+from eventwire.store.export import export_sql
 
 WEB = Path(__file__).resolve().parent / "web"
 CSP = (
@@ -72,6 +76,32 @@ class ApiError(Exception):
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without port or IPv6 brackets: "[::1]:8000" -> "::1",
+    "localhost:8000" -> "localhost". (Starlette's own check compared "[::1]" with "::1", or,
+    in older versions, cut the header at its first colon.)"""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """Refuses (400) a request whose Host header names none of `hosts` ("*": any host)."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and "*" not in self.hosts:
+            header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if host_name(header) not in self.hosts:
+                await _error(400, f"host {header!r} not allowed")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -102,7 +132,7 @@ def event_filters(
     ] = None,
     country: Annotated[
         str | None,
-        Query(max_length=3, description="alpha-3 code of an actor or of the event's location"),
+        Query(max_length=100, description="a country's name or code, of an actor or the place"),
     ] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. REQUEST")] = None,
     since: Annotated[
@@ -117,13 +147,11 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> dict[str, Any]:
     """The shared filters of every listing (see store.queries.where)."""
-    if type and type.upper() not in PLOVER_TYPES:
-        raise ApiError(422, f"type must be one of {', '.join(PLOVER_TYPES)}, not {type!r}")
-    for name, value in (("since", since), ("until", until)):
-        try:
-            period_start(value)
-        except ValueError as exc:
-            raise ApiError(422, f"{name}: {exc}") from None
+    try:
+        queries.check_filters(type=type, since=since, until=until)
+        country = queries.resolve_country(country) if country else None
+    except InputError as exc:
+        raise ApiError(422, str(exc)) from None
     return {
         "actor": actor, "country": country, "type": type, "since": since, "until": until,
         "text": text, "min_confidence": min_confidence,
@@ -132,7 +160,7 @@ def event_filters(
 
 Filters = Annotated[dict[str, Any], Depends(event_filters)]
 Limit = Annotated[int | None, Query(ge=1, description="rows per page (max: max_page_size)")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
 Format = Annotated[Literal["json", "csv"], Query(description="json or csv")]
 
 
@@ -176,6 +204,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the country table /api/places reads: built once here (~2 s), not in a first request
+        # that every concurrent request would then queue behind
+        await run_in_threadpool(lookups.country_info, "USA")
         yield
         db.close()
 
@@ -188,9 +219,12 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = conf
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
-    app.add_middleware(SecurityHeaders)
+    # outermost last: security headers on everything, the host check before any answer,
+    # kept answers stored compressed
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # d3 + world map: 390 kB -> 130 kB
+    app.add_middleware(ResponseCache, store=db, max_bytes=conf["response_cache_mb"] << 20)
+    app.add_middleware(AllowedHosts, hosts=list(allowed_hosts or LOOPBACK_HOSTS))
+    app.add_middleware(SecurityHeaders)
     _handlers(app)
 
     def page(limit: int | None) -> int:
@@ -219,11 +253,12 @@ def create_app(
         size = page(limit)
         with db.reader() as store:
             rows = queries.events(store, limit=size + 1, offset=offset, sort=sort, **filters)
+            total = queries.count_events(store, **filters) if format == "json" else None
         more = len(rows) > size
         rows = rows[:size]
         if format == "csv":
             return _csv(rows, EVENT_COLUMNS, "events")
-        return {"rows": rows, "limit": size, "offset": offset,
+        return {"rows": rows, "total": total, "limit": size, "offset": offset,
                 "next_offset": offset + size if more else None}  # fmt: skip
 
     @app.get(
@@ -279,9 +314,12 @@ def create_app(
         """Event counts per period and type (only events dated at least that precisely)."""
         with db.reader() as store:
             rows = queries.timeline(store, granularity, by_type=True, **filters)
+            precision = queries.date_precision_counts(store, **filters)
         if format == "csv":
             return _csv(rows, ("period", "type", "count"), "timeline")
-        return {"granularity": granularity, "rows": rows}
+        coarser = {"day": ("year", "month"), "week": ("year", "month"), "month": ("year",)}
+        return {"granularity": granularity, "rows": rows, "undated": precision["undated"],
+                "less_precise": sum(precision[p] for p in coarser.get(granularity, ()))}
 
     @app.get("/api/network", response_model=Network, responses=ERRORS, tags=["aggregates"])
     def get_network(filters: Filters) -> Any:
@@ -295,13 +333,39 @@ def create_app(
         names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         return {"nodes": [{"id": n, "count": counts.get(n, 0)} for n in names], "edges": edges}
 
+    @app.get("/api/types", response_model=list[EventType], tags=["events"])
+    def list_types() -> Any:
+        """The sixteen PLOVER event types with their family (quad) and definition."""
+        return [{"type": t.name, "quad": t.quad, "definition": t.definition}
+                for t in event_types().values()]  # fmt: skip
+
+    @app.get("/api/dyads", response_model=Dyad, responses=ERRORS, tags=["aggregates"])
+    def get_dyad(
+        a: Annotated[str, Query(min_length=1, max_length=200, description="actor or country")],
+        b: Annotated[str, Query(min_length=1, max_length=200, description="actor or country")],
+        filters: Filters,
+        granularity: Literal["month", "year"] = "month",
+        limit: Limit = None,
+    ) -> Any:
+        """Events between two actors or countries, both ways: counts per period, direction
+        and QuadClass with their Goldstein intensity, and the evidence of each event."""
+        with db.reader() as store:
+            return dyads.dyad(store, a, b, granularity=granularity, limit=page(limit), **filters)
+
     @app.get("/api/places", response_model=Places, responses=ERRORS, tags=["aggregates"])
-    def get_places(filters: Filters) -> Any:
-        """Event counts per country involved (an actor's country or the event's location; for
-        the map) and per located place."""
+    def get_places(
+        filters: Filters,
+        by: Annotated[
+            Literal["location", "actor"],
+            Query(description="count events located in a country, or with an actor of it"),
+        ] = "location",
+    ) -> Any:
+        """Event counts per country (for the map: where events took place, or by=actor whose
+        actors they involve) and per located place."""
         with db.reader() as store:
             rows = queries.places_counts(store, limit=queries.MAX_LIMIT, **filters)
-            per_country = queries.country_counts(store, limit=queries.MAX_LIMIT, **filters)
+            per_country = queries.country_counts(store, by=by, limit=queries.MAX_LIMIT, **filters)
+            total = queries.count_events(store, **filters)
         countries = []
         for r in per_country:
             name, numeric = lookups.country_info(r["country"])
@@ -311,19 +375,25 @@ def create_app(
                               "count": int(r["events"])})  # fmt: skip
         places = [{"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
                    "count": r["events"]} for r in rows[: conf["max_places"]]]  # fmt: skip
-        return {"countries": countries, "places": places}
+        placed = sum(int(r["events"]) for r in rows)
+        return {"by": by, "countries": countries, "places": places, "unplaced": total - placed}
 
     @app.get("/api/export", tags=["export"], responses={422: {"model": ErrorBody}})
     def export(
+        filters: Filters,
         format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
         table: Annotated[str, Query(description=f"one of {', '.join(TABLES)}")] = "events",
     ) -> StreamingResponse:
-        """A whole store table, streamed (no paging, no time limit)."""
+        """Every event matching the filters, one row each with the columns of
+        docs/data-dictionary.md (or a whole store table, unfiltered), streamed (no paging,
+        no time limit)."""
         if table not in TABLES:
             raise ApiError(422, f"table must be one of {', '.join(TABLES)}")
+        if table != "events" and any(v is not None for v in filters.values()):
+            raise ApiError(422, "filters apply to table=events only")
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
         return StreamingResponse(
-            _stream(db, table, format), media_type=media,
+            _stream(db, table, format, filters), media_type=media,
             headers={"Content-Disposition": f'attachment; filename="{table}.{format}"'},
         )  # fmt: skip
 
@@ -355,8 +425,6 @@ def create_app(
         if data.url and not data.url.lower().startswith(("http://", "https://")):
             # read_article would take anything else for a local path (or "-" for stdin)
             raise ApiError(422, "url must be an http:// or https:// address")
-        from starlette.concurrency import run_in_threadpool
-
         created, doc = await run_in_threadpool(_analyse_and_store, db, data, conf)
         status = 201 if created else 200
         payload = {"id": doc.article.id, "created": created, "events": len(doc.events),
@@ -398,9 +466,9 @@ async def _read_capped(request: Request, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def _stream(db: Database, table: str, fmt: str) -> Iterator[bytes]:
+def _stream(db: Database, table: str, fmt: str, filters: dict[str, Any]) -> Iterator[bytes]:
     with db.streamer() as store:
-        cur = store.con.execute(f"SELECT * FROM {table}")  # table from the TABLES allow-list
+        cur = store.con.execute(*export_sql(store.con, table, fmt, filters))
         names = [d[0] for d in cur.description]
         if fmt == "csv":
             yield _csv_line(names)
@@ -449,7 +517,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EventwireError)
     async def input_error(_: Request, exc: EventwireError) -> JSONResponse:
-        return _error(400, str(exc))
+        too_large = isinstance(exc, InputError) and exc.code == "E013"
+        return _error(413 if too_large else 400, str(exc))
 
     @app.exception_handler(ValueError)
     async def value_error(_: Request, exc: ValueError) -> JSONResponse:

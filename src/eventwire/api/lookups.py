@@ -48,9 +48,8 @@ def country_info(code: str) -> tuple[str | None, int | None]:
     """(name, ISO numeric) of a country code from the actors knowledge base; (None, None)
     for codes that are not countries (IGO, EUR, ...)."""
     from eventwire.actors.kb import load_kb
-    from eventwire.geo.gazetteer import project_country
 
-    entity = load_kb().entities.get(project_country(code.upper()) or "")
+    entity = load_kb().entities.get(code.upper())
     if entity is None or entity.kind != "state":
         return None, None
     return entity.name, entity.iso_numeric

@@ -16,7 +16,14 @@ class EventRow(_Open):
     type: str = Field(description="PLOVER event type")
     mode: str | None = None
     cameo: str | None = None
-    date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD, as stated")
+    date: str | None = Field(
+        None,
+        description="YYYY, YYYY-MM or YYYY-MM-DD as stated, else the article date it falls "
+        "back to (see date_source)",
+    )
+    date_source: str | None = Field(
+        None, description="text | dateline | published: where the date comes from; null: undated"
+    )
     source: str | None = Field(None, description="source actor names, '; '-separated")
     target: str | None = Field(None, description="target actor names, '; '-separated")
     location: str | None = None
@@ -25,11 +32,13 @@ class EventRow(_Open):
     confidence: float
     evidence: str = Field(description="the sentence of the first report")
     article_id: str = Field(description="the first article reporting the event")
+    article_event_id: str = Field(description="the event's id in that article (e1, ...)")
     reports: int = Field(description="how many articles report the event")
 
 
 class EventsPage(BaseModel):
     rows: list[EventRow]
+    total: int = Field(description="events matching the filters, on all pages")
     limit: int
     offset: int
     next_offset: int | None = Field(description="offset of the next page; null on the last")
@@ -59,6 +68,10 @@ class TimelineRow(BaseModel):
 class Timeline(BaseModel):
     granularity: str
     rows: list[TimelineRow]
+    undated: int = Field(description="matching events without a date (in no period)")
+    less_precise: int = Field(
+        description="matching events dated less precisely than the granularity (in no period)"
+    )
 
 
 class Node(BaseModel):
@@ -79,10 +92,10 @@ class Network(BaseModel):
 
 
 class CountryCount(BaseModel):
-    country: str = Field(description="alpha-3 code as stored (KOS for Kosovo)")
+    country: str = Field(description="ISO alpha-3 code (XKX for Kosovo)")
     name: str | None
     iso_numeric: int | None = Field(description="ISO 3166 numeric; null where none (Kosovo)")
-    count: int = Field(description="events located in the country")
+    count: int = Field(description="events located in the country, or with an actor of it")
 
 
 class PlaceCount(BaseModel):
@@ -94,8 +107,63 @@ class PlaceCount(BaseModel):
 
 
 class Places(BaseModel):
+    by: str = Field(description="location or actor: what the country counts count")
     countries: list[CountryCount]
     places: list[PlaceCount]
+    unplaced: int = Field(description="matching events without a place")
+
+
+class EventType(BaseModel):
+    type: str
+    quad: str = Field(description="the type's family: verbal/material cooperation/conflict")
+    definition: str
+
+
+class DyadSide(BaseModel):
+    term: str = Field(description="the actor name or code, or country, as asked")
+    country: str | None = Field(description="the country code the term names, if any")
+
+
+class DyadRow(BaseModel):
+    period: str = Field(description="YYYY-MM (month) or YYYY (year)")
+    direction: str = Field(description="a_to_b, b_to_a or joint")
+    quad_class: int = Field(description="GDELT QuadClass 1-4 from the CAMEO root")
+    events: int
+    goldstein_mean: float | None = Field(description="mean Goldstein value, -10 to +10")
+    goldstein_sum: float | None
+
+
+class DyadEvent(_Open):
+    id: str
+    date: str | None
+    direction: str
+    type: str
+    cameo: str | None
+    quad_class: int | None
+    goldstein: float | None
+    source: list[str]
+    target: list[str]
+    counted: bool = Field(description="false for negated, hypothetical and future events")
+    evidence: str
+    article_id: str
+
+
+class NotInPeriods(BaseModel):
+    undated: int = Field(description="counted events without a date")
+    less_precise: int = Field(description="counted events dated less precisely (a year only)")
+    not_counted: int = Field(description="negated, hypothetical or future events")
+
+
+class Dyad(BaseModel):
+    a: DyadSide
+    b: DyadSide
+    granularity: str
+    axis: list[str] = Field(description="every period from the first to the last, empty ones too")
+    rows: list[DyadRow] = Field(description="non-empty (period, direction, quad_class) cells")
+    totals: dict[str, int] = Field(description="counted events per direction, dated or not")
+    not_in_periods: NotInPeriods
+    events_total: int
+    events: list[DyadEvent] = Field(description="the evidence list, oldest first")
 
 
 class Report(_Open):

@@ -28,7 +28,6 @@ from eventwire.coding.stance import attribution, coded_already, quote_acts
 from eventwire.coding.syntax import NOUN_POS, VERB_POS, Match, Tree, evidence, lemma
 from eventwire.model import Event, Evidence, Quote
 from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import quote_spans
 
 
 @dataclass(slots=True)
@@ -61,7 +60,6 @@ class ArticleCandidates:
     quotes: list[Quote]
     sentences: list[Span]
     candidates: list[Candidate]
-    quoted: list[tuple[int, int]]  # character spans inside quotation marks
     moods: dict[int, Mood]
     tree: Tree
 
@@ -192,11 +190,10 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
         cand = propose(span.root, act.type, "quotation", list(span), act.evidence)
         cand.quote_act = act
         cand.rule_final = cand.rule_final or not coded_already(act, rule_events)
-    spans = quote_spans(text)
     for quote in quotes:
         if quote.speaker is None or not quote.direct:
             continue
-        verb = attribution(doc, quote, spans)
+        verb = attribution(doc, quote)
         if verb is None:
             continue
         first = min(verb.sent.start_char, quote.start)
@@ -209,6 +206,5 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
     for cand in found.values():
         mood(cand.head)
         cand.reading = _reading(cand, actors)
-    quoted = [(q.open_mark, q.end) for q in spans]
     ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
-    return ArticleCandidates(doc, actors, quotes, sentences, ordered, quoted, moods, Tree.of(doc))
+    return ArticleCandidates(doc, actors, quotes, sentences, ordered, moods, Tree.of(doc))

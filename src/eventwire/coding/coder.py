@@ -43,7 +43,7 @@ from eventwire.coding.syntax import (
 )
 from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import quote_spans
+from eventwire.nlp.quotes import in_quotes, quote_spans
 
 # adjectives whose xcomp states willingness ("is ready to withdraw"): an offer, so AGREE
 WILLING = {"willing", "ready", "prepared", "open"}
@@ -115,7 +115,7 @@ def trace_events(doc: Doc, actors: ActorTable) -> tuple[list[Event], list[list[T
     events: list[Event] = []
     traces: list[list[Traced]] = []
     for sent in doc.sents:
-        traced = trace_sentence(sent, actors, quoted)
+        traced = trace_sentence(sent, actors)
         traces.append(traced)
         events.extend(t.event for t in traced if t.dropped is None and t.event)
     events = _drop_outcomes(events)
@@ -229,10 +229,6 @@ def _drop_outcomes(events: list[Event]) -> list[Event]:
     return out
 
 
-def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(s < token.idx < e for s, e in quoted)
-
-
 @dataclass(slots=True)
 class Traced:
     """One trigger match of a sentence and what the rules made of it: the event they build
@@ -243,7 +239,7 @@ class Traced:
     dropped: str | None = None
 
 
-def trace_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]) -> list[Traced]:
+def trace_sentence(sent: Span, actors: ActorTable) -> list[Traced]:
     """Every trigger match of the sentence, with the rules' decision on it (the trained coder
     reads these decisions as features)."""
     found = _find_triggers(sent)  # longest first: the filters below keep this order
@@ -264,8 +260,8 @@ def trace_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]
         [
             m
             for m in matches
-            if not _in_quote(m.head, quoted)
-            and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
+            if not in_quotes(m.head, marks=False)
+            and (m.row.pattern == "light" or not any(in_quotes(t, marks=False) for t in m.tokens))
         ],
         "a claim inside quotation marks",
     )

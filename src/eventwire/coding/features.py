@@ -23,7 +23,7 @@ from eventwire.coding.candidates import ArticleCandidates, Candidate
 from eventwire.coding.coder import SUBORDINATE_DEPS
 from eventwire.coding.syntax import DEFINITE, NOUN_POS, lemma
 from eventwire.model import Quote
-from eventwire.nlp.quotes import speech_verbs
+from eventwire.nlp.quotes import in_quotes, speech_verbs
 
 MAX_PATH = 4  # longer dependency paths are "far" (their two ends are still features)
 
@@ -53,10 +53,6 @@ def _speech_above(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
-
-
-def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < idx < e for s, e in spans)
 
 
 def sentence_actors(art: ArticleCandidates, sent: Span) -> dict[str, list[Token]]:
@@ -98,7 +94,7 @@ def event_features(c: Candidate, art: ArticleCandidates) -> list[str]:
     for flag in ("negated", "future", "hypothetical", "willing", "conditional"):
         if getattr(mood, flag):
             own.append(f"mood:{flag}")
-    if _inside(head.idx, art.quoted):
+    if in_quotes(head, marks=False):
         own.append("inquote")
     if _speech_above(head) is not None:
         own.append("speech-content")
@@ -178,7 +174,7 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
             own.append("possessor")
         if tok.pos_ == "PRON":
             own.append("pronoun")
-        if _inside(tok.idx, art.quoted):
+        if in_quotes(tok, marks=False):
             own.append("mention-in-quote")
     if m.actor in c.reading[0]:
         own.append("rules:source")
@@ -186,7 +182,7 @@ def argument_features(c: Candidate, m: ActorMention, art: ArticleCandidates) -> 
         own.append("rules:target")
     if c.quote_act is not None and m.actor in c.quote_act.source:
         own.append("speaker")
-    elif _inside(head.idx, art.quoted) and any(
+    elif in_quotes(head, marks=False) and any(
         q.speaker == m.actor and q.start <= head.idx < q.end for q in art.quotes
     ):
         own.append("speaker")

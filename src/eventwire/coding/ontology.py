@@ -53,6 +53,44 @@ def quad(type_name: str) -> str:
     return event_types()[type_name].quad
 
 
+# GDELT's QuadClass numbers for the four quads
+QUAD_CLASSES: dict[int, str] = {
+    1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+    4: "material conflict",
+}  # fmt: skip
+
+
+def quad_class(cameo: str | None, type_name: str) -> int:
+    """GDELT's QuadClass of an event, from its CAMEO root as GDELT computes it: 01-05 verbal
+    cooperation (1), 06-09 material cooperation (2), 10-14 verbal conflict (3), 15-20
+    material conflict (4). An event without a numeric code takes its PLOVER type's quad
+    (types.tsv). The two can differ: types.tsv calls CONCEDE (08) verbal and PROTEST (14)
+    material, where the CAMEO roots say material (08) and verbal (14)."""
+    root = cameo[:2] if cameo else ""
+    if root.isdigit() and 1 <= int(root) <= 20:
+        n = int(root)
+        return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
+    by_name = {name: number for number, name in QUAD_CLASSES.items()}
+    return by_name[quad(type_name)]
+
+
+@functools.cache
+def _goldstein() -> dict[str, float]:
+    return {row["cameo"]: float(row["goldstein"]) for row in read_tsv("goldstein.tsv")}
+
+
+def goldstein(cameo: str | None) -> float | None:
+    """Goldstein (1992) conflict-cooperation weight of a CAMEO code (-10..+10; see
+    data/goldstein.tsv for the source), taken from the nearest listed parent code when the
+    code itself is not listed; None without a code."""
+    code = cameo or ""
+    while len(code) >= 2:
+        if code in _goldstein():
+            return _goldstein()[code]
+        code = code[:-1]
+    return None
+
+
 @functools.cache
 def _modes() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}

@@ -24,8 +24,8 @@ from eventwire.coding.ontology import event_types
 from eventwire.coding.syntax import OBJ, SUBJ, evidence, lemma
 from eventwire.datafiles import data_lines
 from eventwire.model import Event, Quote
-from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
+from eventwire.nlp.pipeline import doc_text, sents_touching
+from eventwire.nlp.quotes import in_quotes, speech_verbs
 
 STANCE_FILE = "stance.tsv"
 KINDS = ("report", "self", "eval", "modal")
@@ -110,10 +110,9 @@ def quote_events(
     doc: Doc, actors: ActorTable, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
     """The coder's events plus the speech acts made in quotations, ids e1.. in text order."""
-    spans = quote_spans(doc_text(doc))
     added: list[Event] = []
     for quote in quotes:
-        event = _quote_event(doc, actors, quote, spans, [*events, *added])
+        event = _quote_event(doc, actors, quote, [*events, *added])
         if event is not None:
             added.append(event)
     out = list(events)
@@ -147,8 +146,7 @@ def _same_event(event: Event, events: list[Event]) -> Event | None:
 def quote_acts(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Event | None]:
     """The speech act each quotation makes (None where it makes none), before checking
     whether the coder coded the speaker's act in those sentences already."""
-    spans = quote_spans(doc_text(doc))
-    return [_quote_act(doc, actors, quote, spans) for quote in quotes]
+    return [_quote_act(doc, actors, quote) for quote in quotes]
 
 
 def coded_already(event: Event, events: list[Event]) -> bool:
@@ -161,19 +159,17 @@ def coded_already(event: Event, events: list[Event]) -> bool:
     )
 
 
-def _quote_event(
-    doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan], events: list[Event]
-) -> Event | None:
-    event = _quote_act(doc, actors, quote, spans)
+def _quote_event(doc: Doc, actors: ActorTable, quote: Quote, events: list[Event]) -> Event | None:
+    event = _quote_act(doc, actors, quote)
     if event is None or coded_already(event, events):
         return None  # the speaker's act in this sentence is coded already
     return event
 
 
-def _quote_act(doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan]) -> Event | None:
+def _quote_act(doc: Doc, actors: ActorTable, quote: Quote) -> Event | None:
     if quote.speaker is None or not quote.direct or quote.partial:
         return None
-    verb = attribution(doc, quote, spans)
+    verb = attribution(doc, quote)
     if verb is None or lemma(verb) not in reporting_verbs():
         return None  # "condemned: '...'" is coded by the coder; no verb, no known attribution
     inner = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -194,15 +190,11 @@ def _overlaps(event: Event, start: int, end: int) -> bool:
 # --- attribution ----------------------------------------------------------------------------
 
 
-def _inside(spans: list[QuoteSpan], idx: int) -> bool:
-    return any(s.open_mark <= idx < s.end + 1 for s in spans)
-
-
-def attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None:
+def attribution(doc: Doc, quote: Quote) -> Token | None:
     """The speech verb outside quotation marks nearest to the quote, in the sentences the
     quote touches, the one before when it leads in with a colon, and the one after when the
     quote ends its sentence on the same line ('"..." \n' is no attribution)."""
-    sents = [s for s in doc.sents if s.end_char > quote.start - 2 and s.start_char <= quote.end + 1]
+    sents = sents_touching(doc, quote.start - 2, quote.end + 1)
     if not sents:
         return None
     first, last = sents[0], sents[-1]
@@ -215,7 +207,7 @@ def attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None:
         t
         for s in sents
         for t in s
-        if t.pos_ in ("VERB", "AUX") and lemma(t) in verbs and not _inside(spans, t.idx)
+        if t.pos_ in ("VERB", "AUX") and lemma(t) in verbs and not in_quotes(t)
     ]
     return min(candidates, key=lambda t: _distance(t, quote), default=None)
 
@@ -331,7 +323,7 @@ def _same_side(actor_id: str, speaker: str, actors: ActorTable) -> bool:
     if actor_id == speaker:
         return True
     actor, me = actors.get(actor_id), actors.get(speaker)
-    if actor.kind == "state" and me.country is not None and actor.code == me.country:
+    if actor.kind == "state" and me.country is not None and actor.country == me.country:
         return me.sector == "GOV"  # a government official speaks for the state
     return me.affiliation is not None and me.affiliation == actor.name
 

@@ -13,7 +13,9 @@ from rich.table import Table
 
 from eventwire.evaluate.floors import check_floors
 
-SECTIONS = ("devgold", "oof", "holdout", "plover", "extraction", "geowebnews")
+SECTIONS = ("devgold", "actors_dates", "oof", "holdout", "plover", "extraction", "geowebnews")
+# who and when (issue 12) is scored over both document-level gold sets
+ACTOR_DATE_SETS = ("dev-gold", "train-gold")
 
 
 def default_data_dir() -> Path:
@@ -54,6 +56,15 @@ def run_evaluation(
         if progress is not None and task is not None:
             progress.advance(task)
 
+    analysed: dict[str, dict[str, Any]] = {}  # gold doc id -> pipeline output, shared
+
+    def analyse(doc: Any) -> dict[str, Any]:
+        from eventwire.evaluate.devgold import analyze_gold_doc
+
+        if doc.id not in analysed:
+            analysed[doc.id] = analyze_gold_doc(doc)
+        return analysed[doc.id]
+
     with progress if progress is not None else _nullcontext():
         if "devgold" not in skip:
             from eventwire.evaluate.devgold import load_devgold, score_devgold
@@ -62,9 +73,20 @@ def run_evaluation(
             task = step("dev-gold", len(docs))
             t0 = time.perf_counter()
             scores["devgold"] = score_devgold(
-                data_dir / "dev-gold", docs=docs, on_doc=lambda _: advance(task)
-            )
+                data_dir / "dev-gold", docs=docs, on_doc=lambda _: advance(task),
+                analyze_doc=analyse,
+            )  # fmt: skip
             scores["devgold"]["seconds"] = round(time.perf_counter() - t0, 1)
+        if "actors_dates" not in skip:
+            from eventwire.evaluate.devgold import load_devgold, score_actors_dates
+
+            sets = {name: load_devgold(data_dir / name) for name in ACTOR_DATE_SETS}
+            task = step("actors and dates", sum(len(d) for d in sets.values()))
+            t0 = time.perf_counter()
+            scores["actors_dates"] = score_actors_dates(
+                sets, analyze_doc=analyse, on_doc=lambda _: advance(task)
+            )
+            scores["actors_dates"]["seconds"] = round(time.perf_counter() - t0, 1)
         if "oof" not in skip:
             from eventwire.training.folds import FOLDS
             from eventwire.training.oof import score_oof

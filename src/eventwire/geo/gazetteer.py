@@ -29,16 +29,10 @@ DATA_FILES = ("country_centroids.tsv", "us_states.tsv", *AREA_FILES, "landmarks.
 # cities1000: 140k towns; villages in local news (Coggeshall, Jolo) need more than cities5000.
 MIN_CITY_POPULATION = 1000
 MIN_ALIAS_POPULATION = 5000  # smaller towns keep their own name only (load time, noise)
-FORMAT_VERSION = "7"  # bump when the build changes shape or content rules
-# Kosovo has no ISO code. GeoNames and the gold sets use the user-assigned XKX; the project
-# (actors, places, store) uses the PLOVER/CAMEO code KOS, so geo emits KOS everywhere.
-KOSOVO_ISO3 = "KOS"
-
-
-def project_country(code: str | None) -> str | None:
-    """A country code as the project writes it: ISO alpha-3, but KOS for Kosovo (gold and
-    GeoNames data say XKX; our actors and places say KOS)."""
-    return KOSOVO_ISO3 if code == "XKX" else code
+FORMAT_VERSION = "8"  # bump when the build changes shape or content rules
+# Kosovo has no ISO code. GeoNames, the gold sets and the project's `country` fields use the
+# user-assigned XKX (ISO-style); only CAMEO actor codes say KSV.
+KOSOVO_ISO3 = "XKX"
 
 
 # Kind priority used by the resolver: country > admin > region > city. "other" is a site
@@ -179,12 +173,12 @@ def build_gazetteer() -> Gazetteer:
         add(entry, [cont["name"]])
 
     for row in (r for f in AREA_FILES for r in _rows(f)):
-        name, kind, country = row[0], row[1], project_country(row[2].strip() or None)
+        name, kind, country = row[0], row[1], row[2].strip() or None
         entry = Entry(name, kind, country, float(row[3]), float(row[4]), 0, None, None)
         add(entry, [name, *_aliases(row[5] if len(row) > 5 else "")])
 
     for row in _rows("landmarks.tsv"):
-        name, country = row[0], project_country(row[1].strip() or None)
+        name, country = row[0], row[1].strip() or None
         entry = Entry(name, "other", country, float(row[2]), float(row[3]), 0, None, None)
         add(entry, [name, *_aliases(row[4] if len(row) > 4 else "")])
 

@@ -10,7 +10,7 @@ from typing import Any
 import trafilatura
 
 from eventwire.errors import InputError
-from eventwire.ingest.text import check_date, clean_text
+from eventwire.ingest.text import check_date, clean_text, dateline_date
 from eventwire.model import Article
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -92,8 +92,11 @@ def article_from_html(
         text=cleaned.text,
         title=title,
         author=author,
-        published=published if published is not None else _page_date(getattr(doc, "date", None)),
+        published=published
+        or _page_date(getattr(doc, "date", None))
+        or dateline_date(cleaned.wire_dateline, None),
         url=url,
         removed=cleaned.removed,
         source=source,
+        dateline=cleaned.wire_dateline,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,7 @@ from eventwire.errors import InputError
 from eventwire.ingest.decode import check_english, decode_bytes, looks_like_html
 from eventwire.ingest.fetch import fetch_url
 from eventwire.ingest.html import article_from_html
-from eventwire.ingest.text import article_from_text
+from eventwire.ingest.text import article_from_text, check_date
 from eventwire.model import Article
 
 __all__ = ["expand_sources", "feed_links", "fetch_url", "is_url", "read_article", "read_bytes"]
@@ -85,7 +86,39 @@ def read_article(
     )
     if url is None and is_url(spec):
         url = spec
-    return article_from_bytes(data, spec, content_type, published=published, url=url)
+    meta = sidecar_meta(spec) if spec != "-" and not is_url(spec) else {}
+    article = article_from_bytes(
+        data, spec, content_type, published=published or meta.get("published"),
+        url=url or meta.get("url"),
+    )  # fmt: skip
+    article.title = meta.get("title") or article.title
+    return article
+
+
+def sidecar_path(spec: str) -> Path:
+    """The metadata file beside an article file: story.txt -> story.meta.json."""
+    path = Path(spec)
+    return path.with_name(f"{path.stem}.meta.json")
+
+
+def sidecar_meta(spec: str) -> dict[str, str]:
+    """The article's sidecar metadata (`published`, `title`, `url`), {} when there is none;
+    E031 when it is no JSON object of strings, E030 when its date is malformed."""
+    path = sidecar_path(spec)
+    if not path.is_file():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise InputError("E031", str(path), str(err).splitlines()[0]) from None
+    if not isinstance(meta, dict):
+        raise InputError("E031", str(path), type(meta).__name__)
+    out = {k: meta[k] for k in ("published", "title", "url") if meta.get(k) is not None}
+    if any(not isinstance(v, str) for v in out.values()):
+        raise InputError("E031", str(path), "published, title and url must be strings")
+    if "published" in out:
+        check_date(out["published"], str(path))
+    return out
 
 
 def article_from_bytes(

@@ -25,9 +25,25 @@ _DATELINE = re.compile(
     r"\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_CAPS = r"[A-Z][A-Z.'\-]+"
+_TITLED = r"[A-Z][\w.'\-]+"
+# a wire dateline opening the body: "BRUSSELS, Feb 24 (Reuters) - ", "LOKOJA, Nigeria — ",
+# "UNITED NATIONS — ", "KYIV, Ukraine, March 3, 2025 (AP) — ": a place in capitals (and its
+# country), maybe a date and an agency, then a dash
+_WIRE_DATELINE = re.compile(
+    rf"(?P<dateline>(?P<place>{_CAPS}(?: {_CAPS})*(?:, {_TITLED}(?: {_TITLED})*)?)"
+    rf"(?:,? (?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?)?"
+    r"(?: \((?P<agency>[A-Za-z][\w .&-]{0,30})\))?)"
+    r" ?(?:-|\u2014|\u2013|--) (?=\S)"
+)
 _BYLINE = re.compile(r"(?:(?:written|reported|story)\s+)?by\s*:?\s+(?P<names>.+)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Characters removed outright: BOM/zero-width no-break space, NUL and other C0/C1 controls,
 # soft hyphens (invisible hyphenation hints), zero-width space and word joiner.
@@ -67,6 +83,17 @@ def normalise(raw: str) -> str:
     text = _DROP_CHARS.sub("", text)
     text = _HSPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def check_unicode(value: str, source: str, field: str = "text") -> str:
+    """InputError E014 for a lone surrogate (a JSON `"\\ud800"` escape, or a Python string
+    built from one): no UTF-8 encoder takes it, so spaCy, the article id and the store would
+    each fail on it later. Decoded bytes never hold one; strings handed in directly may."""
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        where = f"U+{ord(bad.group()):04X} at character {bad.start()}"
+        raise InputError("E014", source, f"{field} has a lone surrogate {where}")
+    return value
 
 
 def check_date(value: str, source: str) -> str:
@@ -137,6 +164,7 @@ class Cleaned:
     title: str | None = None
     author: str | None = None
     dateline: str | None = None  # ISO date stated by a dateline line
+    wire_dateline: str | None = None  # "BRUSSELS, Feb 24 (Reuters)", cut from the first paragraph
 
     @property
     def text(self) -> str:
@@ -214,6 +242,34 @@ def clean_body(lines: list[str], out: Cleaned) -> None:
             out.paragraphs.append(paragraph)
         else:
             out.removed.append(paragraph)
+    if out.paragraphs and (m := _WIRE_DATELINE.match(out.paragraphs[0])) is not None:
+        out.wire_dateline = m["dateline"]  # where and when the story was filed: no body
+        out.paragraphs[0] = out.paragraphs[0][m.end() :]
+
+
+def dateline_date(dateline: str | None, published: str | None) -> str | None:
+    """The ISO date a wire dateline states: with its year, or the latest such day no later
+    than a day after `published` (a story is filed before its page is dated); None when it
+    names no day, or names no year and no publication date anchors one."""
+    m = _WIRE_DATELINE.match(f"{dateline} - x") if dateline else None
+    if m is None or m["month"] is None:
+        return None
+    month = next(
+        i for i, name in enumerate(_MONTH_NAMES.split("|"), 1) if re.fullmatch(name, m["month"])
+    )
+    day = int(m["day"])
+    try:
+        if m["year"]:
+            return dt.date(int(m["year"]), month, day).isoformat()
+        if published is None:
+            return None
+        latest = dt.date.fromisoformat(published) + dt.timedelta(days=1)
+        date = dt.date(latest.year, month, day)
+        if date > latest:
+            date = dt.date(latest.year - 1, month, day)
+    except ValueError:
+        return None
+    return date.isoformat()
 
 
 def _new_paragraph(previous: str, line: str) -> bool:
@@ -241,6 +297,9 @@ def article_from_text(
 ) -> Article:
     """Clean scraped text into an `Article` (InputError E015 if no body is left)."""
     name = source or url or "<text>"
+    check_unicode(raw, name)
+    if url is not None:
+        check_unicode(url, name, "url")
     if published is not None:
         check_date(published, name)
     cleaned = clean_text(raw)
@@ -250,8 +309,9 @@ def article_from_text(
         text=cleaned.text,
         title=cleaned.title,
         author=cleaned.author,
-        published=published if published is not None else cleaned.dateline,
+        published=published or cleaned.dateline or dateline_date(cleaned.wire_dateline, None),
         url=url,
         removed=cleaned.removed,
         source=source,
+        dateline=cleaned.wire_dateline,
     )

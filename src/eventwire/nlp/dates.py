@@ -47,7 +47,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Event
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_text, span_ents
 from eventwire.nlp.quotes import quote_spans, speech_verbs
 
 Precision = Literal["decade", "year", "month", "day"]
@@ -179,9 +179,9 @@ def _relative(text: str, pub: dt.date) -> DateValue | None:
                 back = 7
             return _day(pub - dt.timedelta(days=back))
     if re.search(r"\blast week\b", text):
-        return DateValue(_ym(*_minus_months(pub - dt.timedelta(days=7), 0)), "month", True)
+        return _week_month(pub - dt.timedelta(days=7))
     if re.search(r"\b(this|the current) week\b", text):
-        return DateValue(_ym(pub.year, pub.month), "month", True)
+        return _week_month(pub)
     if re.search(r"\blast month\b", text):
         return DateValue(_ym(*_minus_months(pub, 1)), "month", True)
     if re.search(r"\bthis month\b", text):
@@ -191,6 +191,16 @@ def _relative(text: str, pub: dt.date) -> DateValue | None:
     if re.search(r"\bthis year\b", text):
         return DateValue(f"{pub.year:04d}", "year", True)
     return None
+
+
+def _week_month(day: dt.date) -> DateValue | None:
+    """The month of the Monday-to-Sunday week around `day`; None when the week straddles
+    two months (the text then fixes no month)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return DateValue(_ym(monday.year, monday.month), "month", relative=True)
 
 
 def normalise_date(text: str, published: dt.date | None) -> DateValue | None:
@@ -306,7 +316,25 @@ _OTHER_TIME = {"despite", "after", "before", "amid", "over"}  # "sanctions over 
 _LATER = re.compile(
     r"^(?:some\s+)?" + _NUM + r"\s+(year|month|day)s?\s+(later|after|earlier|before)$"
 )
-_SAME_DAY = re.compile(r"^(?:that|the same|later that|later the same) (day|morning|evening|night)$")
+_SAME_DAY = re.compile(
+    r"^(?:on )?(?:that|the same|later that|later the same|earlier that) (day|morning|afternoon|"
+    r"evening|night)$"
+)
+_NEXT_DAY = re.compile(
+    r"^(?:on )?(?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)$"
+    r"|^(?:a|one) day later$|^the day after$"
+)
+_PREV_DAY = re.compile(
+    r"^(?:on )?the (?:previous|preceding) (?:day|morning|evening|night)$|^the day before$"
+    r"|^(?:a|one) day (?:earlier|before)$|^the night before$"
+)
+ANCHOR_SENTENCES = 2  # how far back a relative date looks for the day it counts from
+_SAME_MONTH = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) month$|^the same month$")
+# a TIME entity that fixes a day ("Friday night", "that night", "the following morning")
+_DAY_TIME = re.compile(
+    r"\b(" + "|".join(calendar.day_name).lower() + r")\b|\b(that|same|following|next|previous)"
+    r" (day|morning|afternoon|evening|night)\b"
+)
 
 
 def _up(tok: Token, stop: Token) -> list[Token]:
@@ -378,10 +406,11 @@ def _perfect(verb: Token) -> bool:
 
 
 def _anchored(
-    ent: Span, sent: Span, published: dt.date | None, dated: list[tuple[Span, DateValue]]
+    ent: Span, published: dt.date | None, dated: list[tuple[Span, DateValue]]
 ) -> DateValue | None:
-    """'three years later' counted from an explicit year earlier in the sentence, and
-    'that day' as the day named before it."""
+    """Dates relative to the last date the text named before them: 'three years later' from
+    an explicit year, 'that day' / 'that night' as the day named before it, 'the following
+    day' and 'the previous day' one day on or back, 'later that month' its month."""
     low = " ".join(ent.text.lower().split())
     if m := _LATER.match(low):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
@@ -393,25 +422,78 @@ def _anchored(
         if published is not None and year > published.year:
             return None
         return DateValue(f"{year:04d}", "year")
+    # a day named in this sentence or the two before (an older one is another story's)
+    near = ent.sent.start
+    for _ in range(ANCHOR_SENTENCES):
+        near = ent.doc[near - 1].sent.start if near > 0 else 0
+    # ... in a main clause: "the policy, which is to take effect on December 10," is no day
+    # the story counts from
+    dated = [
+        (e, v) for e, v in dated if not any(t.dep_ in ("relcl", "acl") for t in e.root.ancestors)
+    ]
+    days = [
+        v for e, v in dated
+        if near <= e.start and e.end <= ent.start and v.precision == "day" and not v.span
+    ]  # fmt: skip
     if _SAME_DAY.match(low):
-        days = [v for e, v in dated if e.end <= ent.start and v.precision == "day"]
         return days[-1] if days else None
+    step = 1 if _NEXT_DAY.match(low) else -1 if _PREV_DAY.match(low) else 0
+    if step and days:
+        day = dt.date.fromisoformat(days[-1].value) + dt.timedelta(days=step)
+        if published is None or day <= published:
+            return _day(day)
+    if _SAME_MONTH.match(low):
+        months = [
+            v for e, v in dated
+            if near <= e.start and e.end <= ent.start and v.precision in ("day", "month")
+        ]  # fmt: skip
+        return DateValue(months[-1].value[:7], "month", relative=True) if months else None
     return None
 
 
+def document_dates(doc: Doc, published: dt.date | None) -> dict[int, tuple[Span, DateValue]]:
+    """Every date entity of the document that fixes a date, by its first token: in text
+    order, so a relative date ("the following day") reads the ones before it."""
+    dated: list[tuple[Span, DateValue]] = []
+    for ent in doc.ents:
+        low = " ".join(ent.text.lower().split())
+        if ent.label_ == "TIME" and not _DAY_TIME.search(low):
+            continue
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        value = normalise_date(ent.text, published) or _anchored(ent, published, dated)
+        if value is not None:
+            dated.append((ent, value))
+    return {ent.start: (ent, value) for ent, value in dated}
+
+
+def _attributive(ent: Span, trigger: Token) -> bool:
+    """ "the 2018 ballot initiative", "the 2020 election": a date modifying another noun dates
+    that thing, not the event; unless the noun is the trigger ("the March 5 attack") or
+    governs it ("the 1998-1999 conflict, which resulted in the withdrawal")."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ in ("compound", "amod", "nummod", "nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not ent.start <= head.i < ent.end
+        and head.i != trigger.i
+        and head.i not in {a.i for a in trigger.ancestors}
+    )
+
+
 def _pick_date(
-    sent: Span, trigger: Token, published: dt.date | None, *, clauses: bool = True
+    sent: Span,
+    trigger: Token,
+    dates: dict[int, tuple[Span, DateValue]],
+    *,
+    clauses: bool = True,
 ) -> tuple[Span, DateValue] | None:
     best: tuple[tuple[int, int], Span, DateValue] | None = None
-    dated: list[tuple[Span, DateValue]] = []
     verb = _verb_of(trigger)
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    for ent in span_ents(sent):
+        if ent.start not in dates or _attributive(ent, trigger):
             continue
-        value = normalise_date(ent.text, published) or _anchored(ent, sent, published, dated)
-        if value is None:
-            continue
-        dated.append((ent, value))
+        value = dates[ent.start][1]
         if clauses and not _reaches(ent.root, trigger):
             continue
         governing = _verb_of(ent.root.head if ent.root.head.i != ent.root.i else ent.root)
@@ -489,10 +571,15 @@ def _simple_past(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ == "VBD" for c in verb.children)
 
 
-def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
-    """Set date, date_text, historical, future and hypothetical on each event in place."""
+def date_events(
+    events: list[Event], doc: Doc, published: str | None, *, fallback: str | None = None
+) -> None:
+    """Set date, date_text, date_source, historical, future and hypothetical on each event
+    in place. An event the text leaves undated keeps no date; `fallback` ("published",
+    "dateline") says what dates it in queries, unless it is background or a plan."""
     pub = dt.date.fromisoformat(published) if published else None
     lead = _lead_day(doc, pub)
+    dates = document_dates(doc, pub)
     for event in events:
         sent = _sentence(doc, event)
         if sent is None:
@@ -505,9 +592,9 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
         if speech is not None:  # words in quotation marks were said when the reporting verb says
             trigger, sent, known = speech, speech.sent, True
         # without a trigger, which clause the event sits in is unknown: any date may do
-        picked = _pick_date(sent, trigger, pub, clauses=known)
+        picked = _pick_date(sent, trigger, dates, clauses=known)
         if picked is None and known:
-            picked = _event_anaphora_date(sent, trigger, pub)
+            picked = _event_anaphora_date(sent, trigger, dates)
         if picked is None and lead is not None and _carries_lead(sent, trigger, lead, speech):
             picked = lead[0], lead[1]
         event.future, event.hypothetical = _modality(trigger, sent)
@@ -522,20 +609,24 @@ def date_events(events: list[Event], doc: Doc, published: str | None) -> None:
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
+        if event.date is not None:
+            event.date_source = "text"
+        elif not (event.historical or event.future or event.hypothetical):
+            event.date_source = fallback
 
 
 # bounded gatherings a later "during/at the X" refers back to: the act happened within it
 _EVENT_NOUNS = frozenset(
     "hearing visit trip tour talk talks summit meeting conference session trial debate "
     "rally ceremony interview negotiation negotiations briefing funeral inauguration "
-    "parade speech forum convention".split()
+    "parade speech forum convention vote referendum".split()
 )
 # prepositions that place an act inside the event they govern (not before or after it)
 _WITHIN = {"during", "at"}
 
 
 def _event_anaphora_date(
-    sent: Span, trigger: Token, published: dt.date | None
+    sent: Span, trigger: Token, dates: dict[int, tuple[Span, DateValue]]
 ) -> tuple[Span, DateValue] | None:
     """ "X apologized during the hearing": a definite event noun in a during/at phrase of the
     trigger's clause refers to the latest earlier mention of that event which its own
@@ -545,16 +636,27 @@ def _event_anaphora_date(
         return None
     doc = sent.doc
     for tok in reversed(doc[: sent.start]):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() != noun.lemma_.lower():
+        # the earlier mention may be the noun or its verb ("parliament voted ... The vote")
+        if tok.pos_ not in ("NOUN", "VERB") or tok.lemma_.lower() != noun.lemma_.lower():
             continue
-        picked = _pick_date(tok.sent, tok, published)
+        picked = _pick_date(tok.sent, tok, dates)
         if picked is not None:
             return picked
     return None
 
 
 def _definite_event_in_phrase(trigger: Token) -> Token | None:
-    """The event noun of a "during/at the <event>" phrase on the trigger or its verb."""
+    """The event noun of a "during/at the <event>" phrase on the trigger or its verb, or the
+    trigger's definite event-noun subject ("The vote was boycotted by ...")."""
+    for subject in _verb_of(trigger).children:
+        if (
+            subject.dep_ in ("nsubj", "nsubjpass")
+            and _is_event_noun(subject)
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children
+            )
+        ):
+            return subject
     for head in (trigger, _verb_of(trigger)):
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _WITHIN:
@@ -626,7 +728,7 @@ def _carries_lead(
     ent, _, lead_end = lead
     if sent.start_char >= lead_end or sent.start <= ent.start < sent.end:
         return False
-    if any(e.label_ in ("DATE", "TIME") for e in sent.ents) or BACKGROUND.search(sent.text):
+    if any(e.label_ in ("DATE", "TIME") for e in span_ents(sent)) or BACKGROUND.search(sent.text):
         return False
     if speech is not None:  # quoted words: undated unless they come from the lead's statement
         return _told_in_past(speech) and _names_lead_source(speech, ent.sent)

@@ -220,13 +220,17 @@ def find_facts(doc: Doc, actors: ActorTable) -> list[Fact]:
         _category, unit_text, counted = unit
         sent = span.sent
         subject, subject_text = _owner(counted, actors)
+        number = doc[nums[0].i : num.i + 1]  # the fact's trigger: the number as written
         facts.append(
             Fact(
                 subject=subject,
                 quantity=quantity,
                 unit=unit_text,
                 approx=_approx(span, sent),
-                evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+                evidence=Evidence(
+                    sent.text, sent.start_char, sent.end_char,
+                    number.text, number.start_char, number.end_char,
+                ),  # fmt: skip
                 subject_text=subject_text,
             )
         )

@@ -1,16 +1,18 @@
 """`analyze_many`: the pipeline over a local process pool, results in input order.
 
 Workers are spawned (safe beside the CLI's progress thread, same on every OS) and load the
-spaCy model once, in the pool initializer. Store writes stay with the caller, in the main
-process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the items
-then in flight are re-run one at a time in a fresh pool, so only the item that kills a
-worker again is reported as failed.
+spaCy model once, in the pool initializer; they exit when the main process dies, even by
+SIGKILL. Store writes stay with the caller, in the main process. A worker process that dies
+(segfault, OOM kill) breaks the whole pool: the items then in flight are re-run one at a
+time in a fresh pool, so only the item that kills a worker again is reported as failed.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,9 +46,34 @@ def _init_worker() -> None:
     load_nlp()
 
 
+def _exit_with_parent() -> None:
+    """Exit this worker when the process that spawned it ends, however it ends. A pool
+    worker waits on its call queue, whose write end it holds too, so a main process killed
+    with SIGKILL (no shutdown) left every worker waiting forever, each with a model loaded.
+    The parent sentinel is a pipe that only the parent holds open: it reads EOF when the
+    parent is gone, on every OS, without polling."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns once the sentinel is ready: the parent has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
+
+
+def _start_worker(init: Callable[[], None]) -> None:
+    _exit_with_parent()  # before `init`: loading the model takes seconds
+    init()
+
+
 def _start(workers: int, init: Callable[[], None]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(init,),
     )
 
 

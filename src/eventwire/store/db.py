@@ -38,12 +38,13 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 2  # 2: event_reports.mentions and .why
+SCHEMA_VERSION = 3  # 2: event_reports.mentions, .why; 3: date_source, articles.dateline
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
 _SEP_FIELD, _SEP_ITEM = "\x1f", "\x1e"  # ASCII unit/record separators: never in a name
 
 
@@ -105,7 +106,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise InputError("E040", self.path, str(exc).splitlines()[0]) from None
+            raise _open_error(self.path, exc) from None
         try:
             self._init_schema()
         except BaseException:
@@ -182,9 +183,10 @@ class Store:
         art = doc.article
         period_start(art.published)  # reject a malformed date before DuckDB casts it
         self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [aid, art.url, art.title, art.author, art.published, art.language, art.text,
-             list(art.removed), art.source, datetime.now(UTC).replace(tzinfo=None)],
+             list(art.removed), art.source, datetime.now(UTC).replace(tzinfo=None),
+             art.dateline],
         )  # fmt: skip
         self._many(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -235,12 +237,15 @@ class Store:
             ev.type, [a.name for a in src], [a.name for a in tgt], ev.date,
             negated=ev.negated, published=art.published, article_id=aid,
         )  # fmt: skip
+        # an undated event is dated by its article where the record says so (date_source)
+        fallback = art.published if ev.date is None and ev.date_source else None
         # a new event takes this report's attributes; a known one only gains confidence
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
+            " ?, ?, ?) ON CONFLICT (event_key) DO UPDATE SET"
             " confidence = greatest(events.confidence, excluded.confidence)",
-            [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date, period_start(ev.date),
+            [key, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
+             period_start(ev.date or fallback), ev.date_source if ev.date or fallback else None,
              [a.name for a in src], [a.name for a in tgt],
              [a.code for a in src], [a.code for a in tgt],
              place.name if place else None, place.country if place else None,
@@ -249,15 +254,16 @@ class Store:
         )  # fmt: skip
         self.con.execute(
             "INSERT INTO event_reports (event_key, article_id, event_id, idx, type, mode,"
-            " contexts, cameo, date, date_text, location, historical, negated, hypothetical,"
-            " future, confidence, rule, sentence, start_char, end_char, trigger, trigger_start,"
-            " trigger_end, source_ids, target_ids, mentions, why)"
+            " contexts, cameo, date, date_text, date_source, location, historical, negated,"
+            " hypothetical, future, confidence, rule, sentence, start_char, end_char, trigger,"
+            " trigger_start, trigger_end, source_ids, target_ids, mentions, why)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?)",
+            " ?, ?, ?)",
             [key, aid, ev.id, idx, ev.type, ev.mode, list(ev.contexts), ev.cameo, ev.date,
-             ev.date_text, ev.location, ev.historical, ev.negated, ev.hypothetical, ev.future,
-             ev.confidence, ev.rule, *_evidence_row(ev.evidence), list(ev.source),
-             list(ev.target), json.dumps([asdict(m) for m in ev.mentions]), json.dumps(ev.why)],
+             ev.date_text, ev.date_source, ev.location, ev.historical, ev.negated,
+             ev.hypothetical, ev.future, ev.confidence, ev.rule, *_evidence_row(ev.evidence),
+             list(ev.source), list(ev.target), json.dumps([asdict(m) for m in ev.mentions]),
+             json.dumps(ev.why)],
         )  # fmt: skip
 
     def _many(self, sql: str, rows: list[list[Any]]) -> None:
@@ -281,17 +287,17 @@ class Store:
     def document(self, article_id: str) -> AnalyzedDocument | None:
         """The stored article rebuilt as the AnalyzedDocument that was saved."""
         row = self._rows(
-            "SELECT url, title, author, published, language, text, removed, source"
+            "SELECT url, title, author, published, language, text, removed, source, dateline"
             " FROM articles WHERE id = ?",
             article_id,
         )
         if not row:
             return None
-        url, title, author, published, language, text, removed, source = row[0]
+        url, title, author, published, language, text, removed, source, dateline = row[0]
         article = Article(
             text=text, title=title, author=author, url=url, language=language,
             published=published.isoformat() if published else None,
-            removed=list(removed or []), source=source,
+            removed=list(removed or []), source=source, dateline=dateline,
         )  # fmt: skip
         mentions: dict[tuple[str, str], list[Mention]] = {}
         for kind, owner, mtext, start, end in self._rows(
@@ -338,16 +344,17 @@ class Store:
         ]  # fmt: skip
         events = [
             Event(id=r[0], type=r[1], mode=r[2], contexts=list(r[3] or []), cameo=r[4],
-                  date=r[5], date_text=r[6], location=r[7], historical=r[8], negated=r[9],
-                  hypothetical=r[10], future=r[11], confidence=r[12], rule=r[13],
-                  evidence=Evidence(*r[14:20]), source=list(r[20] or []),
-                  target=list(r[21] or []),
+                  date=r[5], date_text=r[6], date_source=r[24], location=r[7],
+                  historical=r[8], negated=r[9], hypothetical=r[10], future=r[11],
+                  confidence=r[12], rule=r[13], evidence=Evidence(*r[14:20]),
+                  source=list(r[20] or []), target=list(r[21] or []),
                   mentions=[Evidence(**m) for m in json.loads(r[22])], why=json.loads(r[23]))
             for r in self._rows(
                 "SELECT event_id, type, mode, contexts, cameo, date, date_text, location,"
                 " historical, negated, hypothetical, future, confidence, rule, sentence,"
                 " start_char, end_char, trigger, trigger_start, trigger_end, source_ids,"
-                " target_ids, mentions, why FROM event_reports WHERE article_id = ? ORDER BY idx",
+                " target_ids, mentions, why, date_source FROM event_reports"
+                " WHERE article_id = ? ORDER BY idx",
                 article_id,
             )
         ]  # fmt: skip
@@ -355,6 +362,17 @@ class Store:
 
     def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()
+
+
+def _open_error(path: str, exc: duckdb.Error) -> InputError:
+    """E041 when another process holds the file's lock (DuckDB's message runs to several
+    lines and a URL), else E040 with the message's first line."""
+    message = str(exc)
+    holder = _LOCK_HOLDER.search(message)
+    if holder is not None:
+        program = Path(holder[1]).name
+        return InputError("E041", path, f"locked by {program}, PID {holder[2]}; try again later")
+    return InputError("E040", path, message.splitlines()[0])
 
 
 def _evidence_row(ev: Evidence) -> list[Any]:

@@ -1,4 +1,4 @@
--- eventwire store schema, version 1. Every statement is idempotent (IF NOT EXISTS) so opening
+-- eventwire store schema, version db.SCHEMA_VERSION. Every statement is idempotent (IF NOT EXISTS) so opening
 -- an existing database is safe. Character offsets are named *_char because `end` is reserved.
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text        VARCHAR NOT NULL,
     removed     VARCHAR[],
     source      VARCHAR,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    dateline    VARCHAR               -- wire dateline cut from the body ("BRUSSELS, Feb 24 (Reuters)")
 );
 
 CREATE TABLE IF NOT EXISTS actors (
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS events (
     contexts         VARCHAR[],
     cameo            VARCHAR,
     date             VARCHAR,         -- YYYY | YYYY-MM | YYYY-MM-DD as the text supports it
-    date_start       DATE,            -- first day of that period, for range filters
+    date_start       DATE,            -- first day of that period (or of the fallback date)
+    date_source      VARCHAR,         -- text | dateline | published (undated: article's date)
     source_names     VARCHAR[],
     target_names     VARCHAR[],
     source_codes     VARCHAR[],
@@ -95,6 +97,7 @@ CREATE TABLE IF NOT EXISTS event_reports (
     cameo         VARCHAR,
     date          VARCHAR,
     date_text     VARCHAR,
+    date_source   VARCHAR,
     location      VARCHAR,            -- local place id
     historical    BOOLEAN NOT NULL,
     negated       BOOLEAN NOT NULL,

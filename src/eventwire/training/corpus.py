@@ -81,7 +81,7 @@ def parse_gold(doc: GoldDoc) -> ParsedDoc:
     """The pipeline's records of a gold article, up to the coder."""
     article = gold_article(doc)
     parsed = parse(article.text)
-    actors = resolve_actors(parsed)
+    actors = resolve_actors(parsed, published=article.published, dateline=article.dateline)
     return ParsedDoc(doc, article, parsed, actors, find_quotes(parsed, actors))
 
 

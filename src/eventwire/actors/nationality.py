@@ -1,0 +1,137 @@
+"""Nationality from context, for people, bodies and groups the title left without a country.
+
+Each rule reads evidence the text states about the actor; with none, the actor keeps no
+country (a name is no nationality). Strongest first:
+1. what describes the person's name: a body or state named in the title before the name
+   or in an apposition after it ("Indonesian National Police spokesperson X", "X, president
+   of the Tunisian League for ...", "X, a spokesman for the Iraqi Security Forces"): its
+   country, and the body becomes the affiliation;
+2. the place a person or group is from or in ("a retired nurse from Texas", "protesters in
+   Baghdad"), when NER calls it a place and the gazetteer knows it;
+3. a known name's dictionary entry (`actors/known.py`): its country on the article's date;
+4. a national office in a story about one state: "President Fernández", "the Senate" in a
+   story whose dateline names Argentina, or whose state names (directly, or through places
+   in it) Argentina dominates (`national.main_state`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.kb import Entity
+from eventwire.actors.national import place_state
+
+# clauses inside a name's phrase that describe something else ("X, who met Y of Z")
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "parataxis"})
+PLACE_PREPS = frozenset({"from", "in", "of"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# sectors of offices a state's own people hold (not a body's: director, spokesperson)
+NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# role words that are offices of a body as often as of a state
+BODY_ROLES = frozenset({"Director", "Spokesperson", "Head", "Chairman", "Chairwoman", "Chief",
+                        "Official", "Secretary General", "Commissioner", "Leader"})  # fmt: skip
+# institutions a bare name means in a story about one state ("the Senate", "Congress")
+NATIONAL_BODIES = frozenset(
+    {"senate", "congress", "parliament", "house", "house of representatives", "house of commons",
+     "supreme court", "constitutional court", "national assembly", "police", "army", "navy",
+     "military", "cabinet"}
+)  # fmt: skip
+
+
+def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None) -> None:
+    """Set country (and affiliation) on actors that have none: from what the text says of
+    them, else from a known name's dictionary entry on `day`, else from a national office."""
+    from eventwire.actors.codes import known_country
+
+    mentions = b.ordered_mentions()
+    at: dict[int, Proto] = {}  # token -> the actor a mention there names
+    spans: dict[str, list[Span]] = {}
+    for start, end, proto in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.setdefault(proto.key, []).append(span)
+        for i in range(span.start, span.end):
+            at.setdefault(i, proto)
+    for proto in list(b.protos.values()):
+        if proto.country is not None or proto.kind == "state" or proto.code is not None:
+            continue
+        for span in spans.get(proto.key, []):
+            if not span.text[:1].isupper() and proto.kind != "group":
+                continue
+            if proto.kind == "person" and _described_by(at, proto, span):
+                break
+            if proto.kind in ("person", "group") and _placed(span, proto):
+                break
+        if proto.country is None and proto.known is not None:
+            proto.country = known_country(proto.known, day)
+        if proto.country is None and home is not None and _national(proto):
+            proto.country = home.country
+
+
+def _description(span: Span) -> list[Token]:
+    """Tokens that describe a name: its modifiers and appositions (and, for a name in
+    apposition to a title, that title's phrase), without clauses about other things."""
+    root = span.root
+    heads = [root] + ([root.head] if root.dep_ == "appos" else [])
+    heads += [c for c in root.children if c.dep_ == "appos"]
+    out: list[Token] = []
+    for head in heads:
+        stack = [c for c in head.children if c.i not in range(span.start, span.end)]
+        if head is not root:
+            out.append(head)
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in CLAUSES or tok.i in range(span.start, span.end):
+                continue
+            out.append(tok)
+            stack.extend(tok.children)
+    # a title written before the name ("Indonesian National Police spokesperson X")
+    out += [t for t in span.doc[max(0, span.start - 6) : span.start] if t.head.i in
+            range(span.start, span.end) or t.head in out]  # fmt: skip
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    for tok in _description(span):
+        other = at.get(tok.i)
+        if other is None or other is proto or other.kind == "person":
+            continue
+        if other.country is None or other.kind == "group":
+            continue
+        proto.country = other.country
+        if other.kind == "organisation" and proto.affiliation is None:
+            proto.affiliation = other.name
+        return True
+    return False
+
+
+def _placed(span: Span, proto: Proto) -> bool:
+    """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief": the
+    place the actor is from or in, or that its description names."""
+    if proto.kind == "person":
+        tokens = _description(span)
+    else:
+        tokens = [t for c in span.root.children if c.dep_ == "prep"
+                  and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+    for tok in tokens:
+        if tok.ent_type_ not in PLACE_LABELS:
+            continue
+        place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        state = place_state(place) if place is not None else None
+        if state is not None:
+            proto.country = state.country
+            return True
+    return False
+
+
+def _national(proto: Proto) -> bool:
+    """A national office holder or institution, of the story's state when it has one."""
+    if proto.affiliation is not None:
+        return False
+    if proto.kind == "person":
+        return proto.sector in NATIONAL_SECTORS and proto.role not in BODY_ROLES
+    if proto.kind == "organisation":
+        return proto.name.lower() in NATIONAL_BODIES
+    return proto.kind == "group" and proto.sector in NATIONAL_SECTORS

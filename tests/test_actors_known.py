@@ -1,0 +1,65 @@
+"""Known actors from the converted Phoenix dictionaries: dated codes, matching on evidence."""
+
+from __future__ import annotations
+
+from eventwire.actors.known import KnownActor, known_hits, load_known
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
+    return found[0]
+
+
+def test_code_valid_on_a_date_else_the_default() -> None:
+    entry = KnownActor("X", "person", "FRAELI@1950-01-01..1974-05-27|FRAGOV@1995-05-17.."
+                       "2007-05-16|FRAELI")  # fmt: skip
+    assert entry.code_on("2004-06-01") == "FRAGOV"
+    assert entry.code_on("2004") == "FRAGOV"  # a year is read as its first day
+    assert entry.code_on("1960-01-01") == "FRAELI"
+    assert entry.code_on("2019-05-05") == "FRAELI"  # no range holds: the default
+    assert entry.code_on(None) == "FRAELI"
+    assert KnownActor("Y", "person", "NLDGOV@2011-01-01..").code_on("2010-01-01") is None
+
+
+def test_the_dictionary_knows_people_with_dated_codes() -> None:
+    (chirac,) = load_known().named("Jacques Chirac")
+    assert chirac.code_on("2004-03-01") == "FRAGOV"
+    assert {a.name for a in load_known().named("Erdoğan")} == {"Recep Tayyip Erdogan"}
+
+
+def test_names_match_only_where_written_as_names(nlp) -> None:
+    doc = nlp("Theresa May said the talks may resume in May. Mark my words, said the mayor.")
+    hits = [h.span.text for h in known_hits(doc)]
+    assert hits == ["Theresa May"]  # not the verb, not the month, not "Mark"
+
+
+def test_a_surname_alone_needs_ner_to_call_it_a_person(resolve) -> None:
+    table = resolve("Obama said on Tuesday that the deal was dead.")
+    obama = _one(table, "Barack Obama")  # the dictionary's full name
+    assert obama.kind == "person" and obama.country == "USA"
+
+
+def test_dictionary_code_valid_on_the_article_date(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    doc = nlp("Jacques Chirac met reporters in Paris.")
+    chirac = _one(resolve_actors(doc, published="2004-06-01"), "Jacques Chirac")
+    assert (chirac.country, chirac.code) == ("FRA", "FRAGOV")
+    later = _one(resolve_actors(doc, published="2019-06-01"), "Jacques Chirac")
+    assert (later.country, later.code) == ("FRA", "FRAELI")
+
+
+def test_the_text_wins_over_the_dictionary(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    doc = nlp("NATO Secretary General Mark Rutte visited Pristina.")
+    rutte = _one(resolve_actors(doc, published="2025-03-11"), "Mark Rutte")
+    # the dictionary (2014) has him as Dutch government; the text makes him NATO's official
+    assert (rutte.affiliation, rutte.country, rutte.code) == ("NATO", None, "IGO")
+
+
+def test_title_and_state_give_a_cameo_code(resolve) -> None:
+    table = resolve("Israeli Prime Minister Yaakov Orlev said the army would respond.")
+    orlev = _one(table, "Yaakov Orlev")
+    assert (orlev.country, orlev.code, orlev.sector) == ("ISR", "ISRGOV", "GOV")

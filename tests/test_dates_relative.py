@@ -1,0 +1,49 @@
+"""Dates the text fixes through context: relative to the last day it named, weeks that
+straddle two months, dates that modify another noun, events taken up by their noun."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.analysis import analyze
+from eventwire.nlp.dates import normalise_date
+
+
+def _date_of(doc, trigger: str) -> str | None:
+    found = [e for e in doc.events if e.evidence.trigger and trigger in e.evidence.trigger]
+    assert found, [(e.type, e.evidence.trigger) for e in doc.events]
+    return found[0].date
+
+
+def test_the_following_day_counts_from_the_day_named_before() -> None:
+    text = (
+        "Protesters marched on the parliament in Lima on Tuesday. "
+        "The following day, police arrested 40 protesters near the parliament."
+    )
+    doc = analyze(text, published="2025-05-09")
+    assert _date_of(doc, "arrested") == "2025-05-07"
+
+
+def test_that_night_is_the_day_named_before() -> None:
+    text = (
+        "Thousands of protesters marched in Lima on Sunday. "
+        "That night, police arrested 40 protesters near the parliament."
+    )
+    doc = analyze(text, published="2025-05-13")
+    assert _date_of(doc, "arrested") == "2025-05-11"
+
+
+def test_a_relative_day_without_an_anchor_stays_undated() -> None:
+    doc = analyze("The following day, police arrested 40 protesters.", published="2025-05-09")
+    assert _date_of(doc, "arrested") is None
+
+
+def test_weeks_that_straddle_two_months_fix_no_month() -> None:
+    assert normalise_date("last week", dt.date(2020, 1, 6)) is None  # Dec 30 - Jan 5
+    value = normalise_date("last week", dt.date(2020, 1, 20))
+    assert value is not None and value.value == "2020-01"
+
+
+def test_a_year_modifying_a_noun_does_not_date_the_event() -> None:
+    doc = analyze("Russia condemned the 2014 annexation law on Friday.", published="2020-03-15")
+    assert _date_of(doc, "condemned") == "2020-03-13"
