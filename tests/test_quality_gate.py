@@ -31,6 +31,7 @@ def test_scores_at_or_above_floors(scores: dict, section: str) -> None:
 def test_event_coding_is_gated_out_of_fold_not_in_sample() -> None:
     floors = load_floors()
     assert {"event_f1", "event_type_f1", "target_accuracy"} <= set(floors["oof"])
+    assert {"plover_type_accuracy", "plover_mode_accuracy"} <= set(floors["oof"])
     assert {"event_f1", "event_type_f1"} <= set(floors["holdout"])
     assert not {"event_f1", "event_type_f1", "argument_accuracy"} & set(floors["devgold"])
 
@@ -56,3 +57,4 @@ def test_oof_covers_every_gold_article_and_each_set(scores: dict) -> None:
     assert oof["events_gold"] == 374
     assert oof["train_gold"]["events_gold"] + oof["dev_gold"]["events_gold"] == 374
     assert set(oof["per_fold"]) == {"0", "1", "2", "3", "4"}
+    assert oof["plover_sentences"] == scores["plover"]["sentences"] == 322

@@ -41,6 +41,8 @@ from eventwire.coding.stance import STANCE_FILE
 from eventwire.model import Event, Quote
 
 Scored = tuple[ActorMention, list[str]]
+# acts two parties do together: "X and Y signed an agreement" is coded both ways
+JOINT_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 
 
 @dataclass(slots=True)
@@ -98,14 +100,16 @@ class Thresholds:
 
     @classmethod
     def of(cls, model: CoderModel) -> Thresholds:
+        ev = model.event
         return cls(
-            model.event.threshold,
+            ev.threshold,
             model.source.threshold,
             model.target.threshold,
-            model.event.threshold
-            if model.event.rules_threshold is None
-            else model.event.rules_threshold,
+            ev.threshold if ev.rules_threshold is None else ev.rules_threshold,
         )
+
+    def for_event(self, c: Candidate) -> float:
+        return self.rules if c.rule_final else self.event
 
 
 class Scores:
@@ -116,38 +120,68 @@ class Scores:
         self.feats = feats
         self.model = model
         self.events = [model.event.probability(fs) for fs in feats.events]
-        self._sides: dict[int, list[tuple[str, float, float]]] = {}
+        self._sides: dict[int, list[Side]] = {}
 
-    def sides(self, k: int) -> list[tuple[str, float, float]]:
-        """(actor, p source, p target) for each actor around candidate k."""
+    def sides(self, k: int) -> list[Side]:
+        """Each actor around candidate k with its probability of being the source and the
+        target."""
         if k not in self._sides:
             m = self.model
             self._sides[k] = [
-                (mention.actor, m.source.probability(fs), m.target.probability(fs))
+                Side(mention, m.source.probability(fs), m.target.probability(fs))
                 for mention, fs in self.feats.arguments(k)
             ]
         return self._sides[k]
 
 
+@dataclass(frozen=True, slots=True)
+class Side:
+    mention: ActorMention
+    source: float
+    target: float
+
+
+def _coordinated(best: Side, around: list[Side], art: ArticleCandidates) -> list[Side]:
+    """The best actor and those coordinated with its mention ("Egypt, Greece and Cyprus
+    condemned"): the gold sets code one event per actor of such a list."""
+    if best.mention.previous:
+        return [best]
+    tok = best.mention.token
+    named = {a for t in (tok, *tok.conjuncts) for a in art.actors.actors_for_token(t)}
+    return [best] + [s for s in around if s.mention.actor in named and s is not best]
+
+
 def decide(scores: Scores, limits: Thresholds) -> list[Decision]:
-    """The candidates the model accepts (one type per word), with their sides."""
+    """The candidates the model accepts (one type per word), with their sides: for each
+    side the actor scoring highest, when at or above the side's threshold, with the actors
+    coordinated with it; the source is chosen first."""
     best: dict[int, tuple[float, int]] = {}
     cands = scores.feats.art.candidates
     for k, p in enumerate(scores.events):
         head = cands[k].head.i
-        limit = limits.rules if cands[k].rule_final else limits.event
-        if p >= limit and p > best.get(head, (-1.0, -1))[0]:
+        if p >= limits.for_event(cands[k]) and p > best.get(head, (-1.0, -1))[0]:
             best[head] = (p, k)
+    art = scores.feats.art
     out = []
     for p, k in sorted(best.values(), key=lambda pk: pk[1]):
-        source: list[tuple[str, float]] = []
-        target: list[tuple[str, float]] = []
-        for actor, ps, pt in scores.sides(k):
-            if ps >= limits.source and ps >= pt:
-                source.append((actor, ps))
-            elif pt >= limits.target:
-                target.append((actor, pt))
-        out.append(Decision(k, p, source, target))
+        around = scores.sides(k)
+        source: list[Side] = []
+        top = max(around, key=lambda s: s.source, default=None)
+        if top is not None and top.source >= limits.source:
+            source = _coordinated(top, around, art)
+        rest = [s for s in around if s not in source]
+        top = max(rest, key=lambda s: s.target, default=None)
+        target: list[Side] = []
+        if top is not None and top.target >= limits.target:
+            target = [s for s in _coordinated(top, rest, art) if s not in source]
+        out.append(
+            Decision(
+                k,
+                p,
+                [(s.mention.actor, s.source) for s in source],
+                [(s.mention.actor, s.target) for s in target],
+            )
+        )
     return out
 
 
@@ -170,12 +204,24 @@ def decode(
         if key in seen:
             continue  # "bombings struck": one attack, two triggers
         seen.add(key)
-        events.append(event)
+        events.extend(_joint(event))
     if merge:
         events = merge_reports(events, art.doc, art.actors)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
     return events
+
+
+def _joint(event: Event) -> list[Event]:
+    """ "Turkey and Libya signed an agreement": a joint act of two parties is coded both ways,
+    each party the other's counterpart."""
+    if event.type not in JOINT_TYPES or event.target or len(event.source) != 2:
+        return [event]
+    a, b = event.source
+    return [
+        dataclasses.replace(event, source=[a], target=[b], why=dict(event.why)),
+        dataclasses.replace(event, source=[b], target=[a], why=dict(event.why), mentions=[]),
+    ]
 
 
 def _sides(found: list[tuple[str, float]], art: ArticleCandidates) -> str:

@@ -38,6 +38,8 @@ EVENT_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 RULES_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 ARGUMENT_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 DIGITS = 6  # weights are rounded so the file is stable and small
+PLOVER_WEIGHT = 0.5
+PLOVER_SIDES = True
 
 
 @dataclass(slots=True)
@@ -48,6 +50,7 @@ class Example:
     parsed: ParsedDoc
     feats: ArticleFeatures
     assigned: list[list[int]]
+    domain: str = "news"  # "plover" for a PLOVER gold sentence
 
     @property
     def id(self) -> str:
@@ -58,12 +61,16 @@ class Example:
         return self.parsed.gold.gold
 
 
-def make_examples(parsed: Iterable[ParsedDoc]) -> list[Example]:
+def make_examples(parsed: Iterable[ParsedDoc], domain: str = "news") -> list[Example]:
     out = []
     for p in parsed:
         art = article_candidates(p.doc, p.actors, p.quotes)
-        out.append(Example(p, article_features(art), align(art, p.gold.gold)))
+        out.append(Example(p, article_features(art), align(art, p.gold.gold), domain))
     return out
+
+
+def news(examples: Iterable[Example]) -> list[Example]:
+    return [ex for ex in examples if ex.domain == "news"]
 
 
 @dataclass(slots=True)
@@ -73,6 +80,8 @@ class Settings:
     c_argument: float = C_ARGUMENT
     merge: bool = True
     drop: tuple[str, ...] = ()  # feature prefixes left out (for ablations)
+    plover_weight: float = PLOVER_WEIGHT  # of a PLOVER sentence's examples in the event model
+    plover_sides: bool = PLOVER_SIDES  # PLOVER sentences train the argument models too
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,8 +90,13 @@ class Settings:
             "c_argument": self.c_argument,
             "merge": self.merge,
             "inner_folds": INNER_FOLDS,
+            "plover_weight": self.plover_weight,
+            "plover_sides": self.plover_sides,
             **({"drop": list(self.drop)} if self.drop else {}),
         }
+
+    def weight(self, ex: Example) -> float:
+        return self.plover_weight if ex.domain == "plover" else 1.0
 
 
 # --- data for the three models ------------------------------------------------------------
@@ -92,27 +106,42 @@ def _kept(fs: list[str], drop: tuple[str, ...]) -> list[str]:
     return [f for f in fs if not f.startswith(tuple(drop))] if drop else fs
 
 
-def event_data(
-    examples: Iterable[Example], drop: tuple[str, ...] = ()
-) -> tuple[list[list[str]], list[int]]:
+Data = tuple[list[list[str]], list[int], list[float]]
+
+
+def event_data(examples: Iterable[Example], settings: Settings) -> Data:
     xs: list[list[str]] = []
     ys: list[int] = []
+    ws: list[float] = []
     for ex in examples:
-        xs.extend(_kept(fs, drop) for fs in ex.feats.events)
+        w = settings.weight(ex)
+        if w <= 0:
+            continue
+        if ex.domain == "news":
+            xs.extend(_kept(fs, settings.drop) for fs in ex.feats.events)
+        else:  # the domain's own base rate, kept apart from the articles'
+            tag = f"domain:{ex.domain}"
+            xs.extend(
+                [*_kept(fs, settings.drop), tag, f"{tag}|{c.type}"]
+                for c, fs in zip(ex.feats.art.candidates, ex.feats.events, strict=True)
+            )
         ys.extend(int(bool(g)) for g in ex.assigned)
-    return xs, ys
+        ws.extend(w for _ in ex.assigned)
+    return xs, ys, ws
 
 
-def argument_data(
-    examples: Iterable[Example], side: str, drop: tuple[str, ...] = ()
-) -> tuple[list[list[str]], list[int]]:
+def argument_data(examples: Iterable[Example], side: str, settings: Settings) -> Data:
     """Every actor around every candidate with a gold event; positive when it is the gold
     source (target) of one of those events. A candidate whose gold side names an actor that
     is not among those around it (unresolved, or told far away) teaches nothing about
     choosing among them, and is left out for that side."""
     xs: list[list[str]] = []
     ys: list[int] = []
+    ws: list[float] = []
     for ex in examples:
+        if ex.domain != "news" and not settings.plover_sides:
+            continue
+        w = settings.weight(ex) if ex.domain != "news" else 1.0
         sides = gold_sides(ex.gold)
         for k, events in enumerate(ex.assigned):
             if not events:
@@ -129,12 +158,15 @@ def argument_data(
             if not reachable:
                 continue
             for mention, fs in around:
-                xs.append(_kept(fs, drop))
+                xs.append(_kept(fs, settings.drop))
                 ys.append(int(mention.actor in wanted))
-    return xs, ys
+                ws.append(w)
+    return xs, ys, ws
 
 
-def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> LinearModel:
+def fit_linear(
+    xs: list[list[str]], ys: list[int], ws: list[float] | None, c: float, seed: int
+) -> LinearModel:
     """A logistic regression over binary features, as weights by feature name."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -152,7 +184,7 @@ def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> Linea
         random_state=seed,
         max_iter=1000,
     )
-    clf.fit(matrix, ys)
+    clf.fit(matrix, ys, sample_weight=ws)
     weights = {
         name: round(float(w), DIGITS)
         for name, w in zip(vectorizer.feature_names_, clf.coef_[0], strict=True)
@@ -163,9 +195,9 @@ def fit_linear(xs: list[list[str]], ys: list[int], c: float, seed: int) -> Linea
 
 def _fit_weights(examples: list[Example], settings: Settings) -> CoderModel:
     s = settings
-    ev = fit_linear(*event_data(examples, s.drop), s.c_event, s.seed)
-    src = fit_linear(*argument_data(examples, "source", s.drop), s.c_argument, s.seed)
-    tgt = fit_linear(*argument_data(examples, "target", s.drop), s.c_argument, s.seed)
+    ev = fit_linear(*event_data(examples, s), s.c_event, s.seed)
+    src = fit_linear(*argument_data(examples, "source", s), s.c_argument, s.seed)
+    tgt = fit_linear(*argument_data(examples, "target", s), s.c_argument, s.seed)
     return CoderModel(ev, src, tgt, {})
 
 
@@ -196,11 +228,13 @@ def record(events: list[Event], ex: Example) -> dict[str, Any]:
 
 def tune_thresholds(examples: list[Example], settings: Settings) -> Thresholds:
     """The thresholds with the best strict F1 over an inner cross-validation (by article)
-    of the training articles; type-level F1 breaks ties."""
-    ordered = sorted(examples, key=lambda ex: ex.id)
+    of the training articles; type-level F1 breaks ties. Other domains' examples (PLOVER
+    sentences) are in every inner training part and never held out."""
+    ordered = sorted(news(examples), key=lambda ex: ex.id)
+    others = [ex for ex in examples if ex.domain != "news"]
     held: list[tuple[Example, Scores, CoderModel]] = []
     for k in range(INNER_FOLDS):
-        train = [ex for i, ex in enumerate(ordered) if i % INNER_FOLDS != k]
+        train = [ex for i, ex in enumerate(ordered) if i % INNER_FOLDS != k] + others
         test = [ex for i, ex in enumerate(ordered) if i % INNER_FOLDS == k]
         model = _fit_weights(train, settings)
         held += [(ex, Scores(ex.feats, model), model) for ex in test]
@@ -251,20 +285,29 @@ def train(
     sets: Iterable[str] | None = None,
     on_doc: Callable[[str], None] | None = None,
 ) -> CoderModel:
-    """Fit the coder on every gold article under `data_dir` and write the model to `out`.
-    The same gold files, settings and date give the same bytes."""
+    """Fit the coder on every gold article under `data_dir` (and the PLOVER gold sentences,
+    when the settings weigh them) and write the model to `out`. The same gold files,
+    settings and date give the same bytes."""
     import sklearn
+
+    from eventwire.training.plover import PLOVER_SET, load_plover, parse_sentences, plover_hash
 
     settings = settings or Settings()
     names = tuple(sets) if sets is not None else None
     gold = load_gold(data_dir, names) if names else load_gold(data_dir)
     examples = make_examples(parse_all(gold, on_doc))
-    fitted = fit_model(examples, settings)
+    articles = len(examples)
     hashes = gold_hashes(data_dir, gold, names) if names else gold_hashes(data_dir, gold)
+    sentences = load_plover(data_dir) if settings.plover_weight > 0 else []
+    if sentences:
+        examples += make_examples(parse_sentences(sentences), PLOVER_SET)
+        hashes |= plover_hash(data_dir)
+    fitted = fit_model(examples, settings)
     meta = {
         "trained_on": hashes,
-        "articles": len(examples),
-        "gold_events": sum(len(ex.gold["events"]) for ex in examples),
+        "articles": articles,
+        "plover_sentences": len(sentences),
+        "gold_events": sum(len(ex.gold["events"]) for ex in news(examples)),
         "settings": settings.to_dict(),
         "sklearn": sklearn.__version__,
         "spacy_model": _spacy_model(),

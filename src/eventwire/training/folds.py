@@ -1,4 +1,6 @@
-"""The fixed 5-fold split of the gold articles by document (data/folds.tsv).
+"""The fixed 5-fold split of the gold articles by document (data/folds.tsv), and of the
+PLOVER gold sentences (each its own document), dealt separately so either list can grow
+without moving the other's folds.
 
 Made once with `python -m eventwire.training.folds` (seeded) and kept in the repository, so
 every out-of-fold figure is measured on the same split. An article added to the gold
@@ -32,8 +34,8 @@ def read_folds() -> dict[str, int]:
 
 def write_folds(folds: dict[str, int], sets: dict[str, str], path: Path) -> None:
     lines = [
-        "# Gold articles and their cross-validation fold, by document; written by",
-        f"# `python -m eventwire.training.folds` (seed {SEED}). Do not edit by hand.",
+        "# Gold articles and PLOVER gold sentences with their cross-validation fold, by document;",
+        f"# written by `python -m eventwire.training.folds` (seed {SEED}). Do not edit by hand.",
         "doc\tset\tfold",
         *(f"{d}\t{sets[d]}\t{f}" for d, f in sorted(folds.items(), key=lambda x: (x[1], x[0]))),
     ]
@@ -43,6 +45,7 @@ def write_folds(folds: dict[str, int], sets: dict[str, str], path: Path) -> None
 def main(argv: list[str]) -> None:
     from eventwire.evaluate.run import default_data_dir
     from eventwire.training.corpus import GOLD_SETS
+    from eventwire.training.plover import PLOVER_SET, load_plover
 
     data_dir = Path(argv[0]) if argv else default_data_dir()
     sets = {
@@ -50,9 +53,13 @@ def main(argv: list[str]) -> None:
         for name in GOLD_SETS
         for p in sorted((data_dir / name / "gold").glob("*.json"))
     }
+    folds = assign_folds(list(sets))
+    sentences = [d.id for d in load_plover(data_dir)]
+    folds |= assign_folds(sentences)
+    sets |= dict.fromkeys(sentences, PLOVER_SET)
     out = Path(__file__).resolve().parent / "data" / FOLDS_FILE
-    write_folds(assign_folds(list(sets)), sets, out)
-    print(f"{len(sets)} articles in {FOLDS} folds written to {out}")
+    write_folds(folds, sets, out)
+    print(f"{len(folds)} articles and sentences in {FOLDS} folds written to {out}")
 
 
 if __name__ == "__main__":

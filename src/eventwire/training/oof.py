@@ -7,6 +7,11 @@ type-level P/R/F1, target right when gold has one, per type; and the same per go
 since the rules the coder reads as features were written against dev-gold (its figures are
 not those of unseen news) while train-gold was never tuned on. Articles without a fold are
 left out and listed.
+
+PLOVER gold sentences (when given) are folded the same way: each fold's model is trained on
+the other folds' sentences too, and codes this fold's sentences; `plover_type_accuracy` and
+`plover_mode_accuracy` are their out-of-fold figures (the top event of each sentence, as the
+`plover` section scores the shipped model).
 """
 
 from __future__ import annotations
@@ -17,12 +22,16 @@ from typing import Any
 
 from eventwire.coding.learned import decode
 from eventwire.evaluate.devgold import EventTally, event_summary, score_events
+from eventwire.evaluate.plover import PloverTally, top_of
 from eventwire.training.corpus import gold_set_of, load_gold, parse_all
-from eventwire.training.fit import Example, Settings, fit_model, make_examples, record
+from eventwire.training.fit import Example, Settings, fit_model, make_examples, news, record
 from eventwire.training.folds import FOLDS, read_folds
+from eventwire.training.plover import PLOVER_SET, load_plover, parse_sentences
 
 # the headline figures repeated per gold set
 SET_KEYS = ("event_f1", "event_type_f1", "target_accuracy", "events_gold", "events_predicted")
+# the PLOVER sentences' out-of-fold figures, as oof.plover_<key>
+PLOVER_KEYS = ("sentences", "type_accuracy", "mode_accuracy", "mode_sentences")
 
 
 def out_of_fold(
@@ -33,20 +42,26 @@ def out_of_fold(
     groups: dict[str, str] | None = None,
     on_fold: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """OOF scores of the examples; `groups` (doc id -> group name) adds a block per group."""
+    """OOF scores of the examples; `groups` (doc id -> group name) adds a block per group.
+    Examples of another domain (PLOVER sentences) are trained on in the other folds and
+    scored by their top event."""
     settings = settings or Settings()
     folds = folds if folds is not None else read_folds()
     tally = EventTally()
+    sentences = PloverTally()
     by_group: dict[str, EventTally] = {}
     per_fold: dict[str, dict[str, float]] = {}
     for k in range(FOLDS):
         train = [ex for ex in examples if ex.id in folds and folds[ex.id] != k]
         test = [ex for ex in examples if folds.get(ex.id) == k]
-        if not train or not test:
+        if not news(train) or not test:
             continue
         model = fit_model(train, settings)
         fold_tally = EventTally()
-        for ex in test:
+        for ex in (ex for ex in test if ex.domain == PLOVER_SET):
+            gold = ex.gold["events"][0]["type"]
+            sentences.add(gold, ex.parsed.gold.meta.get("mode"), top_of(decode(ex.feats, model)))
+        for ex in news(test):
             pred = record(decode(ex.feats, model, merge=settings.merge), ex)
             score_events(pred, ex.gold, tally)
             score_events(pred, ex.gold, fold_tally)
@@ -62,12 +77,16 @@ def out_of_fold(
         }
         if on_fold is not None:
             on_fold(k)
+    articles = news(examples)
     out: dict[str, Any] = {
-        "docs": sum(1 for ex in examples if ex.id in folds),
-        "left_out": len([ex for ex in examples if ex.id not in folds]),
+        "docs": sum(1 for ex in articles if ex.id in folds),
+        "left_out": len([ex for ex in articles if ex.id not in folds]),
         **event_summary(tally),
         "per_fold": per_fold,
     }
+    if sentences.sentences:
+        plover = sentences.summary()
+        out |= {f"plover_{key}": plover[key] for key in PLOVER_KEYS}
     for name, group in sorted(by_group.items()):
         summary = event_summary(group)
         out[name.replace("-", "_")] = {key: summary[key] for key in SET_KEYS}
@@ -81,7 +100,11 @@ def score_oof(
     on_doc: Callable[[str], None] | None = None,
     on_fold: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """Parse the gold articles once and score the coder out of fold."""
+    """Parse the gold articles (and the PLOVER sentences, when the settings train on them)
+    once and score the coder out of fold."""
+    settings = settings or Settings()
     docs = load_gold(data_dir)
     examples = make_examples(parse_all(docs, on_doc))
+    if settings.plover_weight > 0:
+        examples += make_examples(parse_sentences(load_plover(data_dir)), PLOVER_SET)
     return out_of_fold(examples, settings, groups=gold_set_of(data_dir, docs), on_fold=on_fold)
