@@ -153,9 +153,25 @@ def measure(mode: str, corpus: Corpus, repeat: int, one_pass: Callable[[], objec
     return result
 
 
-def measure_stages(corpus: Corpus, repeat: int, analyze: Callable[..., object]) -> Measurement:
+def rule_coder(doc: Any, actors: Any, quotes: Any) -> Any:
+    """The rule coder and the quotations' speech acts, as the pipeline ran them before the
+    trained coder: its stages are timed in the same run for comparison."""
+    from eventwire.coding.coder import code_events
+    from eventwire.coding.stance import quote_events
+
+    return quote_events(doc, actors, quotes, code_events(doc, actors))
+
+
+def measure_stages(
+    corpus: Corpus,
+    repeat: int,
+    analyze: Callable[..., object],
+    coder: Callable[..., Any] | None = None,
+    mode: str = "stages after parse",
+) -> Measurement:
     """The pipeline with every text parsed beforehand: what eventwire adds to spaCy. Each
-    pass starts from a clean parse (the stages' per-document caches are emptied)."""
+    pass starts from a clean parse (the stages' per-document caches are emptied). `coder`
+    stands in for the pipeline's coder."""
     import eventwire.analysis as analysis
 
     docs: dict[str, Any] = {}  # keyed by the cleaned text the pipeline parses
@@ -172,12 +188,16 @@ def measure_stages(corpus: Corpus, repeat: int, analyze: Callable[..., object]) 
         for text, published in zip(corpus.texts, corpus.published, strict=True):
             analyze(text, published=published)
 
+    code_article = analysis.code_article
     analysis.parse = parsed  # type: ignore[assignment]
+    if coder is not None:
+        analysis.code_article = coder
     try:
         stages_pass()  # warm-up: parses every text once
-        return measure("stages after parse", corpus, repeat, stages_pass)
+        return measure(mode, corpus, repeat, stages_pass)
     finally:
         analysis.parse = parse  # type: ignore[assignment]
+        analysis.code_article = code_article
 
 
 def import_analyze() -> tuple[Callable[..., object] | None, str | None]:
@@ -291,6 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             results.append(measure("pipeline analyze()", corpus, args.repeat, pipeline_pass))
             results.append(measure_stages(corpus, args.repeat, run_analyze))
+            results.append(
+                measure_stages(corpus, args.repeat, run_analyze, rule_coder, "stages, rule coder")
+            )
 
     print()
     print_table(results, baseline)
@@ -300,13 +323,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{peak_rss_mib():.0f} MiB at end"
         + (f" (current {rss_now:.0f} MiB)" if rss_now is not None else "")
     )
-    if len(results) == 4:
+    if len(results) == 5:
         print(f"pipeline / spaCy time ratio: {results[2].best / baseline.best:.2f}")
-        stages = results[3]
+        stages, rules = results[3], results[4]
         print(
             f"eventwire's stages after the parse: {1000 * stages.best / stages.articles:.1f} "
             f"ms/article, {stages.best / baseline.best:.1%} of spaCy's time (the parse's noise "
-            "left out; take --repeat 8 or more on a shared machine)"
+            "left out; take --repeat 8 or more on a shared machine); with the rule coder "
+            f"instead of the trained one: {1000 * rules.best / rules.articles:.1f} ms/article"
         )
 
     if args.json is not None:
@@ -323,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "python": platform.python_version(),
             "rss_mib": {"before_load": rss_start, "after_load": rss_loaded, "peak": peak_rss_mib()},
             "results": [m.to_dict() for m in results],
-            "pipeline_over_spacy": (results[2].best / baseline.best if len(results) == 3 else None),
+            "pipeline_over_spacy": (results[2].best / baseline.best if len(results) >= 3 else None),
             "pipeline_error": pipeline_error,
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)

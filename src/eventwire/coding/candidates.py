@@ -160,6 +160,7 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
         return cand
 
     sent_index = {t.i: k for k, s in enumerate(sentences) for t in s}
+    tree = Tree.of(doc)
     for traced in (t for sentence in traces for t in sentence):
         m = traced.match
         cand = propose(m.head, m.row.type, "lexicon", m.tokens)
@@ -175,7 +176,7 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
             _loose_rows(tok, found, propose)
             if tok.pos_ not in VERB_POS:
                 continue
-            for pm in petrarch_matches(tok):
+            for pm in petrarch_matches(tok, tree):
                 for etype in pm.types:
                     propose(tok, etype, "petrarch").petrarch.append(pm)
                     shifted, _, _ = type_for_mood(etype, pm.cameo or _cameo(etype), mood(tok))
@@ -207,4 +208,4 @@ def article_candidates(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> Art
         mood(cand.head)
         cand.reading = _reading(cand, actors)
     ordered = sorted(found.values(), key=lambda c: (c.head.i, list(event_types()).index(c.type)))
-    return ArticleCandidates(doc, actors, quotes, sentences, ordered, moods, Tree.of(doc))
+    return ArticleCandidates(doc, actors, quotes, sentences, ordered, moods, tree)

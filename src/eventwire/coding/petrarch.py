@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.coding.ontology import read_tsv
+from eventwire.coding.syntax import Tree
 
 VERBS_FILE = "petrarch_verbs.tsv"
 PATTERNS_FILE = "petrarch_patterns.tsv"
@@ -125,14 +126,6 @@ def _synsets() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _forms(tokens: list[Token]) -> frozenset[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
-    return frozenset(out)
-
-
 Options = tuple[tuple[str, ...], ...]  # alternative phrases, each a tuple of words
 ANY = ""  # the index key of patterns that ask for no word
 
@@ -191,30 +184,34 @@ def _index() -> dict[str, dict[str, tuple[_Compiled, ...]]]:
     return {b: {w: tuple(ps) for w, ps in idx.items()} for b, idx in out.items()}
 
 
-def _subtrees(heads: list[Token]) -> list[Token]:
-    return [t for h in heads for t in h.subtree]
-
-
-def _others_found(verb: Token, others: tuple[str, ...]) -> bool:
-    near = _forms([c for c in verb.children if c.dep_ in PREP_DEPS | {"compound", "dobj"}])
+def _others_found(verb: int, tree: Tree, others: tuple[str, ...]) -> bool:
+    near_deps = PREP_DEPS | {"compound", "dobj"}
+    near = tree.forms([c for c in tree.kids[verb] if tree.deps[c] in near_deps])
     return all(w in near for w in others)
 
 
-def petrarch_matches(verb: Token) -> list[PetrarchMatch]:
-    """Every dictionary verb entry and pattern that fits a verb token."""
+def petrarch_matches(verb: Token, tree: Tree | None = None) -> list[PetrarchMatch]:
+    """Every dictionary verb entry and pattern that fits a verb token (`tree`: the parse of
+    its document as plain lists, built once per document by the caller)."""
     entries = _verbs().get(verb.lemma_.lower()) or _verbs().get(verb.lower_, ())
-    entries = tuple(e for e in entries if not e.others or _others_found(verb, e.others))
     if not entries:
         return []
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
-    left = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    after = _forms(_subtrees(right))
-    before = _forms(_subtrees(left))
+    tree = tree or Tree.of(verb.doc)
+    v, deps = verb.i, tree.deps
+    entries = tuple(e for e in entries if not e.others or _others_found(v, tree, e.others))
+    if not entries:
+        return []
+    right = [c for c in tree.kids[v] if c > v and deps[c] not in CLAUSE_DEPS]
+    left = [c for c in tree.kids[v] if deps[c] in SUBJECT_DEPS]
+    below_right = [t for c in right for t in tree.subtree(c)]
+    after = tree.forms(below_right)
+    before = tree.forms([t for c in left for t in tree.subtree(c)])
     preps: dict[str, frozenset[str]] = {}
-    for tok in _subtrees(right) + [verb]:
-        for c in tok.children:
-            if c.dep_ in PREP_DEPS and c.i > verb.i:
-                preps[c.lower_] = preps.get(c.lower_, frozenset()) | _forms(list(c.subtree)[1:])
+    for tok in [*below_right, v]:
+        for c in tree.kids[tok]:
+            if deps[c] in PREP_DEPS and c > v:
+                word = tree.words[c]
+                preps[word] = preps.get(word, frozenset()) | tree.forms(tree.subtree(c)[1:])
     around = before | after | preps.keys() | {ANY}
     out: list[PetrarchMatch] = []
     for entry in entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.lexicon import LexRow
@@ -77,10 +78,37 @@ class Tree:
     heads: list[int]
     deps: list[str]
     words: list[str]
+    lemmas: list[str] = field(default_factory=list)
+    kids: list[list[int]] = field(default_factory=list)  # children, in text order
 
     @classmethod
     def of(cls, doc: Doc) -> Tree:
-        return cls([t.head.i for t in doc], [t.dep_ for t in doc], [t.lower_ for t in doc])
+        # one array read: a Token object per attribute access would cost more than the rest
+        offsets = doc.to_array(HEAD).astype("int64").tolist()  # stored as unsigned
+        cols = doc.to_array([DEP, LOWER, LEMMA]).tolist()
+        strings = doc.vocab.strings
+        heads = [i + off for i, off in enumerate(offsets)]
+        kids: list[list[int]] = [[] for _ in heads]
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(i)
+        deps = [strings[row[0]] for row in cols]
+        words = [strings[row[1]] for row in cols]
+        lemmas = [strings[row[2]].lower() for row in cols]
+        return cls(heads, deps, words, lemmas, kids)
+
+    def subtree(self, i: int) -> list[int]:
+        """The word and all below it, in text order."""
+        out, todo = [], [i]
+        while todo:
+            t = todo.pop()
+            out.append(t)
+            todo.extend(self.kids[t])
+        return sorted(out)
+
+    def forms(self, words: list[int]) -> frozenset[str]:
+        """The lower-case forms and lemmas of the words."""
+        return frozenset(self.words[i] for i in words) | frozenset(self.lemmas[i] for i in words)
 
     def up(self, i: int) -> list[int]:
         out = [i]
