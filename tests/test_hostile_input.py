@@ -347,7 +347,11 @@ def test_ingest_workers_exit_when_the_main_process_is_killed_with_sigkill(tmp_pa
         try:
 
             def started() -> bool:
-                workers[:] = [p for p, cmd in _children(main.pid).items() if "spawn_main" in cmd]
+                # forked by the pool's fork server (a child of the main process), or spawned
+                server = [p for p, cmd in _children(main.pid).items() if "forkserver" in cmd]
+                forked = [p for s in server for p in _children(s)]
+                spawned = [p for p, cmd in _children(main.pid).items() if "spawn_main" in cmd]
+                workers[:] = forked + spawned
                 return len(workers) == 2
 
             assert _wait_for(started, 120), "the two workers never started"

@@ -6,6 +6,8 @@ Each stage is a function of the records before it; none reaches back to an earli
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eventwire.actors.resolve import resolve_actors
 from eventwire.coding.learned import code_article
 from eventwire.errors import InputError
@@ -17,6 +19,9 @@ from eventwire.nlp.dates import date_events
 from eventwire.nlp.pipeline import MAX_TEXT_CHARS, parse
 from eventwire.nlp.quantities import find_facts
 from eventwire.nlp.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def analyze(
@@ -37,10 +42,20 @@ def analyze(
             article.published = published
         if url is not None:
             article.url = url
+    check_length(article)
+    return analyze_parsed(article, parse(article.text))
+
+
+def check_length(article: Article) -> None:
+    """InputError E013 when the clean text is longer than `MAX_TEXT_CHARS` (checked before
+    the parse, in `analyze` and in batches)."""
     if len(article.text) > MAX_TEXT_CHARS:
         size = f"{len(article.text):,} characters of text, limit {MAX_TEXT_CHARS:,}"
         raise InputError("E013", article.source or article.url or "<text>", size)
-    doc = parse(article.text)
+
+
+def analyze_parsed(article: Article, doc: Doc) -> AnalyzedDocument:
+    """The stages after the parse: `doc` is `article.text` parsed (`parse`, `parse_many`)."""
     actors = resolve_actors(doc, published=article.published, dateline=article.dateline)
     quotes = find_quotes(doc, actors)
     events = code_article(doc, actors, quotes)

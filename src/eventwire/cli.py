@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.model import Article
+from eventwire.model import AnalyzedDocument, Article
 
 
 class _App(typer.Typer):
@@ -55,6 +55,7 @@ out = Console(width=_WIDTH)
 err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
+SAVE_BATCH = 64  # analysed articles per store transaction
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
 
@@ -135,14 +136,18 @@ def _progress() -> Progress:
 
 
 def _ingest_items(specs: list[str]) -> list[str | Article | InputError]:
-    """Files, directories, URLs and stdin as specs; JSON Lines files as their articles."""
+    """Files, directories, URLs and stdin as specs; JSON Lines and WARC files as their
+    articles."""
     from eventwire.ingest.sources import expand_sources
+    from eventwire.ingest.warc import is_warc, read_warc_articles
     from eventwire.scale.jsonl import is_jsonl, read_jsonl_articles
 
     items: list[str | Article | InputError] = []
     for spec in specs:
         if is_jsonl(spec):
             items.extend(read_jsonl_articles(spec))
+        elif is_warc(spec):
+            items.extend(read_warc_articles(spec))
         else:
             items.extend(expand_sources([spec]))
     return items
@@ -200,15 +205,31 @@ def ingest_sources(
                     continue
                 yield article
 
-        for _label, result in analyze_many(new_articles(), workers=workers):
-            if isinstance(result, EventwireError):
-                skip(result, "failed")
-            elif store.save(result):
-                summary["stored"] += 1
-                summary["events"] += len(result.events)
-                progress.advance(task)
-            else:  # the same text twice in one batch
-                skip(None, "already stored")
+        pending: list[AnalyzedDocument] = []
+
+        def save_pending() -> None:  # one transaction for the lot; each article whole or not
+            for doc, saved in zip(pending, store.save_many(pending), strict=True):
+                if isinstance(saved, EventwireError):
+                    skip(saved, "failed")
+                elif saved:
+                    summary["stored"] += 1
+                    summary["events"] += len(doc.events)
+                    progress.advance(task)
+                else:  # the same text twice in one batch
+                    skip(None, "already stored")
+            pending.clear()
+
+        try:
+            results = analyze_many(new_articles(), workers=workers, total=len(items))
+            for _label, result in results:
+                if isinstance(result, EventwireError):
+                    skip(result, "failed")
+                else:
+                    pending.append(result)
+                    if len(pending) >= SAVE_BATCH:
+                        save_pending()
+        finally:  # on Ctrl-C too: what is analysed is kept
+            save_pending()
     return summary
 
 
@@ -218,7 +239,10 @@ def _print_summary(summary: dict[str, int]) -> None:
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or -.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, URLs, -, .jsonl, .warc(.gz)."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
@@ -229,22 +253,50 @@ def ingest(
             "sidecar, page date or dated dateline)."
         ),
     ] = None,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FEED", help="RSS/Atom feed URL to poll (repeatable)."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 10m, 1h.")] = "10m",
+    max_polls: Annotated[
+        int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
+    ] = None,
 ) -> None:
-    """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped. A file's sidecar story.meta.json ({"published", "title", "url"}) is read too.
-    Exits 1 when any item failed (the others are stored)."""
+    """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
+    .warc.gz crawl) and store them; stored ones are skipped. A file's sidecar
+    story.meta.json ({"published", "title", "url"}) is read too. Exits 1 when any item
+    failed (the others are stored). With --watch, then poll feeds for new articles until
+    Ctrl-C."""
+    if not sources and not watch:
+        raise _fail(InputError("E010", "ingest", "give sources to read or --watch FEED"))
     if published is not None:
         from eventwire.ingest.text import check_date
 
-        try:
-            check_date(published, "--published")
-        except InputError as e:
-            raise _fail(e) from None
-    summary = ingest_sources(
-        sources, db, allow_private=allow_private, workers=workers, default_published=published
-    )
-    _print_summary(summary)
-    if summary["failed"]:  # the others are stored; a script must still see the failures
+        check_date(published, "--published")  # an EventwireError is reported as one line
+    failed = 0
+    if sources:
+        summary = ingest_sources(
+            sources, db, allow_private=allow_private, workers=workers,
+            default_published=published,
+        )  # fmt: skip
+        _print_summary(summary)
+        failed = summary["failed"]
+    if watch:
+        from eventwire.ingest.watch import parse_duration, watch_feeds
+        from eventwire.store.db import Store
+
+        seconds = parse_duration(every)
+        with Store(db) as store:
+            err.print(f"watching {len(watch)} feed(s) every {every}; Ctrl-C stops")
+            result = watch_feeds(
+                watch, store, every=seconds, max_polls=max_polls, allow_private=allow_private,
+                report=lambda line: err.print(line, highlight=False, soft_wrap=True),
+            )  # fmt: skip
+        _print_summary(result.counts())
+        failed += result.failed
+        if result.interrupted:
+            err.print("stopped (Ctrl-C); everything stored so far is kept")
+    if failed:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)
 
 

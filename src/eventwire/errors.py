@@ -16,6 +16,7 @@ CATALOGUE: dict[str, str] = {
     "E014": "cannot be decoded as text",
     "E015": "has no extractable article text",
     "E016": "does not look like English",
+    "E017": "is not a readable WARC archive (damaged or truncated)",
     "E020": "URL refused: private, loopback or reserved address",
     "E021": "URL fetch failed",
     "E022": "URL fetch timed out",
