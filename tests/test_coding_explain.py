@@ -62,7 +62,8 @@ def test_confidence_is_measured_precision_or_prior() -> None:
 def test_trained_coder_explains_its_sources_and_probability() -> None:
     from eventwire.analysis import analyze
 
-    doc = analyze("Canada condemned Peru for the raid on Monday.", published="2024-03-05")
+    text = "Canada condemned Peru for the raid on Monday."
+    doc = analyze(text, published="2024-03-05", coder="learned")
     (event,) = [e for e in doc.events if e.type == "ACCUSE"]
     steps = dict(explain_event(event, doc))
     assert "lexicon" in steps["proposed by"]

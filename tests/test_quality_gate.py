@@ -2,7 +2,8 @@
 src/eventwire/evaluate/floors.json (floors only go up). Extraction has its own gate test.
 
 Event coding is gated out of fold (`oof`: each of the 5 folds coded by a model trained on
-the other four) and on bench/holdout; dev-gold's in-sample event figures are not gated."""
+the other four; `oof.rules`: the rule coder, the pipeline's default, on the same articles) and
+on bench/holdout (both coders); dev-gold's in-sample event figures are not gated."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def test_event_coding_is_gated_out_of_fold_not_in_sample() -> None:
     floors = load_floors()
     assert {"event_f1", "event_type_f1", "target_accuracy"} <= set(floors["oof"])
     assert {"plover_type_accuracy", "plover_mode_accuracy"} <= set(floors["oof"])
+    assert {"event_f1", "event_type_f1", "target_accuracy"} <= set(floors["oof"]["rules"])
     assert {"event_f1", "event_type_f1"} <= set(floors["holdout"])
+    assert {"event_f1", "event_type_f1"} <= set(floors["holdout"]["learned"])
     assert not {"event_f1", "event_type_f1", "argument_accuracy"} & set(floors["devgold"])
 
 
@@ -58,3 +61,6 @@ def test_oof_covers_every_gold_article_and_each_set(scores: dict) -> None:
     assert oof["train_gold"]["events_gold"] + oof["dev_gold"]["events_gold"] == 374
     assert set(oof["per_fold"]) == {"0", "1", "2", "3", "4"}
     assert oof["plover_sentences"] == scores["plover"]["sentences"] == 322
+    rules = oof["rules"]  # the pipeline's default coder, scored on the same articles
+    assert rules["events_gold"] == 374 and rules["dev_gold"]["events_gold"] == 90
+    assert rules["dev_gold"]["event_f1"] == scores["devgold"]["event_f1"]

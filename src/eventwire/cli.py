@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -64,6 +65,22 @@ class DocFormat(StrEnum):
     text = "text"
 
 
+class CoderName(StrEnum):
+    rules = "rules"
+    learned = "learned"
+
+
+# the event coder: the rules by default; `learned` is the trained coder (docs/coding.md)
+CoderOption = Annotated[
+    CoderName | None,
+    typer.Option(
+        envvar="EVENTWIRE_CODER",
+        help="Event coder: rules (default) or learned (the trained coder).",
+        show_default=False,
+    ),
+]
+
+
 class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -102,6 +119,7 @@ def analyze(
         bool,
         typer.Option(help="Show, per event, the trigger, the rule and how each part was chosen."),
     ] = False,
+    coder: CoderOption = None,
 ) -> None:
     """Analyse one article and print its actors, quotes, events, places and facts."""
     from eventwire.analysis import analyze as run_analysis
@@ -110,7 +128,7 @@ def analyze(
 
     try:
         article = read_article(source, published=published, url=url, allow_private=allow_private)
-        doc = run_analysis(article)
+        doc = run_analysis(article, coder=coder)
     except EventwireError as e:
         raise _fail(e) from None
     if format is DocFormat.json:
@@ -261,6 +279,7 @@ def ingest(
     max_polls: Annotated[
         int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
     ] = None,
+    coder: CoderOption = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
     .warc.gz crawl) and store them; stored ones are skipped. A file's sidecar
@@ -273,6 +292,10 @@ def ingest(
         from eventwire.ingest.text import check_date
 
         check_date(published, "--published")  # an EventwireError is reported as one line
+    if coder is not None:  # read by the analysis in this process and in pool workers
+        from eventwire.analysis import CODER_ENV
+
+        os.environ[CODER_ENV] = coder
     failed = 0
     if sources:
         summary = ingest_sources(

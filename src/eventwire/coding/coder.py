@@ -41,7 +41,7 @@ from eventwire.coding.syntax import (
     evidence,
     lemma,
 )
-from eventwire.model import Event
+from eventwire.model import Event, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import in_quotes, quote_spans
 
@@ -105,6 +105,15 @@ WEAPON_MODES = {
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     """All events of a parsed document, ids e1.. in text order."""
     return trace_events(doc, actors)[0]
+
+
+def rule_coder(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Event]:
+    """The rules alone, as the pipeline coded before the trained coder: this coder's events
+    and the speech acts of the quotations. Kept for comparison (bench/throughput.py) and as
+    the fixed reference event set on which the evaluation measures the date stage."""
+    from eventwire.coding.stance import quote_events
+
+    return quote_events(doc, actors, quotes, code_events(doc, actors))
 
 
 def trace_events(doc: Doc, actors: ActorTable) -> tuple[list[Event], list[list[Traced]]]:

@@ -47,9 +47,11 @@ def score_holdout(
     *,
     on_doc: Callable[[str, list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], None]
     | None = None,
+    coder: str | None = None,
 ) -> dict[str, Any]:
-    """Strict and type-level P/R/F1 over the held-out articles, through the whole pipeline.
-    `on_doc(name, predicted, gold, scores)` sees each article's events."""
+    """Strict and type-level P/R/F1 over the held-out articles, through the whole pipeline
+    (with the named coder, default the pipeline's). `on_doc(name, predicted, gold, scores)`
+    sees each article's events."""
     from eventwire.analysis import analyze
 
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
@@ -58,7 +60,8 @@ def score_holdout(
     files = sorted(k for k in gold if k.endswith(".txt"))
     for name in files:
         text = (folder / name).read_text(encoding="utf-8")
-        pred = events_with_names(analyze(text, published=published.get(name)).to_dict())
+        doc = analyze(text, published=published.get(name), coder=coder)
+        pred = events_with_names(doc.to_dict())
         golds, gold_actors = gold_events(gold[name])
         scores = event_scores(pred, golds, gold_actors)
         if on_doc is not None:

@@ -8,6 +8,10 @@ since the rules the coder reads as features were written against dev-gold (its f
 not those of unseen news) while train-gold was never tuned on. Articles without a fold are
 left out and listed.
 
+The rule coder is scored on the same articles (`rules`, per gold set too), side by side: it
+is not trained, so its figures need no folds, but dev-gold is in-sample for it (its rules
+were written against those articles).
+
 PLOVER gold sentences (when given) are folded the same way: each fold's model is trained on
 the other folds' sentences too, and codes this fold's sentences; `plover_type_accuracy` and
 `plover_mode_accuracy` are their out-of-fold figures (the top event of each sentence, as the
@@ -20,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from eventwire.coding.coder import rule_coder
 from eventwire.coding.learned import decode
 from eventwire.evaluate.devgold import EventTally, event_summary, score_events
 from eventwire.evaluate.plover import PloverTally, top_of
@@ -30,6 +35,11 @@ from eventwire.training.plover import PLOVER_SET, load_plover, parse_sentences
 
 # the headline figures repeated per gold set
 SET_KEYS = ("event_f1", "event_type_f1", "target_accuracy", "events_gold", "events_predicted")
+# the rule coder's figures beside them
+RULE_KEYS = (
+    "event_precision", "event_recall", "event_f1", "event_type_f1", "target_accuracy",
+    "events_gold", "events_predicted",
+)  # fmt: skip
 # the PLOVER sentences' out-of-fold figures, as oof.plover_<key>
 PLOVER_KEYS = ("sentences", "type_accuracy", "mode_accuracy", "mode_sentences")
 
@@ -93,6 +103,33 @@ def out_of_fold(
     return out
 
 
+def rule_scores(
+    examples: list[Example],
+    *,
+    folds: dict[str, int] | None = None,
+    groups: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The rule coder's headline figures on the folded articles, as `out_of_fold` scores the
+    trained coder's (with a block per group)."""
+    folds = folds if folds is not None else read_folds()
+    tally = EventTally()
+    by_group: dict[str, EventTally] = {}
+    for ex in news(examples):
+        if ex.id not in folds:
+            continue
+        p = ex.parsed
+        pred = record(rule_coder(p.doc, p.actors, p.quotes), ex)
+        score_events(pred, ex.gold, tally)
+        if groups is not None and ex.id in groups:
+            score_events(pred, ex.gold, by_group.setdefault(groups[ex.id], EventTally()))
+    summary = event_summary(tally)
+    out: dict[str, Any] = {key: summary[key] for key in RULE_KEYS}
+    for name, group in sorted(by_group.items()):
+        one = event_summary(group)
+        out[name.replace("-", "_")] = {key: one[key] for key in SET_KEYS}
+    return out
+
+
 def score_oof(
     data_dir: Path,
     *,
@@ -101,10 +138,13 @@ def score_oof(
     on_fold: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Parse the gold articles (and the PLOVER sentences, when the settings train on them)
-    once and score the coder out of fold."""
+    once and score the trained coder out of fold, the rule coder beside it (`rules`)."""
     settings = settings or Settings()
     docs = load_gold(data_dir)
     examples = make_examples(parse_all(docs, on_doc))
     if settings.plover_weight > 0:
         examples += make_examples(parse_sentences(load_plover(data_dir)), PLOVER_SET)
-    return out_of_fold(examples, settings, groups=gold_set_of(data_dir, docs), on_fold=on_fold)
+    groups = gold_set_of(data_dir, docs)
+    out = out_of_fold(examples, settings, groups=groups, on_fold=on_fold)
+    out["rules"] = rule_scores(examples, groups=groups)
+    return out
