@@ -59,3 +59,27 @@ def test_analyze_option_chooses_the_coder(
     assert "model" not in why()
     assert "model" in why("--coder", "learned")
     assert runner.invoke(app, ["analyze", str(story), "--coder", "neural"]).exit_code == 2
+
+
+def test_ingest_option_chooses_the_coder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CODER_ENV, "rules")  # restored after the test, whatever ingest sets
+    story = tmp_path / "in" / "story.txt"
+    story.parent.mkdir()
+    story.write_text(TEXT + "\n", encoding="utf-8")
+    runner = CliRunner()
+
+    def stored(coder: str) -> float:
+        db = tmp_path / f"{coder}.duckdb"
+        done = runner.invoke(app, ["ingest", str(story.parent), "--db", str(db), "--coder", coder])
+        assert done.exit_code == 0, done.output
+        rows = json.loads(runner.invoke(app, ["events", "--db", str(db), "-f", "json"]).stdout)
+        (row,) = [r for r in rows if r["type"] == "ACCUSE"]
+        return float(row["confidence"])
+
+    expected = {
+        name: next(e for e in analyze(TEXT, coder=name).events if e.type == "ACCUSE").confidence
+        for name in ("rules", "learned")
+    }
+    assert expected["rules"] != expected["learned"]  # the trained coder's own probability
+    assert stored("learned") == pytest.approx(expected["learned"], abs=1e-3)
+    assert stored("rules") == pytest.approx(expected["rules"], abs=1e-3)
