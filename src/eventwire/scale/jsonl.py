@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.ingest.sources import open_file
 from eventwire.ingest.text import check_unicode, clean_field
 from eventwire.model import Article
 
@@ -79,29 +80,22 @@ def read_jsonl_articles(path: str | Path) -> Iterator[Article | InputError]:
     lines are skipped. A missing or unreadable file raises InputError E010.
     """
     name = str(path)
-    try:
-        with open(path, "rb") as stream:
-            number = 0
-            while line := stream.readline(MAX_LINE_BYTES + 1):
-                number += 1
-                if len(line) > MAX_LINE_BYTES:
-                    while not line.endswith(b"\n") and (line := stream.readline(1 << 20)):
-                        pass  # skip the rest of the line, a megabyte at a time
-                    detail = f"a line over {MAX_LINE_BYTES:,} bytes"
-                    yield InputError("E013", f"{name}:{number}", detail)
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    yield parse_line(line, f"{name}:{number}")
-                except InputError as err:
-                    yield err
-    except FileNotFoundError:
-        raise InputError("E010", name) from None
-    except IsADirectoryError:
-        raise InputError("E010", name, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError("E010", name, err.strerror or type(err).__name__) from None
+    with open_file(path) as stream:
+        number = 0
+        while line := stream.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(line) > MAX_LINE_BYTES:
+                while not line.endswith(b"\n") and (line := stream.readline(1 << 20)):
+                    pass  # skip the rest of the line, a megabyte at a time
+                detail = f"a line over {MAX_LINE_BYTES:,} bytes"
+                yield InputError("E013", f"{name}:{number}", detail)
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield parse_line(line, f"{name}:{number}")
+            except InputError as err:
+                yield err
 
 
 def is_jsonl(spec: str) -> bool:
