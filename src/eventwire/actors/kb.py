@@ -30,6 +30,7 @@ class Entity:
     parent: str | None = None  # entity id of the body it belongs to (KFOR -> NATO)
     type_nouns: tuple[str, ...] = ()
     iso_numeric: int | None = None  # countries only; None where ISO assigns none (Kosovo)
+    sovereign: str | None = None  # a dependent territory's state (Hong Kong: CHN)
 
     @property
     def international(self) -> bool:
@@ -42,6 +43,7 @@ class Role:
     role: str  # canonical display form
     sector: str
     refers: str  # person | group | state
+    country: str | None = None  # the one state whose office this is ("Taoiseach": IRL)
 
 
 @dataclass(slots=True)
@@ -56,6 +58,8 @@ class KnowledgeBase:
     # lower capital -> id of a body seated there that the capital stands for ("Brussels": EU)
     seats: dict[str, str] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    # display role -> the one state whose office it is ("Secretary of State": USA)
+    offices: dict[str, str] = field(default_factory=dict)
     type_nouns: dict[str, list[str]] = field(default_factory=dict)  # noun -> entity ids
     regions: frozenset[str] = frozenset()
     # gender evidence for pronouns: given names (as written), titles and relation nouns (lower)
@@ -171,7 +175,8 @@ def load_kb() -> KnowledgeBase:
     for row in data_rows("countries.tsv"):
         e = Entity(id=row["code"], name=row["name"], kind="state",
                    code=row["cameo"] or row["code"], country=row["code"], sector="GOV",
-                   iso_numeric=int(row["iso_numeric"]) or None)  # fmt: skip
+                   iso_numeric=int(row["iso_numeric"]) or None,
+                   sovereign=row["sovereign"] or None)  # fmt: skip
         kb.entities[e.id] = e
         for alias in [e.name, *split_cell(row["aliases"])]:
             claims.add("alias", normalise(alias), e.id)
@@ -220,8 +225,10 @@ def load_kb() -> KnowledgeBase:
     for row in data_rows("roles.tsv"):
         kb.roles[row["phrase"].lower()] = Role(
             phrase=row["phrase"].lower(), role=row["role"], sector=row["sector"],
-            refers=row["refers"],
+            refers=row["refers"], country=row["country"] or None,
         )  # fmt: skip
+        if row["country"]:
+            kb.offices[row["role"]] = row["country"]
     kb.regions = frozenset(normalise(r["name"]).lower() for r in data_rows("regions.tsv"))
     for row in data_rows("gender.tsv"):
         if row["use"] == "given":

@@ -20,11 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity
-from eventwire.actors.national import place_state
+from eventwire.actors.national import Story, stance_prefixed
 
 # clauses inside a name's phrase that describe something else ("X, who met Y of Z")
 CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "parataxis"})
 PLACE_PREPS = frozenset({"from", "in", "of"})
+# the links by which a place describes a name ("a nurse from Texas", "Doug Collins of
+# Georgia", "New Jersey governor X"), not "his trip to Warsaw"
+PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
@@ -39,11 +42,12 @@ NATIONAL_BODIES = frozenset(
 )  # fmt: skip
 
 
-def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None) -> None:
+def infer_nationality(doc: Doc, b: Builder, story: Story, day: str | None) -> None:
     """Set country (and affiliation) on actors that have none: from what the text says of
     them, else from a known name's dictionary entry on `day`, else from a national office."""
     from eventwire.actors.codes import known_country
 
+    home = story.home
     mentions = b.ordered_mentions()
     at: dict[int, Proto] = {}  # token -> the actor a mention there names
     spans: dict[str, list[Span]] = {}
@@ -62,12 +66,23 @@ def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None
                 continue
             if proto.kind == "person" and _described_by(at, proto, span):
                 break
-            if proto.kind in ("person", "group") and _placed(span, proto):
+            if proto.kind in ("person", "group") and _placed(span, proto, story):
                 break
+        office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
+        if proto.country is None and proto.kind == "person" and office is not None:
+            proto.country = _in_territory(office, home)  # "Secretary of State X": USA
         if proto.country is None and proto.known is not None:
-            proto.country = known_country(proto.known, day)
+            proto.country = _in_territory(known_country(proto.known, day), home)
         if proto.country is None and home is not None and _national(proto):
             proto.country = home.country
+
+
+def _in_territory(country: str | None, home: Entity | None) -> str | None:
+    """A story about a territory keeps its people and offices from its sovereign state: a
+    Hong Kong politician the dictionary calls Chinese, Puerto Rico's Secretary of State."""
+    if home is not None and home.sovereign is not None and country == home.sovereign:
+        return home.country
+    return country
 
 
 def _description(span: Span) -> list[Token]:
@@ -94,7 +109,8 @@ def _description(span: Span) -> list[Token]:
 
 
 def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
-    for tok in _description(span):
+    """The nearest body or state in the name's description gives its country."""
+    for tok in sorted(_description(span), key=lambda t: abs(t.i - span.start)):
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
@@ -107,23 +123,37 @@ def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
     return False
 
 
-def _placed(span: Span, proto: Proto) -> bool:
+def _placed(span: Span, proto: Proto, story: Story) -> bool:
     """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief": the
     place the actor is from or in, or that its description names."""
     if proto.kind == "person":
-        tokens = _description(span)
+        tokens = [t for t in _description(span) if _describes_as_place(t, span)]
     else:
         tokens = [t for c in span.root.children if c.dep_ == "prep"
                   and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
-        if tok.ent_type_ not in PLACE_LABELS:
+        if tok.ent_type_ not in PLACE_LABELS or stance_prefixed(tok.doc, tok.i):
             continue
         place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        state = place_state(place) if place is not None else None
+        state = story.state_of(place) if place is not None else None
         if state is not None:
             proto.country = state.country
             return True
     return False
+
+
+def _describes_as_place(tok: Token, span: Span) -> bool:
+    """The token reaches the name (or the title it is in apposition to) through modifiers
+    and from/in/of phrases only."""
+    anchors = set(range(span.start, span.end))
+    if span.root.dep_ == "appos":
+        anchors.add(span.root.head.i)
+    while tok.i not in anchors:
+        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS)
+        if not linked or tok.head is tok:
+            return False
+        tok = tok.head
+    return True
 
 
 def _national(proto: Proto) -> bool:

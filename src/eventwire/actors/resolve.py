@@ -20,11 +20,12 @@ from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.descriptors import described_organisations
+from eventwire.actors.federated import federated_actors
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
-from eventwire.actors.national import dateline_state, main_state, national_prefix
+from eventwire.actors.national import national_prefix, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
@@ -99,6 +100,7 @@ def resolve_actors(
     b = Builder(doc_text(doc), kb)
     names, roles, label = _matchers(doc.vocab)
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
+    kb_spans = [sp for sp in kb_spans if not _inside_longer_name(sp) and not _stance_prefix(sp)]
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
     for span, entity, how in _longer_names_first(
         [(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb
@@ -112,8 +114,10 @@ def resolve_actors(
     opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
-    # whom "the national police" belongs to
-    home = dateline_state(dateline) or main_state(kb_hits, opening, places)
+    # whom "the national police" belongs to; "Georgia" of a US story is no country
+    story = read_story(kb_hits, opening, places, dateline)
+    kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
+    home = story.home
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
     ents = [e for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
@@ -126,17 +130,48 @@ def resolve_actors(
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
+    federated_actors(doc, b, ents, story, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
-    infer_nationality(doc, b, home, published)
+    infer_nationality(doc, b, story, published)
     finish_codes(b, published)
     return b.table()
 
 
 def _tokens(span: Span) -> range:
     return range(span.start, span.end)
+
+
+# NER labels of names that may contain a country's name without naming the country
+# ("New Jersey", "Sudesh Amman")
+LONGER_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """A knowledge-base name inside a longer name names no state: after a capitalised word
+    ("Jersey" in "New Jersey", the capital "Amman" in the person "Sudesh Amman"), or inside
+    the name of another place ("Mexico City"). NER's "Hong Kong Carrie Lam" keeps its state."""
+    from eventwire.geo.gazetteer import get_gazetteer
+
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is None or ent.label_ not in LONGER_NAME_LABELS or len(ent) == len(span):
+        return False
+    before = doc[span.start - 1] if span.start > ent.start else None
+    if before is not None and before.is_alpha and before.is_title and not before.is_stop:
+        return True
+    if ent.label_ == "PERSON":
+        return False
+    places = get_gazetteer().lookup(ent.text)
+    return bool(places) and not any(p.kind == "country" for p in places)
+
+
+def _stance_prefix(span: Span) -> bool:
+    """ "the pro-Beijing camp", "pro-Russian separatists": a stance toward a state, neither
+    a mention of it nor a nationality."""
+    return stance_prefixed(span.doc, span.start)
 
 
 def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
@@ -491,10 +526,17 @@ def _title(
         title_roles.add(sp.start)
         affiliation = of_entity or _modifier_entity(doc, sp.start, kb_hits)
         title_start = _modifier_start(doc, sp.start, kb_hits)
-    # "Mark Rutte, the NATO Secretary General," / "X, the foreign minister of Y"
+    # "The Vice President, Mike Pence,", "Turkey's foreign minister, Selim Aydin,"
+    elif i >= 1 and doc[i - 1].text == "," and _in_apposition(span, role_end.get(i - 1)):
+        sp, role = role_end[i - 1]
+        title_roles.add(sp.start)
+        affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+    # "Mark Rutte, the NATO Secretary General," / "X, the current prime minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
-        while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+        while k < len(doc) and k not in role_start and (
+            doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and doc[k].dep_ in INNER
+        ):  # "the caretaker prime minister", "the current prime minister"
             k += 1
         mod = None
         if k in kb_hits:
@@ -508,6 +550,17 @@ def _title(
     if affiliation is None:
         affiliation = _of_entity(doc, span.end, kb_hits)
     return role, affiliation, title_start
+
+
+def _in_apposition(span: Span, title: tuple[Span, Role] | None) -> bool:
+    """A name set off by a comma after its title ("The Vice President, Mike Pence,")."""
+    if title is None:
+        return False
+    head = title[0][-1]
+    root = span.root
+    return (root.dep_ == "appos" and root.head.i == head.i) or (
+        head.dep_ == "appos" and span.start <= head.head.i < span.end
+    )
 
 
 def _modifier_start(doc: Doc, start: int, kb_hits: dict[int, tuple[Span, Entity, str]]) -> int:
