@@ -46,6 +46,19 @@ class Role:
     country: str | None = None  # the one state whose office this is ("Taoiseach": IRL)
 
 
+@dataclass(frozen=True, slots=True)
+class NationalBody:
+    """A state's institution or party that other states have one of the same name of
+    ("Democratic Party", "Labour Party"), or a party whose members the text may name."""
+
+    id: str
+    name: str
+    country: str
+    kind: str  # body | party
+    sector: str
+    members: tuple[str, ...] = ()  # "Democrats", "Democratic"
+
+
 @dataclass(slots=True)
 class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -79,6 +92,12 @@ class KnowledgeBase:
     circle_nouns: frozenset[str] = frozenset()
     # "Western diplomats", "Muslim hackers": words for a bloc or people with no state of its own
     bloc_words: frozenset[str] = frozenset()
+    # ids of the entities that are one state's institutions or parties ("the White House")
+    national_ids: set[str] = field(default_factory=set)
+    # a national body's or party's name (as written) that several states use -> their rows
+    shared_bodies: dict[str, list[NationalBody]] = field(default_factory=dict)
+    # a word for a party's members or its adjective, as written -> the parties
+    party_members: dict[str, list[NationalBody]] = field(default_factory=dict)
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -203,6 +222,7 @@ def load_kb() -> KnowledgeBase:
                 claims.add("alias", normalise(alias), e.id)
             for noun in e.type_nouns:
                 kb.type_nouns.setdefault(noun.lower(), []).append(e.id)
+    _national_bodies(kb, claims)
     # one namespace for names, demonyms and capitals: a form means one entity
     owners: dict[str, set[str]] = {}
     for claimed in claims.claims.values():
@@ -255,6 +275,33 @@ def load_kb() -> KnowledgeBase:
         for where in ("head", "first", "whole", "means")
     }
     return kb
+
+
+def _national_bodies(kb: KnowledgeBase, claims: _Claims) -> None:
+    """national_bodies.tsv: a body or party whose name only one state uses is an entity of
+    that state; names several states use, and party members' words, are kept apart."""
+    for row in data_rows("national_bodies.tsv"):
+        country = kb.entities[row["country"]]
+        body = NationalBody(
+            id=row["id"], name=row["name"], country=country.id, kind=row["kind"],
+            sector=row["sector"], members=tuple(split_cell(row["members"])),
+        )  # fmt: skip
+        names = [row["name"], *split_cell(row["aliases"])]
+        if row["shared"]:
+            for name in names:
+                kb.shared_bodies.setdefault(name, []).append(body)
+        else:
+            if body.id in kb.entities:
+                raise ValueError(f"duplicate entity id {body.id} in national_bodies.tsv")
+            kb.national_ids.add(body.id)
+            kb.entities[body.id] = Entity(
+                id=body.id, name=body.name, kind="organisation", code=country.code,
+                country=country.id, sector=body.sector,
+            )  # fmt: skip
+            for name in names:
+                claims.add("alias", normalise(name), body.id)
+        for word in body.members:
+            kb.party_members.setdefault(word, []).append(body)
 
 
 def country_code(term: str) -> str | None:

@@ -32,11 +32,13 @@ DOMINANCE = 2
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """The state a story is about (`home`, None when no state dominates it) and the names it
-    uses for a state or province of a federation (lower case -> the federation's entity)."""
+    """The state a story is about (`home`, None when no state dominates it), the names it
+    uses for a state or province of a federation (lower case -> the federation's entity),
+    and every state it names (by name, demonym, capital, institution or place)."""
 
     home: Entity | None = None
     federated: dict[str, Entity] = field(default_factory=dict)
+    named: frozenset[str] = frozenset()
 
     def state_of(self, place: Span) -> Entity | None:
         """The state a place NER found lies in ("Georgia" of a US story: the United States)."""
@@ -55,7 +57,8 @@ def read_story(
     for i in [i for i, (span, _, _) in kb_hits.items() if span.text.lower() in federated]:
         del kb_hits[i]
     home = dateline_state(dateline_text) or main_state(kb_hits, dateline, places, federated)
-    return Story(home, federated)
+    counts, _ = _state_counts(kb_hits, places, federated)
+    return Story(home, federated, frozenset(counts) | ({home.id} if home else set()))
 
 
 def _state_counts(
@@ -64,18 +67,23 @@ def _state_counts(
     federated: dict[str, Entity],
     leave_out: str = "",
 ) -> tuple[Counter[str], dict[str, Entity]]:
-    """How often the text names each state, by name, demonym or capital, or through a place
-    in it ("Northamptonshire", "Texas"); `leave_out` is a name (lower case) not counted."""
+    """How often the text names each state, by name, demonym or capital, through one of its
+    institutions ("the White House") or through a place in it ("Northamptonshire",
+    "Texas"); `leave_out` is a name (lower case) not counted."""
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
     counts: Counter[str] = Counter()
     states: dict[str, Entity] = {}
     seen: set[int] = set()
     for span, entity, _ in kb_hits.values():
-        if entity.kind != "state" or entity.international or span.start in seen:
+        named = entity.kind == "state" or entity.id in kb.national_ids
+        if not named or entity.international or entity.country is None or span.start in seen:
             continue
         seen.add(span.start)
         if span.text.lower() != leave_out:
-            counts[entity.id] += 1
-            states[entity.id] = entity
+            counts[entity.country] += 1
+            states[entity.country] = kb.entities[entity.country]
     for span in places:
         if span.text.lower() == leave_out or any(i in kb_hits for i in range(span.start, span.end)):
             continue
@@ -93,8 +101,10 @@ def main_state(
     federated: dict[str, Entity] | None = None,
 ) -> Entity | None:
     """The state the story is about: the one its dateline names, else the state named at
-    least twice and twice as often as any other. A territory's own state is no rival to it:
-    a story about Hong Kong names China too."""
+    least twice and twice as often as any other, else the one state whose institutions the
+    text names without naming their state ("the White House", "the Pentagon"), at least
+    twice: a story about US politics may name Ukraine more often than the United States. A
+    territory's own state is no rival to it: a story about Hong Kong names China too."""
     for i in dateline:
         if i in kb_hits and kb_hits[i][1].kind == "state":
             return kb_hits[i][1]
@@ -104,11 +114,23 @@ def main_state(
         return None
     leader = states[ranked[0][0]]
     rivals = [n for code, n in ranked[1:] if code != leader.sovereign]
-    if rivals and ranked[0][1] < DOMINANCE * rivals[0]:
+    dominant = not rivals or ranked[0][1] >= DOMINANCE * rivals[0]
+    if dominant and (leader.sovereign is None or ranked[0][1] > counts[leader.sovereign]):
+        return leader
+    return _institutional_state(kb_hits)
+
+
+def _institutional_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
+    owners = {
+        span.start: entity.country for span, entity, _ in kb_hits.values()
+        if entity.id in kb.national_ids
+    }  # fmt: skip
+    if len(owners) < MIN_MENTIONS or len(set(owners.values())) != 1:
         return None
-    if leader.sovereign is not None and ranked[0][1] <= counts[leader.sovereign]:
-        return None
-    return leader
+    return kb.entities.get(next(iter(owners.values())) or "")
 
 
 def federated_names(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
-from eventwire.actors.kb import Entity
+from eventwire.actors.kb import Entity, NationalBody
 from eventwire.actors.national import Story, stance_prefixed
 
 # clauses inside a name's phrase that describe something else ("X, who met Y of Z")
@@ -42,9 +42,16 @@ NATIONAL_BODIES = frozenset(
 )  # fmt: skip
 
 
-def infer_nationality(doc: Doc, b: Builder, story: Story, day: str | None) -> None:
+def infer_nationality(
+    doc: Doc,
+    b: Builder,
+    story: Story,
+    day: str | None,
+    national: dict[int, tuple[Span, NationalBody, str]] | None = None,
+) -> None:
     """Set country (and affiliation) on actors that have none: from what the text says of
-    them, else from a known name's dictionary entry on `day`, else from a national office."""
+    them (`national`: tokens naming a state's party or body, `institutions.national_names`),
+    else from a known name's dictionary entry on `day`, else from a national office."""
     from eventwire.actors.codes import known_country
 
     home = story.home
@@ -64,7 +71,7 @@ def infer_nationality(doc: Doc, b: Builder, story: Story, day: str | None) -> No
         for span in spans.get(proto.key, []):
             if not span.text[:1].isupper() and proto.kind != "group":
                 continue
-            if proto.kind == "person" and _described_by(at, proto, span):
+            if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
             if proto.kind in ("person", "group") and _placed(span, proto, story):
                 break
@@ -108,9 +115,21 @@ def _description(span: Span) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
-    """The nearest body or state in the name's description gives its country."""
+def _described_by(
+    at: dict[int, Proto],
+    proto: Proto,
+    span: Span,
+    national: dict[int, tuple[Span, NationalBody, str]],
+) -> bool:
+    """The nearest body, state or party word in the name's description gives its country
+    ("Republican congressman X")."""
     for tok in sorted(_description(span), key=lambda t: abs(t.i - span.start)):
+        if tok.i in national and at.get(tok.i) is None:
+            body = national[tok.i][1]
+            proto.country = body.country
+            proto.affiliation = proto.affiliation or body.name
+            proto.sector = proto.sector or body.sector
+            return True
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue

@@ -23,6 +23,7 @@ from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.federated import federated_actors
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
+from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, read_story, stance_prefixed
@@ -77,6 +78,7 @@ def _originals() -> dict[str, set[str]]:
         ("countries.tsv", ("name", "aliases", "demonyms", "capitals")),
         ("organisations.tsv", ("name", "aliases")),
         ("groups.tsv", ("name", "aliases")),
+        ("national_bodies.tsv", ("name", "aliases")),
     ):
         for row in kbmod.data_rows(file):
             for col in cols:
@@ -131,11 +133,13 @@ def resolve_actors(
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     federated_actors(doc, b, ents, story, claimed)
+    national = national_names(doc, story, kb_hits)
+    national_actors(doc, b, national, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
-    infer_nationality(doc, b, story, published)
+    infer_nationality(doc, b, story, published, national)
     finish_codes(b, published)
     return b.table()
 

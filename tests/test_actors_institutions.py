@@ -1,0 +1,57 @@
+"""A state's institutions and parties named without the state (issue 12, second pass)."""
+
+from __future__ import annotations
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
+    return found[0]
+
+
+def test_a_body_only_one_state_has_is_that_states(resolve) -> None:
+    table = resolve("The Kremlin rejected the report, and Civic Platform called for a vote.")
+    assert (_one(table, "Kremlin").country, _one(table, "Kremlin").code) == ("RUS", "RUSGOV")
+    assert _one(table, "Civic Platform").country == "POL"
+
+
+def test_a_shared_party_name_is_the_story_states(resolve) -> None:
+    us = (
+        "The United States Senate passed the bill on Monday. The Democratic Party said the "
+        "vote in Washington was rushed, and Democrats in Ohio and Texas agreed."
+    )
+    table = resolve(us)
+    assert _one(table, "Democratic Party").country == "USA"
+    democrats = _one(table, "Democrats")
+    assert (democrats.kind, democrats.country) == ("group", "USA")
+    hk = (
+        "Hong Kong's legislature met on Monday. Lawmaker Lee Ka-ming of the Democratic Party "
+        "said Hong Kong people had been betrayed by the Hong Kong government."
+    )
+    assert _one(resolve(hk), "Lee Ka-ming").country == "HKG"
+
+
+def test_a_shared_name_in_a_story_about_no_named_state_has_no_country(resolve) -> None:
+    table = resolve("The Democratic Party said the vote was rushed.")
+    assert _one(table, "Democratic Party").country is None
+
+
+def test_a_party_word_describing_a_person_gives_the_country(resolve) -> None:
+    text = (
+        "The House of Representatives in Washington voted on Thursday. A Republican, Dale "
+        "Hobart, backed the inquiry, and Republican congressman Earl Whitby of Ohio opposed it."
+    )
+    table = resolve(text)
+    assert _one(table, "Dale Hobart").country == "USA"
+    assert _one(table, "Earl Whitby").affiliation == "Republican Party"
+
+
+def test_institutions_tell_which_state_a_story_is_about(resolve) -> None:
+    """A story about US politics that names Ukraine more often than the United States is
+    still about the United States where its institutions are American."""
+    text = (
+        "The State Department and the White House refused to hand over documents about "
+        "Ukraine. The Pentagon delayed aid to Ukraine, and Ukraine asked why. President Mark "
+        "Ellison said Ukraine had been treated fairly."
+    )
+    assert _one(resolve(text), "Mark Ellison").country == "USA"
