@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
+from eventwire.actors.collectives import is_collective, is_local
 from eventwire.actors.kb import Entity, NationalBody
 from eventwire.actors.national import Story, stance_prefixed
 
@@ -34,6 +35,12 @@ NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
 BODY_ROLES = frozenset({"Director", "Spokesperson", "Head", "Chairman", "Chairwoman", "Chief",
                         "Official", "Secretary General", "Commissioner", "Leader"})  # fmt: skip
+# people and groups who act where the story happens: "protesters" in a story about Hong Kong
+# protest there ("settlers" or "migrants" may come from elsewhere)
+LOCAL_ROLES = frozenset({"Protester", "Protesters", "Activists", "Civilians", "Residents",
+                         "Villagers", "Inhabitants", "Gunmen", "Assailants", "Attackers",
+                         "Opposition", "Opposition Leaders", "Organisers", "Organizers",
+                         "Unions", "Trade Unions", "Labour Unions", "Labor Unions"})  # fmt: skip
 # institutions a bare name means in a story about one state ("the Senate", "Congress")
 NATIONAL_BODIES = frozenset(
     {"senate", "congress", "parliament", "house", "house of representatives", "house of commons",
@@ -73,6 +80,8 @@ def infer_nationality(
                 continue
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
+            if proto.kind == "group" and _qualified(b, proto, span, national or {}):
+                break
             if proto.kind in ("person", "group") and _placed(span, proto, story):
                 break
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
@@ -80,7 +89,7 @@ def infer_nationality(
             proto.country = _in_territory(office, home)  # "Secretary of State X": USA
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
-        if proto.country is None and home is not None and _national(proto):
+        if proto.country is None and home is not None and _national(proto, b):
             proto.country = home.country
 
 
@@ -142,14 +151,31 @@ def _described_by(
     return False
 
 
+def _qualified(
+    b: Builder, proto: Proto, span: Span, national: dict[int, tuple[Span, NationalBody, str]]
+) -> bool:
+    """A demonym or a party word inside a group's phrase ("Republican national security
+    experts", "Iraqi protesters" where no earlier pass read it)."""
+    for tok in span:
+        state = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        country = national[tok.i][1].country if tok.i in national else None
+        country = country or (state.country if state is not None else None)
+        if country is not None:
+            proto.country = country
+            return True
+    return False
+
+
 def _placed(span: Span, proto: Proto, story: Story) -> bool:
     """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief": the
     place the actor is from or in, or that its description names."""
     if proto.kind == "person":
         tokens = [t for t in _description(span) if _describes_as_place(t, span)]
-    else:
+    else:  # "protesters in Baghdad", "owners from the border state of Texas"
         tokens = [t for c in span.root.children if c.dep_ == "prep"
                   and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+        tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
         if tok.ent_type_ not in PLACE_LABELS or stance_prefixed(tok.doc, tok.i):
             continue
@@ -175,12 +201,19 @@ def _describes_as_place(tok: Token, span: Span) -> bool:
     return True
 
 
-def _national(proto: Proto) -> bool:
-    """A national office holder or institution, of the story's state when it has one."""
+def _national(proto: Proto, b: Builder) -> bool:
+    """A national office holder or institution, or people acting where the story happens
+    (protesters, assailants), of the story's state when it has one."""
     if proto.affiliation is not None:
         return False
     if proto.kind == "person":
+        if proto.role in LOCAL_ROLES:
+            return True
         return proto.sector in NATIONAL_SECTORS and proto.role not in BODY_ROLES
     if proto.kind == "organisation":
         return proto.name.lower() in NATIONAL_BODIES
-    return proto.kind == "group" and proto.sector in NATIONAL_SECTORS
+    if is_collective(proto):
+        return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
+    role = b.kb.roles.get(proto.name.lower())
+    local = role is not None and role.role in LOCAL_ROLES
+    return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)

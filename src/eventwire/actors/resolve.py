@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
+from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.federated import federated_actors
 from eventwire.actors.filters import is_place_name, not_an_actor
@@ -135,6 +136,7 @@ def resolve_actors(
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
     national_actors(doc, b, national, claimed)
+    collectives(doc, b, kb_hits, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
