@@ -176,11 +176,11 @@ def dateline_state(dateline: str | None) -> Entity | None:
 
 def place_state(span: Span) -> Entity | None:
     """The state of a place NER found, by the gazetteer (a region, province or city)."""
-    return _place_state(span.text)
+    return place_state_of_name(span.text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _place_state(name: str) -> Entity | None:
+def place_state_of_name(name: str) -> Entity | None:
     from eventwire.actors.kb import load_kb
     from eventwire.geo.gazetteer import get_gazetteer
     from eventwire.geo.locate import resolve_name

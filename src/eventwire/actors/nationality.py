@@ -20,9 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import is_collective, is_local
+from eventwire.actors.filters import is_place_name
 from eventwire.actors.kb import Entity, NationalBody
+from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, stance_prefixed
 
+# bodies first, then people (who may speak for them), then groups
+KIND_ORDER = {"organisation": 0, "person": 1, "group": 2}
 # clauses inside a name's phrase that describe something else ("X, who met Y of Z")
 CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "parataxis"})
 PLACE_PREPS = frozenset({"from", "in", "of"})
@@ -72,7 +76,8 @@ def infer_nationality(
         spans.setdefault(proto.key, []).append(span)
         for i in range(span.start, span.end):
             at.setdefault(i, proto)
-    for proto in list(b.protos.values()):
+    # bodies first: a person takes the country of the body they speak for
+    for proto in sorted(b.protos.values(), key=lambda p: KIND_ORDER.get(p.kind, 3)):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
             continue
         for span in spans.get(proto.key, []):
@@ -82,7 +87,9 @@ def infer_nationality(
                 break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
-            if proto.kind in ("person", "group") and _placed(span, proto, story):
+            if proto.kind == "organisation" and _place_in_name(span, proto):
+                break
+            if _placed(span, proto, story, b):
                 break
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
         if proto.country is None and proto.kind == "person" and office is not None:
@@ -147,6 +154,8 @@ def _described_by(
         proto.country = other.country
         if other.kind == "organisation" and proto.affiliation is None:
             proto.affiliation = other.name
+            if proto.role in BODY_ROLES:  # a charity's spokesperson is no government's
+                proto.sector = other.sector
         return True
     return False
 
@@ -166,24 +175,54 @@ def _qualified(
     return False
 
 
-def _placed(span: Span, proto: Proto, story: Story) -> bool:
-    """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief": the
-    place the actor is from or in, or that its description names."""
-    if proto.kind == "person":
+def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
+    """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief",
+    "Italian economic development minister X", "the Greek gas supplier DEPA", "a
+    Berlin-based charity": the place or the demonym that the actor's description names."""
+    if proto.kind != "group":
         tokens = [t for t in _description(span) if _describes_as_place(t, span)]
+        tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
         tokens = [t for c in span.root.children if c.dep_ == "prep"
                   and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
         tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
-        if tok.ent_type_ not in PLACE_LABELS or stance_prefixed(tok.doc, tok.i):
+        if stance_prefixed(tok.doc, tok.i):
             continue
+        people = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        if people is not None and proto.kind != "group":
+            proto.country = people.country
+            return True
         place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        state = story.state_of(place) if place is not None else None
+        if place is None or place.label_ not in PLACE_LABELS and not is_place_name(place.text):
+            continue  # NER calls "Abu Dhabi" of "Abu Dhabi Media" an organisation
+        state = story.state_of(place)
         if state is not None:
             proto.country = state.country
             return True
+    return False
+
+
+def _place_in_name(span: Span, proto: Proto) -> bool:
+    """A place in a body's name ("Abu Dhabi Media", "Western Mindanao Command", "Medical
+    University of Gdansk"): a country, region or large city the gazetteer knows by exactly
+    that name."""
+    from eventwire.actors.national import place_state_of_name
+
+    words = [t for t in span if t.is_alpha and t.text[:1].isupper() and t.lower_ not in PARTICLES]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if run[-1].i - run[0].i != n - 1:
+                continue
+            if run[0].i > span.start and run[0].nbor(-1).lower_ in PARTICLES:
+                continue  # "Jacqueline De León": a surname, not the Mexican city
+            name = span.doc[run[0].i : run[-1].i + 1].text
+            state = place_state_of_name(name) if is_place_name(name) else None
+            if state is not None and not state.international:
+                proto.country = state.country
+                return True
     return False
 
 
