@@ -58,3 +58,30 @@ def test_a_title_with_an_adjective_after_the_name(resolve) -> None:
     )
     person = _one(resolve(text), "Omar Fadel")
     assert (person.country, person.role) == ("IRQ", "Prime Minister")
+
+
+def test_a_title_with_its_complement_before_the_name(resolve) -> None:
+    text = "Minister of Information Khaled al-Hamdani said the bomb was placed in a market."
+    assert _one(resolve(text), "Khaled al-Hamdani").role == "Minister"
+    table = resolve("Former US Ambassador to the United Nations Dana Whitford wrote on Monday.")
+    person = _one(table, "Dana Whitford")
+    assert (person.kind, person.country, person.role) == ("person", "USA", "Ambassador")
+
+
+def test_a_name_in_apposition_to_a_title_held_for_a_territory(resolve) -> None:
+    table = resolve(
+        "The governor will be replaced by Rosa Quiñones Marrero, the Secretary of Justice for "
+        "Puerto Rico."
+    )
+    person = _one(table, "Rosa Quiñones Marrero")
+    assert (person.kind, person.country) == ("person", "PRI")
+
+
+def test_a_monarchs_title_is_part_of_the_name(resolve) -> None:
+    table = resolve("The prime minister asked Queen Margrethe II to dissolve parliament.")
+    assert _one(table, "Queen Margrethe II").role == "Queen"
+
+
+def test_a_party_named_with_its_place_is_the_party(resolve) -> None:
+    table = resolve("In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline.")
+    assert _one(table, "Democratic Rally").country == "CYP"

@@ -36,7 +36,10 @@ def described_organisations(
 def _is_descriptor(b: Builder, tok: Token) -> bool:
     # lower case, or capitalised only as a sentence's first word ("Broadcaster X said")
     cased = tok.is_lower or (bool(tok.is_sent_start) and tok.is_title)
-    return tok.lower_ in b.kb.org_descriptors and cased and tok.tag_ == "NN"
+    word = tok.lower_
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_:
+        word = tok.nbor(-2).lower_ + word  # "non-profit"
+    return word in b.kb.org_descriptors and cased and tok.tag_ == "NN"
 
 
 def _proper(tok: Token) -> bool:

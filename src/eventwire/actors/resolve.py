@@ -38,9 +38,13 @@ LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "in
                       "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
 # bare plural nouns that name an acting collective without any modifier ("protesters")
 BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB"})
+# singular nouns that name a collective ("the opposition")
+SINGULAR_GROUPS = frozenset({"opposition"})
 # titles that are part of how a person is named
-NAME_TITLES = frozenset({"Pope"})
+NAME_TITLES = frozenset({"Pope", "Queen", "King"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# a title's complement before the name ("Ambassador to the United Nations X")
+TITLE_PREPS = frozenset({"of", "to", "for"})
 # lower-case words between a state and its role noun ("Russian civilian advisers")
 INNER = frozenset({"amod", "compound"})
 
@@ -262,7 +266,9 @@ def _appositive_people(
 ) -> list[Span]:
     """A name in apposition to a person's title is a person, whatever NER called it
     ("Ghana's foreign minister, Ama Owusu-Bekoe, said": NER tags the name ORG)."""
-    title_heads = {sp.end - 1 for sp, r in role_spans if r.refers == "person"}
+    title_heads = {
+        i for sp, r in role_spans if r.refers == "person" for i in (sp.end - 1, sp.root.i)
+    }  # fmt: skip
     out = []
     for ent in ents:
         root = ent.root
@@ -344,7 +350,8 @@ def _titled_names(
         if role.refers != "person":
             continue
         k = sp.end
-        if k < len(doc) and doc[k].lower_ == "of":  # "of Ukraine", "of Amnesty International"
+        # "of Ukraine", "of Amnesty International", "to the United Nations"
+        if k < len(doc) and doc[k].lower_ in TITLE_PREPS:
             j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
             if j in kb_hits and kb_hits[j][2] == "name":  # not "of the Tunisian League"
                 k = kb_hits[j][0].end
@@ -532,6 +539,12 @@ def _title(
         title_roles.add(sp.start)
         affiliation = of_entity or _modifier_entity(doc, sp.start, kb_hits)
         title_start = _modifier_start(doc, sp.start, kb_hits)
+    # "Minister of Information X", "US Ambassador to the United Nations X"
+    elif (complemented := _title_with_complement(doc, i, role_end)) is not None:
+        sp, role = complemented
+        title_roles.add(sp.start)
+        affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+        title_start = _modifier_start(doc, sp.start, kb_hits)
     # "The Vice President, Mike Pence,", "Turkey's foreign minister, Selim Aydin,"
     elif i >= 1 and doc[i - 1].text == "," and _in_apposition(span, role_end.get(i - 1)):
         sp, role = role_end[i - 1]
@@ -556,6 +569,21 @@ def _title(
     if affiliation is None:
         affiliation = _of_entity(doc, span.end, kb_hits)
     return role, affiliation, title_start
+
+
+def _title_with_complement(
+    doc: Doc, start: int, role_end: dict[int, tuple[Span, Role]]
+) -> tuple[Span, Role] | None:
+    """A title whose complement stands between it and the name: "Minister of Information
+    X", "Ambassador to the United Nations X" (capitalised words, "of", "to", "for", "the",
+    "and")."""
+    for j in range(start - 1, max(0, start - 8), -1):
+        tok = doc[j]
+        if tok.lower_ in TITLE_PREPS and j in role_end and j + 1 < start:
+            return role_end[j]
+        if not (tok.lower_ in TITLE_PREPS or tok.lower_ in ("the", "and") or tok.is_title):
+            return None
+    return None
 
 
 def _in_apposition(span: Span, title: tuple[Span, Role] | None) -> bool:
@@ -592,7 +620,8 @@ def _modifier_entity(
 
 
 def _of_entity(doc: Doc, k: int, kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
-    if k < len(doc) and doc[k].lower_ == "of":
+    """ "of Saudi Arabia", "for Puerto Rico": the body or state a title is held in."""
+    if k < len(doc) and doc[k].lower_ in ("of", "for"):
         k += 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
@@ -649,7 +678,7 @@ def _group_phrases(
         if not mods and _members_of(doc, b, sp, role, role_spans, kb_hits, claimed):
             continue
         if not mods:
-            plural = sp[-1].tag_ in ("NNS", "NNPS")
+            plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
             ethnic = _ethnic_start(doc, sp.start)
             if plural and (role.sector in BARE_GROUP_SECTORS or ethnic < sp.start):
                 # "protesters"; "Western diplomats", "Serb forces": a people without a state
@@ -1071,5 +1100,13 @@ def _inside_larger_org(span: Span, ents: list[Span], kb_spans: list[Span]) -> bo
         # the ORG must not itself be explained by knowledge-base names
         covered = sum(len(k) for k in kb_spans if ent.start <= k.start and k.end <= ent.end)
         if covered < len(ent) and not load_kb().is_region(ent.text):
-            return True
+            return not _located_body(span, ent)
     return False
+
+
+def _located_body(span: Span, ent: Span) -> bool:
+    """ "the ruling Democratic Rally in Cyprus": NER took the body's place into its name."""
+    doc = span.doc
+    if span.start != ent.start + (doc[ent.start].lower_ == "the") or span.end >= ent.end:
+        return False
+    return doc[span.end].lower_ == "in" and is_place_name(doc[span.end + 1 : ent.end].text)
