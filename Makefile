@@ -33,8 +33,12 @@ test: setup lint browser
 evaluate: setup
 	$(BIN)/eventwire evaluate
 
+# the issue-14 figures: pipeline/spaCy ratio, per-stage profile, --workers speed-up, Ray scaling
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/profile_ingest.py
+	$(BIN)/python bench/workers.py
+	$(BIN)/python bench/ray_scaling.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build dist src/*.egg-info

@@ -12,8 +12,8 @@ from eventwire.analysis import analyze
 from eventwire.errors import InputError
 from eventwire.ingest.sources import read_article
 from eventwire.model import AnalyzedDocument, Article
-from eventwire.scale.pool import _Item, _pooled, _submit, analyze_many
-from eventwire.scale.work import Failure, ItemError
+from eventwire.scale.pool import _Item, _pooled, _pooled_chunks, _submit, analyze_many
+from eventwire.scale.work import Failure, ItemError, analyze_chunk
 
 STORIES = {
     "talks.txt": (
@@ -132,3 +132,60 @@ def test_a_pool_broken_at_submission_gives_a_broken_future_not_an_exception() ->
     future = _submit(_BrokenPool(), _dies_on_crash, _Item("a", "a", None), False)  # type: ignore[arg-type]
     with pytest.raises(BrokenProcessPool):
         future.result()
+
+
+def test_a_chunk_is_parsed_together_and_gives_the_same_documents(corpus: list[str]) -> None:
+    outcomes = analyze_chunk([(spec, None) for spec in corpus])
+    assert isinstance(outcomes[1], Failure) and outcomes[1].message.startswith("E011")
+    for spec, outcome in zip(corpus, outcomes, strict=True):
+        if spec != corpus[1]:
+            assert isinstance(outcome, AnalyzedDocument)
+            assert outcome.to_dict() == _expected(spec).to_dict()
+
+
+def test_a_batch_spacy_fails_on_is_parsed_article_by_article(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.nlp.pipeline as pipeline
+
+    def broken(texts: object, batch_size: int = 0) -> object:
+        raise RuntimeError("spaCy could not take this batch")
+
+    monkeypatch.setattr(pipeline, "parse_many", broken)
+    outcomes = analyze_chunk([(spec, None) for spec in corpus])
+    assert isinstance(outcomes[1], Failure)
+    docs = [o for o in outcomes if isinstance(o, AnalyzedDocument)]
+    assert [d.to_dict() for d in docs] == [_expected(s).to_dict() for s in corpus if s != corpus[1]]
+
+
+def _chunk_dies_on_crash(
+    part: tuple[_Item, ...], published: str | None, allow_private: bool
+) -> list[Failure]:
+    # a chunk holding "crash" kills its worker, every time it is tried
+    if any(it.item == "crash" for it in part):
+        os._exit(3)
+    return [Failure(f"done {it.item}") for it in part]
+
+
+def test_a_chunk_that_kills_its_worker_costs_only_the_killing_item() -> None:
+    labels = ["a", "b", "c", "crash", "d", "e", "f", "g"]
+    queue = [_Item(x, x, None) for x in labels]
+    results = list(_pooled_chunks(queue, 2, False, 3, _chunk_dies_on_crash, _no_model))
+    assert [label for label, _ in results] == labels
+    messages = {label: str(err) for label, err in results}
+    assert messages["crash"] == "E050 crash: internal error (the worker process died)"
+    assert all(messages[x] == f"done {x}" for x in labels if x != "crash")
+
+
+def test_a_text_over_the_size_cap_fails_alone_in_its_batch(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.analysis as analysis
+
+    long_one = read_article(corpus[0])
+    long_one.source = "long-one"
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARS", len(long_one.text) - 1)
+    short = Article(text="Police in Lima arrested forty protesters on Saturday.", source="short")
+    outcomes = analyze_chunk([(long_one, None), (short, None)])
+    assert isinstance(outcomes[0], Failure) and outcomes[0].message.startswith("E013 long-one")
+    assert isinstance(outcomes[1], AnalyzedDocument)

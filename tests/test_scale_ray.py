@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 
 from eventwire.analysis import analyze
+from eventwire.cli import ingest_sources
 from eventwire.errors import InputError
-from eventwire.model import AnalyzedDocument
+from eventwire.model import AnalyzedDocument, Article
 from eventwire.scale.jsonl import read_jsonl_articles
 from eventwire.scale.ray_job import iter_ray_output, load_ray_output, run_ray_job
 from eventwire.scale.work import ItemError, ScaleError
-from eventwire.store.db import Store
+from eventwire.store.db import TABLES, Store
 
 NO_RAY = "Ray Data not installed (pip install 'eventwire[distributed]')"
 ray = pytest.importorskip("ray", reason=NO_RAY)
@@ -140,6 +141,48 @@ def test_load_round_trip(job: dict[str, Any], shards: Path, tmp_path: Path) -> N
             assert stored is not None and saved is not None
             assert stored.to_dict() == saved.to_dict()
             assert stored.article.source == source
+
+
+def _contents(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in a fixed order; when and in which order rows were stored
+    (ingested_at, the reports' seq) left out: Ray writes its output in no fixed order."""
+    out = {}
+    skip = {"articles": "* EXCLUDE (ingested_at)", "event_reports": "* EXCLUDE (seq)"}
+    for table in TABLES:  # constant names
+        columns = skip.get(table, "*")
+        rows = store.con.execute(f"SELECT {columns} FROM {table}").fetchall()
+        out[table] = sorted(rows, key=repr)
+    return out
+
+
+def test_same_store_as_ingest(job: dict[str, Any], shards: Path, tmp_path: Path) -> None:
+    # `eventwire ray --load` and `eventwire ingest` of the same shards store the same rows
+    ingested = ingest_sources(sorted(str(p) for p in shards.glob("*.jsonl")), tmp_path / "i.db")
+    assert ingested == {"stored": 3, "already stored": 0, "failed": 1, "events": job["events"]}
+    with Store(tmp_path / "i.db") as local, Store(tmp_path / "ray.db") as store:
+        load_ray_output(job["output"], store)
+        assert _contents(store) == _contents(local)
+        assert local.counts()["events"] > 0
+
+
+def test_warc_shards(local_ray: None, tmp_path: Path) -> None:
+    from eventwire.ingest.warc import read_warc_articles
+    from tests.test_ingest_warc import write_crawl
+
+    write_crawl(tmp_path / "crawl.warc.gz")
+    out = tmp_path / "out"
+    summary = run_ray_job([str(tmp_path)], out, batch_size=1, concurrency=2, num_cpus=0.5)
+    assert summary["documents"] == 2 and summary["errors"] == 1  # the German page
+    rows = dict(iter_ray_output(out))
+    expected = list(read_warc_articles(tmp_path / "crawl.warc.gz"))
+    assert set(rows) == {item.source for item in expected if isinstance(item, Article)} | {
+        item.source for item in expected if isinstance(item, InputError)
+    }
+    for item in expected:
+        if isinstance(item, Article):
+            assert rows[item.source or ""] == analyze(item)
+        else:
+            assert str(rows[item.source]) == str(item)
 
 
 def test_output_folder_must_be_empty(local_ray: None, shards: Path, tmp_path: Path) -> None:

@@ -264,3 +264,41 @@ def test_any_document_round_trips(shared_store: Store, doc: AnalyzedDocument) ->
     finally:
         for table in TABLES:
             s.con.execute(f"DELETE FROM {table}")
+
+
+def test_save_many_stores_a_batch_like_save_one_by_one(tmp_path: Path) -> None:
+    docs = [
+        request_doc(confidence=0.5),
+        request_doc("A second report of the call.", confidence=0.9),  # the same event
+        request_doc("A report of another day.", date="2025-03-12"),
+    ]
+    with Store(tmp_path / "many.duckdb") as many, Store(tmp_path / "one.duckdb") as one:
+        assert many.save_many(docs) == [True, True, True]
+        for doc in docs:
+            one.save(doc)
+        for table in TABLES:
+            columns = {"articles": "* EXCLUDE (ingested_at)", "event_reports": "* EXCLUDE (seq)"}
+            sql = f"SELECT {columns.get(table, '*')} FROM {table}"
+            assert sorted(many.con.execute(sql).fetchall(), key=repr) == sorted(
+                one.con.execute(sql).fetchall(), key=repr
+            ), table
+        assert many.con.execute("SELECT confidence FROM events ORDER BY date").fetchall() == [
+            (0.9,), (0.8,),
+        ]  # fmt: skip
+
+
+def test_save_many_goes_on_past_bad_documents(store: Store) -> None:
+    stored = request_doc("Stored before the batch.")
+    store.save(stored)
+    clash = request_doc("The database refuses this one.")
+    clash.actors.append(Actor("a1", "Duplicate id", "person"))  # primary key clash
+    broken = request_doc("This one breaks the contract.", source=["a9"])
+    good = request_doc("A good new one.")
+    outcomes = store.save_many([stored, clash, broken, good, good])
+    assert outcomes[0] is False and outcomes[3] is True and outcomes[4] is False
+    assert isinstance(outcomes[1], InputError) and outcomes[1].code == "E040"
+    assert isinstance(outcomes[2], InputError) and outcomes[2].code == "E050"
+    assert "unknown actor" in str(outcomes[2])
+    assert store.counts()["articles"] == 2  # the stored one and the good one, whole
+    assert not store.has_article(clash.article.id) and not store.has_article(broken.article.id)
+    assert store.article(good.article.id) == good.to_dict()

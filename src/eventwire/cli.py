@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,11 +15,35 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.model import Article
+from eventwire.model import AnalyzedDocument, Article
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """A Typer app whose commands report an `EventwireError` as its one line (exit 2), never
+    as a traceback, wherever in the command it is raised (a locked or missing database, a
+    missing output folder, ...)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def run(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except EventwireError as e:
+                    raise _fail(e) from None
+
+            register(run)
+            return fn
+
+        return decorator
+
+
+app = _App(
     help="News about international affairs in; coded events, traceable to their sentences, out.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,9 +51,11 @@ app = typer.Typer(
 # piped output gets a wide table instead of Rich's 80-column default ($COLUMNS still wins)
 _WIDTH = shutil.get_terminal_size(fallback=(160, 24)).columns
 out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
+# stderr carries file names, URLs and messages quoting them: user text, never Rich markup
+err = Console(stderr=True, width=_WIDTH, markup=False)
 
 DEFAULT_DB = Path("eventwire.duckdb")
+SAVE_BATCH = 64  # analysed articles per store transaction
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
 
@@ -49,8 +76,14 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _fail(error: EventwireError, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+def _say(tag: str, message: object) -> None:
+    """One line on stderr: a red tag, then the message as plain text (it names user inputs,
+    which may hold `[/x]` and must not be parsed as Rich markup)."""
+    err.print(Text.assemble((tag, "red"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    _say("error", error)
     return typer.Exit(code)
 
 
@@ -96,21 +129,25 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),  # a file name or URL
         console=err,
         transient=False,
     )
 
 
 def _ingest_items(specs: list[str]) -> list[str | Article | InputError]:
-    """Files, directories, URLs and stdin as specs; JSON Lines files as their articles."""
+    """Files, directories, URLs and stdin as specs; JSON Lines and WARC files as their
+    articles."""
     from eventwire.ingest.sources import expand_sources
+    from eventwire.ingest.warc import is_warc, read_warc_articles
     from eventwire.scale.jsonl import is_jsonl, read_jsonl_articles
 
     items: list[str | Article | InputError] = []
     for spec in specs:
         if is_jsonl(spec):
             items.extend(read_jsonl_articles(spec))
+        elif is_warc(spec):
+            items.extend(read_warc_articles(spec))
         else:
             items.extend(expand_sources([spec]))
     return items
@@ -144,7 +181,7 @@ def ingest_sources(
         def skip(error: EventwireError | None, outcome: str) -> None:
             summary[outcome] += 1
             if error is not None:
-                progress.console.print(f"[red]skipped[/red] {error}", highlight=False)
+                _say("skipped", error)
             progress.advance(task)
 
         def new_articles() -> Iterator[Article]:
@@ -168,15 +205,31 @@ def ingest_sources(
                     continue
                 yield article
 
-        for _label, result in analyze_many(new_articles(), workers=workers):
-            if isinstance(result, EventwireError):
-                skip(result, "failed")
-            elif store.save(result):
-                summary["stored"] += 1
-                summary["events"] += len(result.events)
-                progress.advance(task)
-            else:  # the same text twice in one batch
-                skip(None, "already stored")
+        pending: list[AnalyzedDocument] = []
+
+        def save_pending() -> None:  # one transaction for the lot; each article whole or not
+            for doc, saved in zip(pending, store.save_many(pending), strict=True):
+                if isinstance(saved, EventwireError):
+                    skip(saved, "failed")
+                elif saved:
+                    summary["stored"] += 1
+                    summary["events"] += len(doc.events)
+                    progress.advance(task)
+                else:  # the same text twice in one batch
+                    skip(None, "already stored")
+            pending.clear()
+
+        try:
+            results = analyze_many(new_articles(), workers=workers, total=len(items))
+            for _label, result in results:
+                if isinstance(result, EventwireError):
+                    skip(result, "failed")
+                else:
+                    pending.append(result)
+                    if len(pending) >= SAVE_BATCH:
+                        save_pending()
+        finally:  # on Ctrl-C too: what is analysed is kept
+            save_pending()
     return summary
 
 
@@ -186,7 +239,10 @@ def _print_summary(summary: dict[str, int]) -> None:
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or -.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, URLs, -, .jsonl, .warc(.gz)."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     allow_private: Annotated[bool, typer.Option(help="Allow private/loopback URLs.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes.")] = 1,
@@ -197,22 +253,50 @@ def ingest(
             "sidecar, page date or dated dateline)."
         ),
     ] = None,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FEED", help="RSS/Atom feed URL to poll (repeatable)."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 10m, 1h.")] = "10m",
+    max_polls: Annotated[
+        int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
+    ] = None,
 ) -> None:
-    """Analyse articles (files, folders, URLs, -, .jsonl) and store them; stored ones are
-    skipped. A file's sidecar story.meta.json ({"published", "title", "url"}) is read too.
-    Exits 1 when any item failed (the others are stored)."""
+    """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
+    .warc.gz crawl) and store them; stored ones are skipped. A file's sidecar
+    story.meta.json ({"published", "title", "url"}) is read too. Exits 1 when any item
+    failed (the others are stored). With --watch, then poll feeds for new articles until
+    Ctrl-C."""
+    if not sources and not watch:
+        raise _fail(InputError("E010", "ingest", "give sources to read or --watch FEED"))
     if published is not None:
         from eventwire.ingest.text import check_date
 
-        try:
-            check_date(published, "--published")
-        except InputError as e:
-            raise _fail(e) from None
-    summary = ingest_sources(
-        sources, db, allow_private=allow_private, workers=workers, default_published=published
-    )
-    _print_summary(summary)
-    if summary["failed"]:  # the others are stored; a script must still see the failures
+        check_date(published, "--published")  # an EventwireError is reported as one line
+    failed = 0
+    if sources:
+        summary = ingest_sources(
+            sources, db, allow_private=allow_private, workers=workers,
+            default_published=published,
+        )  # fmt: skip
+        _print_summary(summary)
+        failed = summary["failed"]
+    if watch:
+        from eventwire.ingest.watch import parse_duration, watch_feeds
+        from eventwire.store.db import Store
+
+        seconds = parse_duration(every)
+        with Store(db) as store:
+            err.print(f"watching {len(watch)} feed(s) every {every}; Ctrl-C stops")
+            result = watch_feeds(
+                watch, store, every=seconds, max_polls=max_polls, allow_private=allow_private,
+                report=lambda line: err.print(line, highlight=False, soft_wrap=True),
+            )  # fmt: skip
+        _print_summary(result.counts())
+        failed += result.failed
+        if result.interrupted:
+            err.print("stopped (Ctrl-C); everything stored so far is kept")
+    if failed:  # the others are stored; a script must still see the failures
         raise typer.Exit(1)
 
 
@@ -407,7 +491,7 @@ def ray_job(
         raise _fail(InputError("E070", "ray", str(e))) from None
     for _label, result in iter_ray_output(out_dir):
         if isinstance(result, EventwireError):
-            err.print(f"[red]failed[/red] {result}", highlight=False)
+            _say("failed", result)
     counts = ", ".join(f"{n} {k}" for k, n in summary.items() if k != "output")
     err.print(f"{counts}; Parquet in {out_dir}", highlight=False)
     if load:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from eventwire.actors.kb import Entity, KnowledgeBase
@@ -32,6 +34,9 @@ class Proto:
         return min(s for s, _ in self.spans) if self.spans else 1 << 62
 
 
+Mentioned = tuple[int, int, Proto]  # (start, end, actor) of one mention
+
+
 class Builder:
     def __init__(self, text: str, kb: KnowledgeBase) -> None:
         self.text = text
@@ -39,10 +44,19 @@ class Builder:
         self.protos: dict[str, Proto] = {}
         # (start, end) -> proto keys of a mention naming several actors ("both parties")
         self.compounds: dict[tuple[int, int], list[str]] = {}
+        # every mention, kept sorted as it comes: (start, end, proto's rank, proto); the rules
+        # look up mentions near an offset, and a scan of all of them per lookup was quadratic
+        self._index: list[tuple[int, int, int, Proto]] = []
+        self._rank: dict[str, int] = {}  # proto key -> order of its first mention
+        self._longest = 0
 
     def mention(self, proto: Proto, start: int, end: int) -> Proto:
         proto = self.protos.setdefault(proto.key, proto)
-        proto.spans.setdefault((start, end), self.text[start:end])
+        if (start, end) not in proto.spans:
+            proto.spans[(start, end)] = self.text[start:end]
+            rank = self._rank.setdefault(proto.key, len(self._rank))
+            insort(self._index, (start, end, rank, proto))
+            self._longest = max(self._longest, end - start)
         return proto
 
     def entity_proto(self, entity: Entity) -> Proto:
@@ -67,18 +81,34 @@ class Builder:
         self.compounds[(start, end)] = [self.mention(p, start, end).key for p in protos]
 
     def covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for p in self.protos.values() for (s, e) in p.spans)
+        """Does any mention (a compound one too) overlap [start, end)?"""
+        lo = bisect_left(self._index, (start - self._longest + 1,))
+        hi = bisect_left(self._index, (end,))
+        return any(start < e for _, e, _, _ in self._index[lo:hi])
 
-    def ordered_mentions(self) -> list[tuple[int, int, Proto]]:
-        # a compound mention is no single antecedent for later references
-        out = [
-            (s, e, p)
-            for p in self.protos.values()
-            for (s, e) in p.spans
-            if (s, e) not in self.compounds
-        ]
-        out.sort(key=lambda m: (m[0], m[1]))
-        return out
+    def ordered_mentions(self, start: int = 0, end: int | None = None) -> list[Mentioned]:
+        """Mentions by start, then end (then actor), of those starting in [start, end). A
+        compound mention is no single antecedent for later references."""
+        lo = bisect_left(self._index, (start,))
+        hi = len(self._index) if end is None else bisect_left(self._index, (end,))
+        return [(s, e, p) for s, e, _, p in self._index[lo:hi] if (s, e) not in self.compounds]
+
+    def mentions_at(self, char: int) -> list[Mentioned]:
+        """The ordered mentions whose span holds the character at offset `char`."""
+        near = self.ordered_mentions(char - self._longest + 1, char + 1)
+        return [m for m in near if char < m[1]]
+
+    def mentions_backward(self, end: int, start: int = 0) -> Iterator[Mentioned]:
+        """The ordered mentions starting in [start, end), last first, lazily: a search back
+        for an antecedent stops at the first that fits instead of walking the whole text."""
+        i = bisect_left(self._index, (end,))
+        while i > 0:
+            i -= 1
+            s, e, _, p = self._index[i]
+            if s < start:
+                return
+            if (s, e) not in self.compounds:
+                yield s, e, p
 
     def table(self) -> ActorTable:
         """The actors, numbered a1, a2, ... in order of first mention."""

@@ -69,7 +69,7 @@ def _attributed(doc: Doc, b: Builder, region: Region, quotes: list[Region]) -> s
     a third-person pronoun inside the quote does not refer to its own speaker."""
     lo, hi = region[1]
     out: set[str] = set()
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.ordered_mentions(lo, hi + 1):
         if not (lo <= start and end <= hi) or any(q[0] <= start < q[1] for q, _ in quotes):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -131,7 +131,7 @@ def _object_antecedent(b: Builder, tok: Token) -> Proto | None:
         own = [c for c in verb.children if c.dep_ in SUBJECTS]
     subject = {t.idx for c in own for t in c.subtree}
     found: Proto | None = None
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.ordered_mentions(tok.sent.start_char, tok.idx + 1):
         if start < tok.sent.start_char or end > tok.idx:
             continue
         if proto.kind == "group" and start not in subject:
@@ -147,7 +147,7 @@ def _subject_actor(b: Builder, sent: Span, before: int) -> Proto | None:
             continue
         sub = list(tok.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-        for start, end, proto in b.ordered_mentions():
+        for start, end, proto in b.ordered_mentions(lo, hi + 1):
             if lo <= start and end <= hi and proto.kind != "person":
                 found = proto
                 if start <= tok.idx < end:
@@ -161,7 +161,7 @@ def _possessed_government(doc: Doc, b: Builder, claimed: set[int]) -> None:
         pron = doc[tok.i - 1]
         if tok.lower_ not in STATE_NOUNS or pron.lower_ not in ("their", "its") or tok.i in claimed:
             continue
-        for start, _end, proto in b.ordered_mentions():
+        for start, _end, proto in b.ordered_mentions(pron.idx, pron.idx + 1):
             if start == pron.idx and proto.kind == "state":
                 b.mention(proto, pron.idx, tok.idx + len(tok))
                 claimed.add(tok.i)
@@ -173,18 +173,15 @@ def _before(b: Builder, char: int, want: set[str] | None = None, kind: str | Non
             not_kind: str | None = None, after: int = 0) -> Proto | None:  # fmt: skip
     """The actor mentioned last in [after, char) (optionally among keys, of a kind, not of
     a kind, not of a gender, not among skipped keys)."""
-    best: Proto | None = None
-    for start, end, proto in b.ordered_mentions():
-        if start >= char:
-            break
-        if end > char or start < after:
+    for _start, end, proto in b.mentions_backward(char, after):
+        if end > char:
             continue
         if (want is None or proto.key in want) and (kind is None or proto.kind == kind):
             if not_gender is not None and proto.gender == not_gender:
                 continue
             if (skip is None or proto.key not in skip) and proto.kind != not_kind:
-                best = proto
-    return best
+                return proto
+    return None
 
 
 def _other_gender(pronoun: Token) -> str:
@@ -380,7 +377,7 @@ def _subject_antecedent(b: Builder, tok: Token, other: str, skip: set[str] | Non
     fronted = _after_fronted_clause(tok)
     if not fronted and any(
         tok.sent.start_char <= start < tok.idx and proto.kind == "person"
-        for start, _end, proto in b.ordered_mentions()
+        for start, _end, proto in b.ordered_mentions(tok.sent.start_char, tok.idx)
     ):
         return None  # a person named earlier in the sentence: recency decides
     prev = tok.doc[tok.sent.start - 1].sent
@@ -390,7 +387,7 @@ def _subject_antecedent(b: Builder, tok: Token, other: str, skip: set[str] | Non
 
 
 def _person_at(b: Builder, token: Token) -> Proto | None:
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.mentions_at(token.idx):
         if start <= token.idx < end and proto.kind == "person":
             return proto
     return None
@@ -411,7 +408,7 @@ def _cataphor(doc: Doc, b: Builder, tok: Token) -> Proto | None:
 
 
 def _first_after_in_sentence(b: Builder, tok: Token) -> Proto | None:
-    for start, _end, proto in b.ordered_mentions():
+    for start, _end, proto in b.ordered_mentions(tok.idx + 1, tok.sent.end_char):
         if tok.idx < start < tok.sent.end_char and proto.kind == "person":
             return proto
     return None
@@ -432,7 +429,7 @@ def _its(doc: Doc, b: Builder, claimed: set[int]) -> None:
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             continue
-        for start, end, proto in b.ordered_mentions():
+        for start, end, proto in b.mentions_at(subject.idx):
             if start <= subject.idx < end and proto.kind != "person":
                 b.mention(proto, tok.idx, tok.idx + len(tok))
                 claimed.add(tok.i)
@@ -568,7 +565,7 @@ def _lists_members(prep: Token) -> bool:
 
 
 def _named_at(b: Builder, tok: Token) -> Proto | None:
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.mentions_at(tok.idx):
         if start <= tok.idx < end:
             return proto
     return None

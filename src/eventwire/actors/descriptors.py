@@ -188,7 +188,7 @@ def _repeats(doc: Doc, b: Builder, proto: Proto, words: list[str], claimed: set[
 
 
 def _org_at(b: Builder, tok: Token) -> Proto | None:
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.mentions_at(tok.idx):
         if start <= tok.idx < end and proto.kind == "organisation":
             return proto
     return None

@@ -850,6 +850,10 @@ def _named(
                 if part[:1].isupper() or "-" in part:  # "al-Quaety" too
                     person_tokens.setdefault(_fold(part), p)
     # knowledge-base names: countries, bodies, groups; capitals only as governments
+    orgs_at: dict[int, list[Span]] = {}  # token -> the ORG names over it, looked up per name
+    for ent in ents:
+        for i in range(ent.start, ent.end) if ent.label_ == "ORG" else ():
+            orgs_at.setdefault(i, []).append(ent)
     for span in kb_spans:
         if any(i in claimed for i in range(span.start, span.end)):
             continue
@@ -860,7 +864,7 @@ def _named(
             continue
         if how == "capital":
             entity = _seated_body(span, kb_hits) or entity
-        if _inside_larger_org(span, ents, kb_spans):
+        if _inside_larger_org(span, orgs_at.get(span.start, []), kb_spans):
             continue
         spelled = _spelled_out(b, span) if span.text.isupper() else None
         if spelled is not None and spelled.key != f"kb:{entity.id}":
@@ -1043,7 +1047,7 @@ def _title_of_person(
     if role is None or ent.end >= len(doc):
         return False
     limit = doc[min(ent.end + 2, len(doc) - 1)].idx
-    for start, end, proto in b.ordered_mentions():
+    for start, end, proto in b.ordered_mentions(ent.end_char, limit + 1):
         if proto.kind == "person" and ent.end_char <= start <= limit:
             body = " ".join(doc[ent.start : ent.end - len(role.phrase.split())].text.split())
             proto.role = proto.role or role.role

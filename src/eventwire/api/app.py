@@ -24,12 +24,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.api import lookups
+from eventwire.api.cache import ResponseCache
 from eventwire.api.database import Database, QueryTimeout
 from eventwire.api.models import (
     ActorRow,
@@ -75,6 +76,32 @@ class ApiError(Exception):
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without port or IPv6 brackets: "[::1]:8000" -> "::1",
+    "localhost:8000" -> "localhost". (Starlette's own check compared "[::1]" with "::1", or,
+    in older versions, cut the header at its first colon.)"""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """Refuses (400) a request whose Host header names none of `hosts` ("*": any host)."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and "*" not in self.hosts:
+            header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if host_name(header) not in self.hosts:
+                await _error(400, f"host {header!r} not allowed")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -133,7 +160,7 @@ def event_filters(
 
 Filters = Annotated[dict[str, Any], Depends(event_filters)]
 Limit = Annotated[int | None, Query(ge=1, description="rows per page (max: max_page_size)")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
 Format = Annotated[Literal["json", "csv"], Query(description="json or csv")]
 
 
@@ -177,6 +204,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the country table /api/places reads: built once here (~2 s), not in a first request
+        # that every concurrent request would then queue behind
+        await run_in_threadpool(lookups.country_info, "USA")
         yield
         db.close()
 
@@ -189,9 +219,12 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = conf
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
-    app.add_middleware(SecurityHeaders)
+    # outermost last: security headers on everything, the host check before any answer,
+    # kept answers stored compressed
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # d3 + world map: 390 kB -> 130 kB
+    app.add_middleware(ResponseCache, store=db, max_bytes=conf["response_cache_mb"] << 20)
+    app.add_middleware(AllowedHosts, hosts=list(allowed_hosts or LOOPBACK_HOSTS))
+    app.add_middleware(SecurityHeaders)
     _handlers(app)
 
     def page(limit: int | None) -> int:
@@ -392,8 +425,6 @@ def create_app(
         if data.url and not data.url.lower().startswith(("http://", "https://")):
             # read_article would take anything else for a local path (or "-" for stdin)
             raise ApiError(422, "url must be an http:// or https:// address")
-        from starlette.concurrency import run_in_threadpool
-
         created, doc = await run_in_threadpool(_analyse_and_store, db, data, conf)
         status = 201 if created else 200
         payload = {"id": doc.article.id, "created": created, "events": len(doc.events),
@@ -486,7 +517,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EventwireError)
     async def input_error(_: Request, exc: EventwireError) -> JSONResponse:
-        return _error(400, str(exc))
+        too_large = isinstance(exc, InputError) and exc.code == "E013"
+        return _error(413 if too_large else 400, str(exc))
 
     @app.exception_handler(ValueError)
     async def value_error(_: Request, exc: ValueError) -> JSONResponse:

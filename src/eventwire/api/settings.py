@@ -26,6 +26,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_network_edges", 500, "Most actor pairs /api/network returns, heaviest first"),
     Setting("max_places", 1000, "Most places /api/places returns, most frequent first"),
     Setting("fetch_timeout_s", 10, "Seconds POST /api/articles waits for a URL it fetches"),
+    Setting("response_cache_mb", 64, "Megabytes of read answers reused until the store changes"),
 )
 
 DEFAULTS: dict[str, int] = {s.name: s.default for s in SETTINGS}

@@ -43,7 +43,7 @@ from eventwire.coding.syntax import (
 )
 from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import quote_spans
+from eventwire.nlp.quotes import in_quotes, quote_spans
 
 # adjectives whose xcomp states willingness ("is ready to withdraw"): an offer, so AGREE
 WILLING = {"willing", "ready", "prepared", "open"}
@@ -108,7 +108,7 @@ def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     quoted = [(q.open_mark, q.end) for q in quote_spans(doc_text(doc))]
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(_code_sentence(sent, actors, quoted))
+        events.extend(_code_sentence(sent, actors))
     events = _drop_outcomes(events)
     _second_calls(doc, events)
     _referred_authors(doc, events, quoted)
@@ -220,19 +220,15 @@ def _drop_outcomes(events: list[Event]) -> list[Event]:
     return out
 
 
-def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(s < token.idx < e for s, e in quoted)
-
-
-def _code_sentence(sent: Span, actors: ActorTable, quoted: list[tuple[int, int]]) -> list[Event]:
+def _code_sentence(sent: Span, actors: ActorTable) -> list[Event]:
     matches = _find_triggers(sent)
     # a quoted claim is not coded; a light noun may be quoted ("called it a 'maneuver'"),
     # but a phrasal row's other words ("said ... must") may not come from inside a quote
     matches = [
         m
         for m in matches
-        if not _in_quote(m.head, quoted)
-        and (m.row.pattern == "light" or not any(_in_quote(t, quoted) for t in m.tokens))
+        if not in_quotes(m.head, marks=False)
+        and (m.row.pattern == "light" or not any(in_quotes(t, marks=False) for t in m.tokens))
     ]
     matches = [m for m in matches if why_no_event(m) is None]
     kept, threats, contents = _drop_speech_content(matches)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.actors.table import ActorTable
 from eventwire.model import Event
+from eventwire.nlp.pipeline import ents_starting
 
 # types whose unattributed later reports retell the earlier event rather than a new one
 REMENTIONED = frozenset({"ASSAULT"})
@@ -39,8 +40,8 @@ def _is_duration(ent: Span) -> bool:
 def _dates(doc: Doc, start: int, end: int) -> frozenset[str]:
     return frozenset(
         e.text.lower()
-        for e in doc.ents
-        if e.label_ == "DATE" and start <= e.start_char < end and not _is_duration(e)
+        for e in ents_starting(doc, start, end)
+        if e.label_ == "DATE" and not _is_duration(e)
     )
 
 

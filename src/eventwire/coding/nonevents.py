@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from eventwire.coding.cues import cue_words
 from eventwire.coding.ontology import quad
 from eventwire.coding.syntax import DEFINITE, FUTURE_AUX, HYPOTHETICAL_AUX, OBJ, SUBJ, Match, lemma
+from eventwire.nlp.pipeline import span_ents
 from eventwire.nlp.quotes import speech_verbs
 
 # verbs whose complement describes their subject ("X is a critic of Y")
@@ -97,7 +98,7 @@ def _in_name(m: Match) -> bool:
     tok = m.head
     if tok.pos_ != "PROPN":
         return False
-    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
     if ent is not None and len(ent) > 1:
         return ent.text.lower() != m.row.trigger
     # a name the tagger did not label ("the Freedom Rally Committee")

@@ -24,8 +24,8 @@ from eventwire.coding.ontology import event_types
 from eventwire.coding.syntax import OBJ, SUBJ, evidence, lemma
 from eventwire.datafiles import data_lines
 from eventwire.model import Event, Quote
-from eventwire.nlp.pipeline import doc_text
-from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
+from eventwire.nlp.pipeline import doc_text, sents_touching
+from eventwire.nlp.quotes import in_quotes, speech_verbs
 
 STANCE_FILE = "stance.tsv"
 KINDS = ("report", "self", "eval", "modal")
@@ -110,10 +110,9 @@ def quote_events(
     doc: Doc, actors: ActorTable, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
     """The coder's events plus the speech acts made in quotations, ids e1.. in text order."""
-    spans = quote_spans(doc_text(doc))
     added: list[Event] = []
     for quote in quotes:
-        event = _quote_event(doc, actors, quote, spans, [*events, *added])
+        event = _quote_event(doc, actors, quote, [*events, *added])
         if event is not None:
             added.append(event)
     out = list(events)
@@ -144,12 +143,10 @@ def _same_event(event: Event, events: list[Event]) -> Event | None:
     )
 
 
-def _quote_event(
-    doc: Doc, actors: ActorTable, quote: Quote, spans: list[QuoteSpan], events: list[Event]
-) -> Event | None:
+def _quote_event(doc: Doc, actors: ActorTable, quote: Quote, events: list[Event]) -> Event | None:
     if quote.speaker is None or not quote.direct or quote.partial:
         return None
-    verb = _attribution(doc, quote, spans)
+    verb = _attribution(doc, quote)
     if verb is None or lemma(verb) not in reporting_verbs():
         return None  # "condemned: '...'" is coded by the coder; no verb, no known attribution
     inner = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -172,15 +169,11 @@ def _overlaps(event: Event, start: int, end: int) -> bool:
 # --- attribution ----------------------------------------------------------------------------
 
 
-def _inside(spans: list[QuoteSpan], idx: int) -> bool:
-    return any(s.open_mark <= idx < s.end + 1 for s in spans)
-
-
-def _attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None:
+def _attribution(doc: Doc, quote: Quote) -> Token | None:
     """The speech verb outside quotation marks nearest to the quote, in the sentences the
     quote touches, the one before when it leads in with a colon, and the one after when the
     quote ends its sentence on the same line ('"..." \n' is no attribution)."""
-    sents = [s for s in doc.sents if s.end_char > quote.start - 2 and s.start_char <= quote.end + 1]
+    sents = sents_touching(doc, quote.start - 2, quote.end + 1)
     if not sents:
         return None
     first, last = sents[0], sents[-1]
@@ -193,7 +186,7 @@ def _attribution(doc: Doc, quote: Quote, spans: list[QuoteSpan]) -> Token | None
         t
         for s in sents
         for t in s
-        if t.pos_ in ("VERB", "AUX") and lemma(t) in verbs and not _inside(spans, t.idx)
+        if t.pos_ in ("VERB", "AUX") and lemma(t) in verbs and not in_quotes(t)
     ]
     return min(candidates, key=lambda t: _distance(t, quote), default=None)
 

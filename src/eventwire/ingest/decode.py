@@ -51,6 +51,11 @@ _TAG = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_MARKUP = re.compile(r"<[^<>]{0,2000}>")  # a tag, an XML declaration, a DTD declaration
+_MIN_WORDS = 3  # "Ceasefire" alone is a word, not an article: it was coded as an event
+_MAX_MARKUP_SHARE = 0.25  # XML or a DTD given as text: most of its characters are tags
+_MIN_LATIN_SHARE = 0.5  # of the letters; counted per letter, as Chinese has no spaces
 _MIN_WORDS_FOR_LANGUAGE = 40  # below this, only a clear case is refused
 _MIN_WORDS_AT_ALL = 12  # shorter texts are not judged: too little evidence
 _CLEAR_OTHER_SHARE = 0.2  # a short text is refused only when another language is this clear
@@ -156,13 +161,37 @@ def english_share(text: str) -> tuple[float, int]:
     return sum(1 for w in words if w in english) / len(words), len(words)
 
 
+def _latin(letter: str) -> bool:
+    return letter <= "\u024f" or "\u1e00" <= letter <= "\u1eff"  # Latin, Extended A/B/Additional
+
+
+def check_text(text: str, source: str) -> None:
+    """InputError E015 for text that is no prose at all: no letters (emoji, digits, symbols),
+    mostly markup (XML, a DTD), or fewer than three words; E016 when most letters are not in
+    the Latin script, however short the text (a Chinese sentence is one "word" to `_WORD`)."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        raise InputError("E015", source, "no words: only symbols, digits or emoji")
+    non_latin = sum(1 for c in letters if not _latin(c)) / len(letters)
+    if non_latin > 1 - _MIN_LATIN_SHARE:
+        raise InputError("E016", source, f"{non_latin:.0%} of its letters are not Latin script")
+    markup = sum(len(tag) for tag in _MARKUP.findall(text)) / len(text)
+    if markup > _MAX_MARKUP_SHARE:
+        raise InputError("E015", source, f"{markup:.0%} of its characters are XML or other tags")
+    words = len(_WORD.findall(text))
+    if words < _MIN_WORDS:
+        raise InputError("E015", source, f"{words} word{'s' * (words != 1)}, not an article")
+
+
 def check_english(text: str, source: str) -> None:
-    """InputError E016 for text that is clearly not English; very short texts always pass, and
-    under 40 words only a clear case (another language plainly dominant) is refused.
+    """`check_text`, then InputError E016 for text that is clearly not English; short texts
+    (under 12 words) pass, and under 40 words only a clear case (another language plainly
+    dominant) is refused.
 
     Low English function-word share alone is not enough (lists, recipes and tables score low
-    too): the text must also be mostly non-Latin script, or score higher in another language.
+    too): the text must also score higher in another language.
     """
+    check_text(text, source)
     words = _WORD.findall(text.lower())
     if len(words) < _MIN_WORDS_AT_ALL:
         return
@@ -175,13 +204,7 @@ def check_english(text: str, source: str) -> None:
     if english >= _MIN_ENGLISH_SHARE:
         return
     other_lang, other = max(shares.items(), key=lambda item: item[1])
-    non_latin = sum(1 for w in words if max(w) > "\u024f") / len(words)
-    if short and non_latin <= 0.5 and (other < _CLEAR_OTHER_SHARE or english >= other / 2):
+    if other <= english or (short and (other < _CLEAR_OTHER_SHARE or english >= other / 2)):
         return
-    if non_latin > 0.5:
-        detail = f"{non_latin:.0%} of {len(words)} words are in a non-Latin script"
-    elif other > english:
-        detail = f"{english:.0%} English vs {other:.0%} {other_lang} function words"
-    else:
-        return
+    detail = f"{english:.0%} English vs {other:.0%} {other_lang} function words"
     raise InputError("E016", source, detail)

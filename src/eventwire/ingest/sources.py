@@ -35,6 +35,19 @@ def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     return data
 
 
+def open_file(path: str | Path) -> BinaryIO:
+    """A local file opened for reading in binary; InputError E010 naming it otherwise."""
+    name = str(path)
+    try:
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    except FileNotFoundError:
+        raise InputError("E010", name) from None
+    except IsADirectoryError:
+        raise InputError("E010", name, "is a directory, not a file") from None
+    except OSError as err:
+        raise InputError("E010", name, err.strerror or type(err).__name__) from None
+
+
 def _read_file(spec: str, max_bytes: int) -> bytes:
     path = Path(spec)
     try:

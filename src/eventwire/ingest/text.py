@@ -43,6 +43,7 @@ _WIRE_DATELINE = re.compile(
 _BYLINE = re.compile(r"(?:(?:written|reported|story)\s+)?by\s*:?\s+(?P<names>.+)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Characters removed outright: BOM/zero-width no-break space, NUL and other C0/C1 controls,
 # soft hyphens (invisible hyphenation hints), zero-width space and word joiner.
@@ -82,6 +83,17 @@ def normalise(raw: str) -> str:
     text = _DROP_CHARS.sub("", text)
     text = _HSPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def check_unicode(value: str, source: str, field: str = "text") -> str:
+    """InputError E014 for a lone surrogate (a JSON `"\\ud800"` escape, or a Python string
+    built from one): no UTF-8 encoder takes it, so spaCy, the article id and the store would
+    each fail on it later. Decoded bytes never hold one; strings handed in directly may."""
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        where = f"U+{ord(bad.group()):04X} at character {bad.start()}"
+        raise InputError("E014", source, f"{field} has a lone surrogate {where}")
+    return value
 
 
 def check_date(value: str, source: str) -> str:
@@ -285,6 +297,9 @@ def article_from_text(
 ) -> Article:
     """Clean scraped text into an `Article` (InputError E015 if no body is left)."""
     name = source or url or "<text>"
+    check_unicode(raw, name)
+    if url is not None:
+        check_unicode(url, name, "url")
     if published is not None:
         check_date(published, name)
     cleaned = clean_text(raw)

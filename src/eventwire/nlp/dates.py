@@ -47,7 +47,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Event
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_text, span_ents
 from eventwire.nlp.quotes import quote_spans, speech_verbs
 
 Precision = Literal["decade", "year", "month", "day"]
@@ -490,7 +490,7 @@ def _pick_date(
 ) -> tuple[Span, DateValue] | None:
     best: tuple[tuple[int, int], Span, DateValue] | None = None
     verb = _verb_of(trigger)
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.start not in dates or _attributive(ent, trigger):
             continue
         value = dates[ent.start][1]
@@ -728,7 +728,7 @@ def _carries_lead(
     ent, _, lead_end = lead
     if sent.start_char >= lead_end or sent.start <= ent.start < sent.end:
         return False
-    if any(e.label_ in ("DATE", "TIME") for e in sent.ents) or BACKGROUND.search(sent.text):
+    if any(e.label_ in ("DATE", "TIME") for e in span_ents(sent)) or BACKGROUND.search(sent.text):
         return False
     if speech is not None:  # quoted words: undated unless they come from the lead's statement
         return _told_in_past(speech) and _names_lead_source(speech, ent.sent)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.table import ActorTable
 from eventwire.datafiles import tsv_rows
 from eventwire.model import Quote
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_text, sents_touching
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019"}
 # subjects reached through these relations; "attr" covers "said X" inversions in some parses
@@ -135,6 +137,32 @@ def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     return tuple(sorted(out, key=lambda s: s.start))
 
 
+class QuoteIndex:
+    """Where a text's quotations lie, for "is this offset in a quotation?" by bisection: a
+    scan of every quote for every token was quadratic in the length of a long text."""
+
+    def __init__(self, spans: tuple[QuoteSpan, ...]) -> None:
+        ordered = sorted(spans, key=lambda s: s.open_mark)
+        self.opens = [s.open_mark for s in ordered]
+        self.reach = list(accumulate((s.end for s in ordered), max))  # furthest end so far
+
+    def holds(self, idx: int, *, marks: bool = True) -> bool:
+        """From a quote's opening mark to its end, both included (`marks`), or strictly
+        between them."""
+        i = bisect_right(self.opens, idx) if marks else bisect_left(self.opens, idx)
+        return i > 0 and (self.reach[i - 1] >= idx if marks else self.reach[i - 1] > idx)
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_index(text: str) -> QuoteIndex:
+    return QuoteIndex(_quote_spans(text))
+
+
+def in_quotes(tok: Token, *, marks: bool = True) -> bool:
+    """Does the token lie in a quotation of its document (see `QuoteIndex.holds`)?"""
+    return _quote_index(doc_text(tok.doc)).holds(tok.idx, marks=marks)
+
+
 def _is_partial(text: str, span: QuoteSpan) -> bool:
     """A quote is partial when it is embedded in a clause rather than introduced as speech:
     anything but a paragraph start, a sentence end, a colon or a comma before the mark."""
@@ -142,10 +170,6 @@ def _is_partial(text: str, span: QuoteSpan) -> bool:
     if not before or before.endswith("\n"):
         return False
     return before[-1] not in ":,.!?\u2014-"
-
-
-def _inside(spans: list[QuoteSpan], idx: int) -> bool:
-    return any(s.open_mark <= idx < s.end + 1 for s in spans)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -286,17 +310,11 @@ def _according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _context_tokens(
-    doc: Doc, span: QuoteSpan, spans: list[QuoteSpan]
-) -> tuple[list[Token], list[Token]]:
+def _context_tokens(doc: Doc, span: QuoteSpan) -> tuple[list[Token], list[Token]]:
     """Tokens outside any quotation in the sentences the quote touches (plus the sentence
     before when it leads in with a colon), and apart those of the next sentence when the
     quote ends a sentence (an attribution the parser split off)."""
-    sents: list[Span] = []
-    for sent in doc.sents:
-        if sent.end_char <= span.open_mark - 1 or sent.start_char > span.end + 1:
-            continue
-        sents.append(sent)
+    sents = sents_touching(doc, span.open_mark - 1, span.end + 1)
     if not sents:
         return [], []
     following: list[Span] = []
@@ -312,11 +330,11 @@ def _context_tokens(
             gap = doc_text(doc)[last.end_char : nxt.start_char]
             if "\n" not in gap:
                 following.append(nxt)
-    return _outside(sents, spans), _outside(following, spans)
+    return _outside(sents), _outside(following)
 
 
-def _outside(sents: list[Span], spans: list[QuoteSpan]) -> list[Token]:
-    return [t for s in sents for t in s if not t.is_space and not _inside(spans, t.idx)]
+def _outside(sents: list[Span]) -> list[Token]:
+    return [t for s in sents for t in s if not t.is_space and not in_quotes(t)]
 
 
 def _colon_lead(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | None:
@@ -359,9 +377,7 @@ def _governing_agent(doc: Doc, span: QuoteSpan, actors: ActorTable) -> str | Non
     return None
 
 
-def _attribute(
-    doc: Doc, span: QuoteSpan, spans: list[QuoteSpan], actors: ActorTable
-) -> tuple[str | None, bool]:
+def _attribute(doc: Doc, span: QuoteSpan, actors: ActorTable) -> tuple[str | None, bool]:
     """(speaker id, found by a rule): the subject of the nearest speech verb around the
     quote, preferring verbs that govern the quote and subjects that are known actors."""
     colon = _colon_lead(doc, span, actors)
@@ -370,7 +386,7 @@ def _attribute(
     agent = _governing_agent(doc, span, actors)
     if agent is not None:
         return agent, True
-    own, following = _context_tokens(doc, span, spans)
+    own, following = _context_tokens(doc, span)
     speaker, ruled = _from_verbs(own, span, actors)
     if speaker is None and not ruled:
         speaker, ruled = _from_verbs(following, span, actors)
@@ -414,7 +430,7 @@ def _reported(doc: Doc, spans: list[QuoteSpan], actors: ActorTable) -> list[Quot
     for tok in doc:
         if tok.pos_ != "VERB" or verbs.get(tok.lemma_.lower()) != "report":
             continue
-        if _inside(spans, tok.idx):
+        if in_quotes(tok):
             continue
         for clause in tok.children:
             if clause.dep_ != "ccomp":
@@ -446,7 +462,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     prev_end = -1
     for span in spans:
         partial = _is_partial(text, span)
-        speaker, ruled = _attribute(doc, span, spans, actors)
+        speaker, ruled = _attribute(doc, span, actors)
         if speaker is None and not ruled and not partial and prev_speaker is not None:
             # a run of quotes: an unattributed full quote right after another continues it
             gap = text[prev_end : span.open_mark]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.ingest.text import check_unicode
 from eventwire.model import Article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -25,7 +26,7 @@ def _optional_str(record: Mapping[str, Any], key: str, source: str) -> str | Non
         return str(value)  # numeric corpus ids are common
     if not isinstance(value, str):
         raise InputError("E014", source, f'"{key}" is {type(value).__name__}, not a string')
-    return value
+    return check_unicode(value, source, key)
 
 
 def record_label(record: Mapping[str, Any], where: str) -> str:

@@ -1,29 +1,40 @@
 """`analyze_many`: the pipeline over a local process pool, results in input order.
 
-Workers are spawned (safe beside the CLI's progress thread, same on every OS) and load the
-spaCy model once, in the pool initializer. Store writes stay with the caller, in the main
-process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the items
-then in flight are re-run one at a time in a fresh pool, so only the item that kills a
-worker again is reported as failed.
+Workers are forked from a fork server (spawned where there is none, as on Windows): a
+fresh, single-threaded process, so forking is safe beside the CLI's progress thread, which
+loads the spaCy model and the tables once (`eventwire.scale.preload`) before it forks any
+worker; each worker starts with them in memory. Workers exit when the main process dies,
+even by SIGKILL. Items go to workers in chunks of at most `PARSE_BATCH`, which a worker parses
+together (`nlp.pipe`); with the number of items known, small inputs are cut into smaller
+chunks, so that every worker gets a share. Store writes stay with the caller, in the main
+process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the chunks
+then in flight are re-run one at a time in a fresh pool, and a chunk that kills a worker
+again item by item, so only the item that kills a worker is reported as failed.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import EventwireError
 from eventwire.model import AnalyzedDocument, Article
-from eventwire.scale.work import Failure, analyze_item, item_label
+from eventwire.scale.work import PARSE_BATCH, Failure, analyze_chunk, item_label
 
 Result = tuple[str, AnalyzedDocument | EventwireError]
-Task = Callable[[str | Article, str | None, bool], AnalyzedDocument | Failure]
+# a task takes an item (or a chunk of them), its date and allow_private
+Task = Callable[[Any, str | None, bool], Any]
+CHUNKS_PER_WORKER = 2  # with the total known: at least this many chunks per worker
 
 # futures in flight per worker: enough to keep workers busy, bounded for long inputs
 IN_FLIGHT_PER_WORKER = 2
@@ -32,7 +43,7 @@ IN_FLIGHT_PER_WORKER = 2
 @dataclass(frozen=True, slots=True)
 class _Item:
     label: str
-    item: str | Article
+    item: Any  # str | Article, or a chunk: tuple[_Item, ...]
     published: str | None
 
 
@@ -44,13 +55,46 @@ def _init_worker() -> None:
     load_nlp()
 
 
+def _exit_with_parent() -> None:
+    """Exit this worker when the process that spawned it ends, however it ends. A pool
+    worker waits on its call queue, whose write end it holds too, so a main process killed
+    with SIGKILL (no shutdown) left every worker waiting forever, each with a model loaded.
+    The parent sentinel is a pipe that only the parent holds open: it reads EOF when the
+    parent is gone, on every OS, without polling."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns once the sentinel is ready: the parent has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
+
+
+def _start_worker(init: Callable[[], None]) -> None:
+    _exit_with_parent()  # before `init`: loading the model takes seconds
+    init()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["eventwire.scale.preload"])  # read when the server starts
+    return context
+
+
 def _start(workers: int, init: Callable[[], None]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(init,),
     )
 
 
-def _as_result(label: str, outcome: AnalyzedDocument | Failure) -> Result:
+def _as_result(label: str, outcome: Any) -> Any:
     return label, outcome.error() if isinstance(outcome, Failure) else outcome
 
 
@@ -66,6 +110,7 @@ def analyze_many(
     workers: int,
     published: Mapping[str, str] | None = None,
     allow_private: bool = False,
+    total: int | None = None,
 ) -> Iterator[Result]:
     """Analyse each item; yield `(label, document or error)` in input order.
 
@@ -73,16 +118,66 @@ def analyze_many(
     already read (from JSONL, say; labelled by its `source`). `published` maps a spec or
     its file name to a YYYY-MM-DD date. A failing item yields its one-line error
     (`InputError`, or `ItemError` for anything unexpected) and the batch goes on.
-    `workers=1` runs in this process, without a pool.
+    `workers=1` runs in this process, without a pool. `total`, the number of items when
+    known, sizes the pool's chunks so the workers finish together.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     queue = (_Item(item_label(i), i, _date(i, published)) for i in items)
     if workers == 1:
-        for it in queue:
-            yield _as_result(it.label, analyze_item(it.item, it.published, allow_private))
+        for part in _batches(queue, PARSE_BATCH):
+            yield from _results(part, _run_chunk(part, None, allow_private))
         return
-    yield from _pooled(queue, workers, allow_private, analyze_item, _init_worker)
+    chunk = PARSE_BATCH
+    if total is not None:
+        chunk = max(1, min(chunk, -(-total // (workers * CHUNKS_PER_WORKER))))
+    yield from _pooled_chunks(queue, workers, allow_private, chunk)
+
+
+def _batches(queue: Iterable[_Item], size: int) -> Iterator[tuple[_Item, ...]]:
+    it = iter(queue)
+    while part := tuple(itertools.islice(it, size)):
+        yield part
+
+
+def _results(
+    part: tuple[_Item, ...], outcomes: list[AnalyzedDocument | Failure]
+) -> Iterator[Result]:
+    for it, outcome in zip(part, outcomes, strict=True):
+        yield _as_result(it.label, outcome)
+
+
+def _run_chunk(
+    part: tuple[_Item, ...], _published: str | None, allow_private: bool
+) -> list[AnalyzedDocument | Failure]:
+    return analyze_chunk([(it.item, it.published) for it in part], allow_private)
+
+
+def _pooled_chunks(
+    queue: Iterable[_Item],
+    workers: int,
+    allow_private: bool,
+    size: int,
+    task: Task = _run_chunk,
+    init: Callable[[], None] = _init_worker,
+) -> Iterator[Result]:
+    """Chunks through the pool, results item by item. A chunk whose worker died twice
+    (one item kills it) is run again an item at a time, so only that item fails."""
+    sent: deque[tuple[_Item, ...]] = deque()
+
+    def chunks() -> Iterator[_Item]:
+        for part in _batches(queue, size):
+            sent.append(part)  # _pooled answers in input order: popleft pairs them
+            yield _Item(part[0].label, part, None)
+
+    for _label, outcome in _pooled(chunks(), workers, allow_private, task, init):
+        part = sent.popleft()
+        if isinstance(outcome, list):
+            yield from _results(part, outcome)
+        elif len(part) > 1:
+            yield from _pooled_chunks(part, workers, allow_private, 1, task, init)
+        else:
+            yield part[0].label, outcome
 
 
 def _pooled(

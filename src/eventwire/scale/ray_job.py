@@ -1,27 +1,31 @@
 """The cluster path: Ray Data reads shards, runs `analyze` in actors, writes Parquet.
 
 Inputs are JSONL files (one article a line), Parquet files (columns text, title?, url?,
-published?, id?) and .txt/.html/.htm/.md files, or folders of them. Every input becomes a
-row (source, kind, payload), so one actor pool serves them all; JSONL files are read whole
-and split here rather than by `read_json`, so a bad line is an error row naming `path:line`
-instead of a failed job. Each output row is one document: its source, article id, the
-`eventwire/1` JSON and flat counts, or the one-line error. Reading the output back
-(`iter_ray_output`, `load_ray_output`) needs DuckDB only, not Ray.
+published?, id?), WARC crawls (.warc, .warc.gz) and .txt/.html/.htm/.md files, or folders
+of them. Every input becomes a row (source, kind, payload), so one actor pool serves them
+all; JSONL files are read whole and split here rather than by `read_json`, so a bad line is
+an error row naming `path:line` instead of a failed job; a WARC file is cut into its HTML
+responses, each row one record's own bytes, extracted in the actors. Each output row is one
+document: its source, article id, the `eventwire/1` JSON and flat counts, or the one-line
+error. Reading the output back (`iter_ray_output`, `load_ray_output`) needs DuckDB only.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest.sources import ARTICLE_SUFFIXES, article_from_bytes, is_url
+from eventwire.ingest.warc import WARC_SUFFIXES, is_warc, record_article, warc_pages
 from eventwire.model import AnalyzedDocument, Article
 from eventwire.scale.jsonl import article_from_record, is_jsonl, parse_line, record_label
-from eventwire.scale.work import Failure, ItemError, ScaleError, guarded
+from eventwire.scale.work import Failure, ItemError, ScaleError, analyze_chunk, guarded
 
 if TYPE_CHECKING:
     import numpy as np
@@ -50,11 +54,16 @@ def _ray() -> Any:
 
 def _plan(inputs: list[str]) -> dict[str, list[str]]:
     """Input paths by kind; a folder contributes every file of a kind it holds."""
-    plan: dict[str, list[str]] = {"jsonl": [], "parquet": [], "file": []}
+    plan: dict[str, list[str]] = {"jsonl": [], "parquet": [], "warc": [], "file": []}
 
     def add(path: str) -> None:
         suffix = Path(path).suffix.lower()
-        kind = "jsonl" if is_jsonl(path) else "parquet" if suffix == ".parquet" else "file"
+        kind = (
+            "jsonl" if is_jsonl(path)
+            else "parquet" if suffix == ".parquet"
+            else "warc" if is_warc(path)
+            else "file"
+        )  # fmt: skip
         plan[kind].append(path)
 
     for spec in inputs:
@@ -65,12 +74,13 @@ def _plan(inputs: list[str]) -> dict[str, list[str]]:
             known = ARTICLE_SUFFIXES | {".jsonl", ".ndjson", ".parquet"}
             for file in sorted(path.rglob("*")):
                 parts = file.relative_to(path).parts
-                if file.suffix.lower() in known and file.is_file() and parts[0][0] != ".":
+                wanted = file.suffix.lower() in known or file.name.lower().endswith(WARC_SUFFIXES)
+                if wanted and file.is_file() and parts[0][0] != ".":
                     add(str(file))
         else:
             raise InputError("E010", spec)
     if not any(plan.values()):
-        raise ScaleError(f"no JSONL, Parquet or article files in {', '.join(inputs)}")
+        raise ScaleError(f"no JSONL, Parquet, WARC or article files in {', '.join(inputs)}")
     return plan
 
 
@@ -98,6 +108,19 @@ def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
     return {"source": record_label(record, str(row["path"])), "kind": "record", "payload": payload}
 
 
+def _warc_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+    data = bytes(row["bytes"])
+    rows = []
+    for page in warc_pages(io.BytesIO(data), str(row["path"])):
+        if isinstance(page, InputError):  # shipped to an actor, which reports it as a row
+            error = json.dumps([page.code, page.source, page.detail]).encode("utf-8")
+            rows.append({"source": page.source, "kind": "error", "payload": error})
+        else:
+            record = data[page.offset : page.offset + page.length]
+            rows.append({"source": page.source, "kind": "warc", "payload": record})
+    return rows
+
+
 def _file_row(row: dict[str, Any]) -> dict[str, Any]:
     return {"source": str(row["path"]), "kind": "file", "payload": bytes(row["bytes"])}
 
@@ -110,6 +133,10 @@ def _read(data: Any, plan: dict[str, list[str]]) -> Any:
         )
     if plan["parquet"]:
         parts.append(data.read_parquet(plan["parquet"], include_paths=True).map(_parquet_row))
+    if plan["warc"]:
+        # Ray gunzips a .warc.gz as it reads: the rows are then uncompressed records
+        warc = data.read_binary_files(plan["warc"], include_paths=True)
+        parts.append(warc.flat_map(_warc_rows))
     if plan["file"]:
         parts.append(data.read_binary_files(plan["file"], include_paths=True).map(_file_row))
     return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
@@ -123,6 +150,10 @@ def _article(kind: str, payload: bytes, source: str) -> Article:
         return parse_line(payload, source)
     if kind == "record":
         return article_from_record(json.loads(payload), source)
+    if kind == "warc":
+        return record_article(payload, source)
+    if kind == "error":
+        raise InputError(*json.loads(payload))
     return article_from_bytes(payload, source)
 
 
@@ -145,21 +176,23 @@ class Analyzer:
         load_nlp()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> pa.Table:
+        """One output row per input row; the batch's articles are parsed together."""
         import pyarrow as pa
 
+        sources = [str(source) for source in batch["source"]]
+        read = [
+            guarded(source, partial(_article, str(kind), bytes(payload), source))
+            for source, kind, payload in zip(sources, batch["kind"], batch["payload"], strict=True)
+        ]
+        analysed = iter(analyze_chunk([(a, None) for a in read if isinstance(a, Article)]))
         rows = [
-            self.row(str(source), str(kind), bytes(payload))
-            for source, kind, payload in zip(
-                batch["source"], batch["kind"], batch["payload"], strict=True
-            )
+            self.row(source, outcome if isinstance(outcome, Failure) else next(analysed))
+            for source, outcome in zip(sources, read, strict=True)
         ]
         return pa.Table.from_pylist(rows, schema=output_schema())
 
     @staticmethod
-    def row(source: str, kind: str, payload: bytes) -> dict[str, Any]:
-        from eventwire.analysis import analyze
-
-        outcome = guarded(source, lambda: analyze(_article(kind, payload, source)))
+    def row(source: str, outcome: AnalyzedDocument | Failure) -> dict[str, Any]:
         if isinstance(outcome, Failure):
             return {"source": source, "error": outcome.message} | dict.fromkeys(COUNTS, 0)
         doc = outcome
@@ -200,11 +233,13 @@ def run_ray_job(
     output = Path(output_dir)
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise ScaleError(f"{output}: output folder is not empty")
-    ds = _read(ray.data, _plan(inputs))
+    # one shard is one block, and a block goes to one actor: cut the rows into blocks of a
+    # batch each (streaming, no shuffle), so one big JSONL or WARC shard feeds every actor
+    ds = _read(ray.data, _plan(inputs)).repartition(target_num_rows_per_block=batch_size)
     ds = ds.map_batches(
         Analyzer,
         batch_size=batch_size,
-        concurrency=_actors(ray, concurrency, num_cpus),
+        compute=ray.data.ActorPoolStrategy(size=_actors(ray, concurrency, num_cpus)),
         num_cpus=num_cpus,
         batch_format="numpy",
     )

@@ -6,13 +6,23 @@ survive pickling (its constructor takes three arguments, its `args` hold one lin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import AnalyzedDocument, Article
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 MAX_MESSAGE = 500
+# articles parsed together (nlp.pipe): ~10% less CPU than one nlp(text) call each; larger
+# batches save little more (under 7% at 1000) and cost memory (peak RSS of one process
+# parsing the bench corpus: 336 MiB in batches of 8, 853 MiB in batches of 64)
+PARSE_BATCH = 8
+T = TypeVar("T")
 
 
 class ItemError(EventwireError):
@@ -41,7 +51,7 @@ def item_label(item: str | Article) -> str:
     return item.source or f"article {item.id[:12]}"
 
 
-def guarded(label: str, make: Callable[[], AnalyzedDocument]) -> AnalyzedDocument | Failure:
+def guarded(label: str, make: Callable[[], T]) -> T | Failure:
     """Run `make`; any exception becomes a Failure naming `label`, so a batch goes on."""
     try:
         return make()
@@ -58,17 +68,52 @@ def analyze_item(
     item: str | Article, published: str | None = None, allow_private: bool = False
 ) -> AnalyzedDocument | Failure:
     """Read (a source spec) and analyse one item; never raises."""
-    from eventwire.analysis import analyze
+    return analyze_chunk([(item, published)], allow_private)[0]
+
+
+def analyze_chunk(
+    chunk: Sequence[tuple[str | Article, str | None]], allow_private: bool = False
+) -> list[AnalyzedDocument | Failure]:
+    """Read and analyse a chunk of `(item, published)` pairs, parsing the readable ones
+    together (`nlp.pipe`); one outcome per item, in order; never raises. Should spaCy fail
+    on the batch, each article is analysed alone, so only the one it fails on is lost."""
+    from eventwire.analysis import analyze, analyze_parsed, check_length
     from eventwire.ingest.sources import read_article
+    from eventwire.nlp.pipeline import parse_many
 
-    def make() -> AnalyzedDocument:
+    def read(item: str | Article, published: str | None) -> Article:
         if isinstance(item, str):
-            article = read_article(item, published=published, allow_private=allow_private)
-        else:
-            article = item
-        return analyze(article)
+            item = read_article(item, published=published, allow_private=allow_private)
+        check_length(item)  # a text too long to parse fails alone, not its whole batch
+        return item
 
-    return guarded(item_label(item), make)
+    labels = [item_label(item) for item, _ in chunk]
+    outcomes: list[AnalyzedDocument | Article | Failure] = [
+        guarded(label, partial(read, item, published))
+        for label, (item, published) in zip(labels, chunk, strict=True)
+    ]
+    articles = [(i, o) for i, o in enumerate(outcomes) if isinstance(o, Article)]
+    try:
+        docs: list[Doc] | None = list(parse_many((a.text for _, a in articles), PARSE_BATCH))
+    except Exception:  # noqa: BLE001 - one article spaCy cannot take: parse them one by one
+        docs = None
+    for n, (i, article) in enumerate(articles):
+        if docs is None:
+            outcomes[i] = guarded(labels[i], partial(analyze, article))
+        else:
+            outcomes[i] = guarded(labels[i], partial(analyze_parsed, article, docs[n]))
+    return [o for o in outcomes if not isinstance(o, Article)]  # none left: all analysed
+
+
+WARM_UP_TEXT = "The foreign ministers of Austria and Slovenia met in Vienna on Monday."
+
+
+def warm_up() -> None:
+    """Load the model and every lazily loaded table (gazetteer, actor dictionary, lexicons)
+    by analysing one short sentence."""
+    from eventwire.analysis import analyze
+
+    analyze(Article(text=WARM_UP_TEXT))
 
 
 class ScaleError(EventwireError):

@@ -16,6 +16,7 @@ from eventwire.model import PLOVER_TYPES
 from eventwire.store.db import Store, period_start
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: a larger one is a database error
 
 # sort name -> ORDER BY text; event_key last so paging is stable
 SORTS: dict[str, str] = {
@@ -306,6 +307,8 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
     for name, value in (("limit", limit), ("offset", offset)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"{name} must be a non-negative integer")
+    if offset > MAX_OFFSET:
+        raise ValueError(f"offset must be at most {MAX_OFFSET}")
     return min(limit, MAX_LIMIT), offset
 
 
