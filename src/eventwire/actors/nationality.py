@@ -49,8 +49,17 @@ LOCAL_ROLES = frozenset({"Protester", "Protesters", "Activists", "Civilians", "R
 NATIONAL_BODIES = frozenset(
     {"senate", "congress", "parliament", "house", "house of representatives", "house of commons",
      "supreme court", "constitutional court", "national assembly", "police", "army", "navy",
-     "military", "cabinet"}
+     "military", "cabinet", "coast guard", "national guard", "air force", "police force",
+     "national police", "high court", "court of appeal", "appeals court", "legislative council",
+     "legislative assembly", "council of ministers", "election commission",
+     "electoral commission", "central bank", "judiciary", "national security council",
+     "foreign ministry", "interior ministry", "defence ministry", "defense ministry",
+     "justice ministry", "health ministry", "ministry of foreign affairs", "ministry of defence",
+     "ministry of defense", "ministry of the interior", "ministry of health", "ministry of justice"}
 )  # fmt: skip
+# offices held in a state's parties and faiths as well as in its government: in a story about
+# one state, "opposition leader X" and "archbishop X" are of that state
+HOME_SECTORS = NATIONAL_SECTORS | {"OPP", "REL"}
 
 
 def infer_nationality(
@@ -76,6 +85,7 @@ def infer_nationality(
         spans.setdefault(proto.key, []).append(span)
         for i in range(span.start, span.end):
             at.setdefault(i, proto)
+    bodies = {p.name: p for p in b.protos.values() if p.kind == "organisation"}
     # bodies first: a person takes the country of the body they speak for
     for proto in sorted(b.protos.values(), key=lambda p: KIND_ORDER.get(p.kind, 3)):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
@@ -91,6 +101,9 @@ def infer_nationality(
                 break
             if _placed(span, proto, story, b):
                 break
+        body = bodies.get(proto.affiliation or "")
+        if proto.country is None and body is not None and body.country is not None:
+            proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
         if proto.country is None and proto.kind == "person" and office is not None:
             proto.country = _in_territory(office, home)  # "Secretary of State X": USA
@@ -149,8 +162,8 @@ def _described_by(
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
-        if other.country is None or other.kind == "group":
-            continue
+        if other.country is None or other.kind == "group" and other.sector not in NATIONAL_SECTORS:
+            continue  # "a member of the Tunisian Parliament": a state's institution counts
         proto.country = other.country
         if other.kind == "organisation" and proto.affiliation is None:
             proto.affiliation = other.name
@@ -248,9 +261,9 @@ def _national(proto: Proto, b: Builder) -> bool:
     if proto.kind == "person":
         if proto.role in LOCAL_ROLES:
             return True
-        return proto.sector in NATIONAL_SECTORS and proto.role not in BODY_ROLES
-    if proto.kind == "organisation":
-        return proto.name.lower() in NATIONAL_BODIES
+        return proto.sector in HOME_SECTORS and proto.role not in BODY_ROLES
+    if proto.kind == "organisation":  # "the Senate", "the National Telecommunications Commission"
+        return proto.name.lower() in NATIONAL_BODIES or proto.name.startswith("National ")
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
     role = b.kb.roles.get(proto.name.lower())
