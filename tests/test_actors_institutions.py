@@ -55,3 +55,28 @@ def test_institutions_tell_which_state_a_story_is_about(resolve) -> None:
         "Ellison said Ukraine had been treated fairly."
     )
     assert _one(resolve(text), "Mark Ellison").country == "USA"
+
+
+def test_police_and_courts_named_by_their_noun_are_the_story_states(resolve) -> None:
+    text = (
+        "Thousands marched in Tbilisi, the capital of Georgia, on Saturday against the "
+        "Georgian government. Police detained 34 protesters near the parliament in Tbilisi."
+    )
+    police = _one(resolve(text), "police")
+    assert (police.kind, police.country, police.code) == ("group", "GEO", "GEOCOP")
+
+
+def test_the_place_before_a_police_force_or_court_gives_its_state(resolve) -> None:
+    table = resolve(
+        "Northamptonshire police questioned the driver. A Paris court jailed two officers."
+    )
+    assert _one(table, "Northamptonshire police").country == "GBR"
+    assert _one(table, "Paris court").country == "FRA"
+
+
+def test_a_bare_national_body_and_those_affiliated_to_it_are_the_story_states(resolve) -> None:
+    text = (
+        "Manila rejected the claim, the Philippines said on Monday. The Philippine navy "
+        "shadowed the ships, and the Coast Guard said it had filed a report with Manila."
+    )
+    assert _one(resolve(text), "Coast Guard").country == "PHL"

@@ -27,7 +27,7 @@ from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
-from eventwire.actors.national import national_prefix, read_story, stance_prefixed
+from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
@@ -40,6 +40,9 @@ LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "in
 BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB"})
 # singular nouns that name a collective ("the opposition")
 SINGULAR_GROUPS = frozenset({"opposition"})
+# a state's institutions that act under their bare noun ("police fired", "the court ruled"),
+# of the place written before them ("Northamptonshire police", "a Paris court")
+BARE_INSTITUTIONS = frozenset({"police", "court"})
 # titles that are part of how a person is named
 NAME_TITLES = frozenset({"Pope", "Queen", "King"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -677,6 +680,9 @@ def _group_phrases(
             continue
         if not mods and _members_of(doc, b, sp, role, role_spans, kb_hits, claimed):
             continue
+        if not mods and role.phrase in BARE_INSTITUTIONS:
+            _bare_institution(doc, b, sp, role, claimed)
+            continue
         if not mods:
             plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
             ethnic = _ethnic_start(doc, sp.start)
@@ -711,6 +717,32 @@ def _group_phrases(
         else:
             b.mention(protos[0], doc[start].idx, sp.end_char)
         claimed.update(range(start, sp.end))
+
+
+def _bare_institution(
+    doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]
+) -> None:
+    """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
+    named by its noun, in the state of the place written right before it, else (as a
+    national sector) in the story's state."""
+    place = next((e for e in doc.ents if e.end == sp.start and e.label_ in ("GPE", "LOC")), None)
+    start = place.start if place is not None else sp.start
+    if any(i in claimed for i in range(start, sp.start)):
+        start, place = sp.start, None
+    name = " ".join(doc[start : sp.end].text.split())
+    key = f"inst::{name.lower()}"
+    proto = b.protos.get(key)
+    if proto is None:
+        state = place_state(place) if place is not None else None
+        proto = Proto(
+            key=key,
+            name=name if place is not None else name.lower(),
+            kind="group",
+            country=state.country if state is not None else None,
+            sector=role.sector,
+        )
+    b.mention(proto, doc[start].idx, sp.end_char)
+    claimed.update(range(start, sp.end))
 
 
 def _modifiers(
