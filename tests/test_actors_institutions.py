@@ -80,3 +80,23 @@ def test_a_bare_national_body_and_those_affiliated_to_it_are_the_story_states(re
         "shadowed the ships, and the Coast Guard said it had filed a report with Manila."
     )
     assert _one(resolve(text), "Coast Guard").country == "PHL"
+
+
+def test_bare_police_is_the_police_force_the_text_names_in_full(resolve) -> None:
+    text = (
+        "Police fired tear gas at marchers in Kowloon on Sunday. \"Officers were attacked "
+        'with bricks," police spokesperson Mei Tsang Ka-lok said. Hong Kong police said '
+        "twelve people were arrested."
+    )
+    table = resolve(text)
+    forces = [a for a in table if a.sector == "COP" and a.kind == "group"]
+    assert [(a.name, a.country) for a in forces] == [("Hong Kong police", "HKG")]
+    assert _one(table, "Mei Tsang Ka-lok").country == "HKG"
+
+
+def test_a_dictionary_name_ending_in_a_bodys_noun_is_a_body(resolve) -> None:
+    """The converted dictionaries file the Kurdistan Regional Government among people."""
+    table = resolve("Kurdistan Regional Government spokesman Aram Salih rejected the law.")
+    krg = _one(table, "Kurdistan Regional Government")
+    assert (krg.kind, krg.country) == ("organisation", "IRQ")
+    assert _one(table, "Aram Salih").country == "IRQ"

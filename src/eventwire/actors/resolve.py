@@ -192,7 +192,7 @@ def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
     ("Nicola Sturgeon" tagged ORG is a PERSON); a longer NER entity around one stays."""
     added = []
     for hit in known:
-        label = "PERSON" if hit.actors[0].kind == "person" else "ORG"
+        label = "PERSON" if hit.actors[0].kind == "person" and not _body_name(hit.span) else "ORG"
         inside = [e for e in ents if e.start <= hit.span.start and hit.span.end <= e.end]
         if any(e.label_ == label or len(e) > len(hit.span) for e in inside):
             continue
@@ -201,6 +201,13 @@ def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
         return ents
     kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
     return sorted(kept + added, key=lambda e: e.start)
+
+
+def _body_name(span: Span) -> bool:
+    """A name ending in a body's noun ("Kurdistan Regional Government"), which the
+    dictionary may file among people, names a body."""
+    role = load_kb().roles.get(span[-1].lower_)
+    return role is not None and role.refers != "person" and span[-1].is_title
 
 
 def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
@@ -212,7 +219,8 @@ def _attach_known(b: Builder, known: list[KnownHit], day: str | None) -> None:
         proto = _proto_at(mentions, hit.span.start_char, hit.span.end_char)
         if proto is None or proto.kind not in ("person", "organisation") or proto.known:
             continue
-        entry = _valid_entry(hit.actors, proto.kind, day)
+        filed = "person" if proto.kind == "organisation" and _body_name(hit.span) else proto.kind
+        entry = _valid_entry(hit.actors, filed, day) or _valid_entry(hit.actors, proto.kind, day)
         if entry is None or entry not in load_known().named(proto.name):
             continue  # "Johnson" of another Johnson than the article's Boris Johnson
         proto.known = entry
@@ -649,6 +657,7 @@ def _group_phrases(
     """ "Serbian forces", "Bosnian Serb leaders", "EU and US officials", "the Iraqi
     government", "protesters": collectives and governments named by a role noun; "the
     national police" is the `home` state's, as a demonym would make it."""
+    bare: list[tuple[Span, Role]] = []
     for sp, role in role_spans:
         if role.refers == "person" or sp.start in title_roles:
             continue
@@ -681,7 +690,7 @@ def _group_phrases(
         if not mods and _members_of(doc, b, sp, role, role_spans, kb_hits, claimed):
             continue
         if not mods and role.phrase in BARE_INSTITUTIONS:
-            _bare_institution(doc, b, sp, role, claimed)
+            bare.append((sp, role))  # after the named ones: "police" may be "Hong Kong police"
             continue
         if not mods:
             plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
@@ -717,21 +726,26 @@ def _group_phrases(
         else:
             b.mention(protos[0], doc[start].idx, sp.end_char)
         claimed.update(range(start, sp.end))
+    for sp, role in bare:
+        _bare_institution(doc, b, sp, role, claimed)
 
 
 def _bare_institution(
     doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]
 ) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
-    named by its noun, in the state of the place written right before it, else (as a
-    national sector) in the story's state."""
+    named by its noun, in the state of the place written right before it; else the one
+    named fully elsewhere in the text ("Hong Kong police"), else (as a national sector) the
+    story's state's."""
     place = next((e for e in doc.ents if e.end == sp.start and e.label_ in ("GPE", "LOC")), None)
     start = place.start if place is not None else sp.start
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
     name = " ".join(doc[start : sp.end].text.split())
     key = f"inst::{name.lower()}"
-    proto = b.protos.get(key)
+    named = {p.key: p for p in b.protos.values() if p.kind == "group" and p.sector == role.sector
+             and p.name.lower().endswith(" " + role.phrase)}  # fmt: skip
+    proto = b.protos.get(key) or (named.popitem()[1] if place is None and len(named) == 1 else None)
     if proto is None:
         state = place_state(place) if place is not None else None
         proto = Proto(
