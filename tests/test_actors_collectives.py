@@ -56,3 +56,18 @@ def test_a_protester_acts_where_the_story_happens(resolve) -> None:
         "Student protester Ana Rojas said the reforms came too late."
     )
     assert _one(resolve(text), "Ana Rojas").country == "CHL"
+
+
+def test_a_group_is_named_with_what_it_stands_for_and_acts_where_the_story_is(
+    resolve,
+) -> None:
+    text = (
+        "Climate activists blocked a bridge in London, and anti-war protesters marched "
+        "past them to Downing Street. Young activists sang outside the British parliament as "
+        "British police watched."
+    )
+    table = resolve(text)
+    activists = _one(table, "climate activists")
+    assert (activists.kind, activists.country) == ("group", "GBR")
+    assert _one(table, "anti-war protesters").kind == "group"
+    assert _one(table, "activists").country == "GBR"  # "young" says what they are, not for

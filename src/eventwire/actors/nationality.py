@@ -266,6 +266,7 @@ def _national(proto: Proto, b: Builder) -> bool:
         return proto.name.lower() in NATIONAL_BODIES or proto.name.startswith("National ")
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
-    role = b.kb.roles.get(proto.name.lower())
+    # "activists", or "climate activists" by its noun
+    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(proto.name.lower().split()[-1])
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)

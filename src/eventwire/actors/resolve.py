@@ -696,9 +696,13 @@ def _group_phrases(
             plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
             ethnic = _ethnic_start(doc, sp.start)
             if plural and (role.sector in BARE_GROUP_SECTORS or ethnic < sp.start):
-                # "protesters"; "Western diplomats", "Serb forces": a people without a state
+                # "protesters"; "Western diplomats", "Serb forces": a people without a state;
+                # "climate activists", "pro-democracy lawmakers": what the group is for
+                people = ethnic < sp.start
+                ethnic = ethnic if people else _cause_start(doc, sp, claimed)
                 name = " ".join(doc[ethnic : sp.end].text.split())
-                name = name if ethnic < sp.start else name.lower()
+                if not people:  # "Climate activists" opening a sentence
+                    name = name[:1].lower() + name[1:]
                 proto = b.protos.get(f"grp::{name}") or Proto(
                     key=f"grp::{name}", name=name, kind="group", sector=role.sector
                 )
@@ -848,6 +852,23 @@ def _members_of(
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     claimed.update(range(start, end))
     return True
+
+
+def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
+    """Start of the words before a group noun that say what the group is for ("climate
+    activists", "pro-democracy lawmakers", "abortion-rights demonstrators"): modifiers of
+    the phrase, written before it, that name no actor."""
+    k = sp.start
+    while k > 0 and k - 1 not in claimed:
+        tok = doc[k - 1]
+        if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case"):
+            break
+        if tok.is_punct and tok.text != "-" or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+            break
+        k -= 1
+    while k < sp.start and (doc[k].text == "-" or doc[k].pos_ == "ADJ" and k == sp.start - 1):
+        k += 1  # no dangling hyphen; "young activists" is no cause
+    return k
 
 
 def _ethnic_start(doc: Doc, end: int) -> int:
