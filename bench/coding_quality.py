@@ -19,8 +19,8 @@ from typing import Any
 from eventwire.coding.ontology import current_type
 from eventwire.coding.score import event_scores
 from eventwire.evaluate.devgold import (
-    _events_with_names,
     analyze_gold_doc,
+    events_with_names,
     load_devgold,
     score_devgold,
 )
@@ -43,7 +43,7 @@ def show_devgold(data_dir: Path, only: str | None) -> dict[str, Any]:
     scores = score_devgold(data_dir / "dev-gold", docs=docs, analyze_doc=analyze)
     for doc in docs:
         pred = cache[doc.id]
-        named = _events_with_names(pred)
+        named = events_with_names(pred)
         one = event_scores(named, doc.gold["events"], doc.gold["actors"])
         print(f"{doc.id}: type={one['type']} strict={one['strict']}")
         for e, n in zip(pred["events"], named, strict=True):

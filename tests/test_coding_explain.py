@@ -57,3 +57,15 @@ def test_confidence_is_measured_precision_or_prior() -> None:
     assert measured and all(0 < p <= 1 for p in measured.values())
     for rid, row in by_id().items():
         assert confidence(row) == measured.get(rid, row.conf)
+
+
+def test_trained_coder_explains_its_sources_and_probability() -> None:
+    from eventwire.analysis import analyze
+
+    text = "Canada condemned Peru for the raid on Monday."
+    doc = analyze(text, published="2024-03-05", coder="learned")
+    (event,) = [e for e in doc.events if e.type == "ACCUSE"]
+    steps = dict(explain_event(event, doc))
+    assert "lexicon" in steps["proposed by"]
+    assert steps["model"].startswith("event p=")
+    assert "(rules)" in steps["source"] and "(rules)" in steps["target"]

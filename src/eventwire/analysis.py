@@ -2,20 +2,27 @@
 
 source ─▶ ingest ─▶ nlp ─▶ actors ─▶ quotes ─▶ coding ─▶ time ─▶ geo ─▶ facts
 Each stage is a function of the records before it; none reaches back to an earlier one.
+
+The coder is the rule coder unless another is named (`coder=`, `--coder`, or the environment
+variable EVENTWIRE_CODER, which pool workers inherit): `learned` is the trained coder, kept
+opt-in while it does not hold every floor the rules hold (docs/coding.md, "Which coder").
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.actors.resolve import resolve_actors
-from eventwire.coding.coder import code_events
-from eventwire.coding.stance import quote_events
+from eventwire.actors.table import ActorTable
+from eventwire.coding.coder import rule_coder
+from eventwire.coding.learned import code_article
 from eventwire.errors import InputError
 from eventwire.geo.locate import geoparse, locate_events
 from eventwire.ingest.decode import check_english
 from eventwire.ingest.text import article_from_text, dateline_date
-from eventwire.model import AnalyzedDocument, Article
+from eventwire.model import AnalyzedDocument, Article, Event, Quote
 from eventwire.nlp.dates import date_events
 from eventwire.nlp.pipeline import MAX_TEXT_CHARS, parse
 from eventwire.nlp.quantities import find_facts
@@ -24,16 +31,32 @@ from eventwire.nlp.quotes import find_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+Coder = Callable[["Doc", ActorTable, list[Quote]], list[Event]]
+CODERS: dict[str, Coder] = {"rules": rule_coder, "learned": code_article}
+DEFAULT_CODER = "rules"
+CODER_ENV = "EVENTWIRE_CODER"
+
+
+def coder_named(name: str | None = None) -> Coder:
+    """The coder called `name`; without one, $EVENTWIRE_CODER, else the rules.
+    InputError E062 for a name that is no coder."""
+    name = name or os.environ.get(CODER_ENV) or DEFAULT_CODER
+    if name not in CODERS:
+        raise InputError("E062", f"coder {name}", f"choose from {', '.join(CODERS)}")
+    return CODERS[name]
+
 
 def analyze(
     source: Article | str,
     *,
     published: str | None = None,
     url: str | None = None,
+    coder: str | None = None,
 ) -> AnalyzedDocument:
     """Analyse an `Article`, or raw scraped text (which goes through the cleaner and the
     checks `ingest` applies to a file: E015/E016 for what is no English prose).
-    InputError E013 when the clean text is longer than `MAX_TEXT_CHARS`."""
+    InputError E013 when the clean text is longer than `MAX_TEXT_CHARS`. `coder` names the
+    event coder (`CODERS`; default: `coder_named`)."""
     if isinstance(source, str):
         article = article_from_text(source, published=published, url=url)
         check_english(article.text, url or "<text>")
@@ -44,7 +67,8 @@ def analyze(
         if url is not None:
             article.url = url
     check_length(article)
-    return analyze_parsed(article, parse(article.text))
+    code = coder_named(coder)  # a wrong name fails before the parse
+    return analyze_parsed(article, parse(article.text), code)
 
 
 def check_length(article: Article) -> None:
@@ -55,11 +79,11 @@ def check_length(article: Article) -> None:
         raise InputError("E013", article.source or article.url or "<text>", size)
 
 
-def analyze_parsed(article: Article, doc: Doc) -> AnalyzedDocument:
+def analyze_parsed(article: Article, doc: Doc, coder: Coder | None = None) -> AnalyzedDocument:
     """The stages after the parse: `doc` is `article.text` parsed (`parse`, `parse_many`)."""
     actors = resolve_actors(doc, published=article.published, dateline=article.dateline)
     quotes = find_quotes(doc, actors)
-    events = quote_events(doc, actors, quotes, code_events(doc, actors))
+    events = (coder or coder_named())(doc, actors, quotes)
     date_events(events, doc, article.published, fallback=undated_source(article))
     places = geoparse(doc)
     locate_events(events, doc, places)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -64,6 +65,22 @@ class DocFormat(StrEnum):
     text = "text"
 
 
+class CoderName(StrEnum):
+    rules = "rules"
+    learned = "learned"
+
+
+# the event coder: the rules by default; `learned` is the trained coder (docs/coding.md)
+CoderOption = Annotated[
+    CoderName | None,
+    typer.Option(
+        envvar="EVENTWIRE_CODER",
+        help="Event coder: rules (default) or learned (the trained coder).",
+        show_default=False,
+    ),
+]
+
+
 class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -102,6 +119,7 @@ def analyze(
         bool,
         typer.Option(help="Show, per event, the trigger, the rule and how each part was chosen."),
     ] = False,
+    coder: CoderOption = None,
 ) -> None:
     """Analyse one article and print its actors, quotes, events, places and facts."""
     from eventwire.analysis import analyze as run_analysis
@@ -110,7 +128,7 @@ def analyze(
 
     try:
         article = read_article(source, published=published, url=url, allow_private=allow_private)
-        doc = run_analysis(article)
+        doc = run_analysis(article, coder=coder)
     except EventwireError as e:
         raise _fail(e) from None
     if format is DocFormat.json:
@@ -261,6 +279,7 @@ def ingest(
     max_polls: Annotated[
         int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
     ] = None,
+    coder: CoderOption = None,
 ) -> None:
     """Analyse articles (files, folders, URLs, -, .jsonl, the HTML pages of a .warc or
     .warc.gz crawl) and store them; stored ones are skipped. A file's sidecar
@@ -273,6 +292,10 @@ def ingest(
         from eventwire.ingest.text import check_date
 
         check_date(published, "--published")  # an EventwireError is reported as one line
+    if coder is not None:  # read by the analysis in this process and in pool workers
+        from eventwire.analysis import CODER_ENV
+
+        os.environ[CODER_ENV] = coder
     failed = 0
     if sources:
         summary = ingest_sources(
@@ -445,7 +468,10 @@ def evaluate(
     ] = None,
     detail: Annotated[bool, typer.Option(help="Per-type tables.")] = False,
     skip: Annotated[
-        list[str] | None, typer.Option(help="Gold sets to skip (devgold, plover, extraction, geo).")
+        list[str] | None,
+        typer.Option(
+            help="Gold sets to skip (devgold, oof, holdout, plover, extraction, geowebnews)."
+        ),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write scores as JSON.")] = None,
 ) -> None:
@@ -461,6 +487,71 @@ def evaluate(
         json_out.write_text(json.dumps(scores, indent=2, default=str))
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    data: Annotated[
+        Path | None, typer.Option(help="The gold data folder (default: ../shared/data).")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Model file to write (default: the package's coding/data)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date recorded in the model (default: today).")
+    ] = None,
+) -> None:
+    """Fit the event coder on the gold folders and write the model (seeded, reproducible)."""
+    from eventwire.coding.linear import MODEL_FILE
+    from eventwire.evaluate.run import default_data_dir
+    from eventwire.training.fit import train as run_training
+    from eventwire.training.petrarch_convert import package_data_dir
+
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        raise _fail(InputError("E010", str(data_dir), "gold data folder; pass --data"))
+    target = out or package_data_dir() / MODEL_FILE
+    with _progress() as progress:
+        task = progress.add_task("parsing the gold articles", total=None, current="")
+        model = run_training(data_dir, target, date=date, on_doc=lambda _: progress.advance(task))
+    meta = model.meta
+    err.print(
+        f"trained on {meta['articles']} articles ({meta['gold_events']} gold events); "
+        f"{sum(len(m.weights) for m in (model.event, model.source, model.target))} weights "
+        f"written to {target}",
+        highlight=False,
+    )
+
+
+@app.command("convert-petrarch")
+def convert_petrarch(
+    petrarch: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH2 dictionaries (default: ../shared/data/petrarch2)."),
+    ] = None,
+    plover: Annotated[
+        Path | None,
+        typer.Option(
+            help="CAMEO2PLOVER table (default: ../shared/data/plover/CAMEO2PLOVER-2021.txt)."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Output folder (default: the package's coding/data)."),
+    ] = None,
+) -> None:
+    """Convert PETRARCH2's CAMEO verb dictionary into the coder's candidate-trigger tables."""
+    from eventwire.evaluate.run import default_data_dir
+    from eventwire.training.petrarch_convert import convert, package_data_dir
+
+    petrarch = petrarch or default_data_dir() / "petrarch2"
+    plover = plover or default_data_dir() / "plover" / "CAMEO2PLOVER-2021.txt"
+    for path in (petrarch / "CAMEO.2.0.txt", plover):
+        if not path.is_file():
+            raise _fail(InputError("E010", str(path), "pass --petrarch / --plover"))
+    counts = convert(petrarch, plover, out_dir or package_data_dir())
+    err.print(", ".join(f"{n} {k}" for k, n in counts.items()), highlight=False)
 
 
 @app.command("ray")

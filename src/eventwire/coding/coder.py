@@ -41,7 +41,7 @@ from eventwire.coding.syntax import (
     evidence,
     lemma,
 )
-from eventwire.model import Event
+from eventwire.model import Event, Quote
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import in_quotes, quote_spans
 
@@ -104,18 +104,36 @@ WEAPON_MODES = {
 
 def code_events(doc: Doc, actors: ActorTable) -> list[Event]:
     """All events of a parsed document, ids e1.. in text order."""
+    return trace_events(doc, actors)[0]
+
+
+def rule_coder(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Event]:
+    """The rules alone, as the pipeline coded before the trained coder: this coder's events
+    and the speech acts of the quotations. Kept for comparison (bench/throughput.py) and as
+    the fixed reference event set on which the evaluation measures the date stage."""
+    from eventwire.coding.stance import quote_events
+
+    return quote_events(doc, actors, quotes, code_events(doc, actors))
+
+
+def trace_events(doc: Doc, actors: ActorTable) -> tuple[list[Event], list[list[Traced]]]:
+    """The rules' events of a document, and every trigger match of each sentence with the
+    rules' decision on it."""
     # the same quoted spans the quote reader finds, marks included
     quoted = [(q.open_mark, q.end) for q in quote_spans(doc_text(doc))]
     events: list[Event] = []
+    traces: list[list[Traced]] = []
     for sent in doc.sents:
-        events.extend(_code_sentence(sent, actors))
+        traced = trace_sentence(sent, actors)
+        traces.append(traced)
+        events.extend(t.event for t in traced if t.dropped is None and t.event)
     events = _drop_outcomes(events)
     _second_calls(doc, events)
     _referred_authors(doc, events, quoted)
     events = merge_reports(events, doc, actors)
     for i, event in enumerate(events, start=1):
         event.id = f"e{i}"
-    return events
+    return events, traces
 
 
 def _second_calls(doc: Doc, events: list[Event]) -> None:
@@ -220,46 +238,87 @@ def _drop_outcomes(events: list[Event]) -> list[Event]:
     return out
 
 
-def _code_sentence(sent: Span, actors: ActorTable) -> list[Event]:
-    matches = _find_triggers(sent)
+@dataclass(slots=True)
+class Traced:
+    """One trigger match of a sentence and what the rules made of it: the event they build
+    (with its actors and mood), and why they code none (None when they code it)."""
+
+    match: Match
+    event: Event | None = None
+    dropped: str | None = None
+
+
+def trace_sentence(sent: Span, actors: ActorTable) -> list[Traced]:
+    """Every trigger match of the sentence, with the rules' decision on it (the trained coder
+    reads these decisions as features)."""
+    found = _find_triggers(sent)  # longest first: the filters below keep this order
+    traced = {m.head.i: Traced(m) for m in found}
+
+    def drop(matches: list[Match], kept: list[Match], why: str) -> list[Match]:
+        ids = {id(m) for m in kept}
+        for m in matches:
+            if id(m) not in ids:
+                traced[m.head.i].dropped = why
+        return kept
+
+    matches = list(found)
     # a quoted claim is not coded; a light noun may be quoted ("called it a 'maneuver'"),
     # but a phrasal row's other words ("said ... must") may not come from inside a quote
-    matches = [
-        m
-        for m in matches
-        if not in_quotes(m.head, marks=False)
-        and (m.row.pattern == "light" or not any(in_quotes(t, marks=False) for t in m.tokens))
-    ]
-    matches = [m for m in matches if why_no_event(m) is None]
+    matches = drop(
+        matches,
+        [
+            m
+            for m in matches
+            if not in_quotes(m.head, marks=False)
+            and (m.row.pattern == "light" or not any(in_quotes(t, marks=False) for t in m.tokens))
+        ],
+        "a claim inside quotation marks",
+    )
+    for m in matches:
+        traced[m.head.i].dropped = why_no_event(m)
+    matches = [m for m in matches if traced[m.head.i].dropped is None]
     kept, threats, contents = _drop_speech_content(matches)
+    drop(matches, kept, "the content of a speech act")
+    matches = kept
     kept = [m for m in kept if not _impersonal_warning(m, contents.get(m.head.i, []), actors)]
-    kept = _drop_rementions(kept)
+    matches = drop(matches, kept, "a warning of a consequence nobody does")
+    kept = drop(matches, _drop_rementions(kept), "re-mentions an event told elsewhere")
     # "the airstrike that killed X": the relative clause tells the noun's event in full
     told = {(m.head.head.i, m.row.type) for m in kept if m.head.dep_ == "relcl"}
-    kept = [m for m in kept if m.row.pos != "noun" or (m.head.i, m.row.type) not in told]
-    events: list[Event] = []
+    kept = drop(
+        kept,
+        [m for m in kept if m.row.pos != "noun" or (m.head.i, m.row.type) not in told],
+        "told in full by its relative clause",
+    )
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     by_head: dict[int, Event] = {}
     heads = {m.head.i for m in kept}
     for m in sorted(kept, key=lambda m: m.head.i):
+        entry = traced[m.head.i]
         content = contents.get(m.head.i, [])
         event = _build_event(m, sent, actors, threat=m.head.i in threats, content=content)
         if event is None:
+            entry.dropped = "no actor, a re-mentioned act, or an accident"
             continue
+        entry.event = event
         depth = _subordination(m.head, heads)
         if depth:
             event.confidence = round(event.confidence * SUBORDINATE_FACTOR**depth, 3)
             event.why["salience"] = f"{depth} level(s) below the main clause"
         _inherit_source(m, event, by_head)
         by_head[m.head.i] = event
-        if _one_sided(event, m.head) or _no_occurrence(event):
+        if _one_sided(event, m.head):
+            entry.dropped = "verbal cooperation without an actor on a side it needs"
+            continue
+        if _no_occurrence(event):
+            entry.dropped = "a negated act with no actor"
             continue
         key = (event.type, tuple(event.source), tuple(event.target))
         if key in seen:
+            entry.dropped = "the same event as another trigger of the sentence"
             continue  # "bombings struck": one attack, two triggers
         seen.add(key)
-        events.append(event)
-    return events
+    return [t for _, t in sorted(traced.items())]
 
 
 def _subordination(head: Token, heads: set[int]) -> int:
@@ -302,7 +361,7 @@ def _find_triggers(sent: Span) -> list[Match]:
             continue
         rows = by_head().get((pos, lemma(token))) or by_head().get((pos, token.lower_), ())
         for row in rows:
-            extra = _match_others(token, row)
+            extra = match_others(token, row)
             if extra is None:
                 continue
             objects = [c for c in token.children if c.dep_ in OBJ]
@@ -368,7 +427,7 @@ def _labels(verb: Token) -> bool:
     return False
 
 
-def _match_others(head: Token, row: LexRow) -> list[Token] | None:
+def match_others(head: Token, row: LexRow) -> list[Token] | None:
     """Tokens matching the row's non-head words among the head's dependents (two levels),
     or None when one is missing."""
     # the head's own auxiliaries are not particles ("has yet to yield" is not "yield to")
@@ -500,7 +559,7 @@ def _drop_rementions(matches: list[Match]) -> list[Match]:
 
 
 @dataclass
-class _Mood:
+class Mood:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
@@ -510,9 +569,9 @@ class _Mood:
     cues: list[str] = field(default_factory=list)  # the words that set the flags
 
 
-def _mood(pred: Token) -> _Mood:
+def mood_of(pred: Token) -> Mood:
     """Negation, future, hypothetical mood and stated willingness of a predicate."""
-    mood = _Mood()
+    mood = Mood()
     negs = [c for c in pred.children if c.dep_ == "neg"]
     if pred.pos_ in NOUN_POS:
         negs += [c for c in pred.children if c.dep_ == "det" and c.lower_ == "no"]
@@ -562,9 +621,8 @@ def _mood(pred: Token) -> _Mood:
     return mood
 
 
-def _type_for_mood(row: LexRow, mood: _Mood) -> tuple[str, str, str | None]:
+def type_for_mood(etype: str, cameo: str, mood: Mood) -> tuple[str, str, str | None]:
     """(type, cameo, why) after PLOVER's rules for intentions, threats and refusals."""
-    etype, cameo = row.type, row.cameo
     if mood.negated and etype in REFUSAL_TYPES:
         return "REJECT", "12", f"negated {etype} is a refusal"
     if not (mood.future or mood.hypothetical or mood.willing):
@@ -722,8 +780,8 @@ def _build_event(
             return None
     if _is_accident(m):
         return None
-    mood = _mood(m.head)
-    type_name, cameo, retyped = _type_for_mood(row, mood)
+    mood = mood_of(m.head)
+    type_name, cameo, retyped = type_for_mood(row.type, row.cameo, mood)
     if threat and type_name == row.type and not mood.negated:
         type_name, cameo, retyped = "THREATEN", "13", "a promise of conflict is THREATEN"
     negated = mood.negated and type_name == row.type  # a refusal is the event, not negated

@@ -1,5 +1,6 @@
-"""Why an event was coded: the trigger and lexicon row, how source and target were found,
-the date, the place and the flags, read from the event's `why` record and the document."""
+"""Why an event was coded: the trigger and lexicon row, the sources that proposed it and the
+model's probability, how source and target were found, the date, the place and the flags,
+read from the event's `why` record and the document."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def explain_event(event: Event, doc_record: AnalyzedDocument) -> list[tuple[str,
         ("lexicon row", _rule(event)),
         ("pattern", why.get("pattern", "unknown")),
     ]
+    # the trained coder: which dictionaries proposed the type, and how sure its model was
+    steps += [(key, why[key]) for key in ("proposed by", "model") if key in why]
     if "type" in why:
         steps.append(("type", why["type"]))
     steps += [

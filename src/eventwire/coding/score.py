@@ -7,6 +7,7 @@ evidence sentences overlap; strict matching also needs source and target names t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 Names = tuple[str, ...]  # one actor: its name and the other forms it goes by
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
@@ -22,6 +24,7 @@ def _tokens(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # scorers compare the same sentences many times
 def evidence_overlaps(a: str, b: str) -> bool:
     a, b = normalise(a), normalise(b)
     if not a or not b:

@@ -143,10 +143,33 @@ def _same_event(event: Event, events: list[Event]) -> Event | None:
     )
 
 
+def quote_acts(doc: Doc, actors: ActorTable, quotes: list[Quote]) -> list[Event | None]:
+    """The speech act each quotation makes (None where it makes none), before checking
+    whether the coder coded the speaker's act in those sentences already."""
+    return [_quote_act(doc, actors, quote) for quote in quotes]
+
+
+def coded_already(event: Event, events: list[Event]) -> bool:
+    """The speaker's act in the quotation's sentences is among the events."""
+    ev = event.evidence
+    return any(
+        speaker in e.source and _overlaps(e, ev.start, ev.end)
+        for e in events
+        for speaker in event.source
+    )
+
+
 def _quote_event(doc: Doc, actors: ActorTable, quote: Quote, events: list[Event]) -> Event | None:
+    event = _quote_act(doc, actors, quote)
+    if event is None or coded_already(event, events):
+        return None  # the speaker's act in this sentence is coded already
+    return event
+
+
+def _quote_act(doc: Doc, actors: ActorTable, quote: Quote) -> Event | None:
     if quote.speaker is None or not quote.direct or quote.partial:
         return None
-    verb = _attribution(doc, quote)
+    verb = attribution(doc, quote)
     if verb is None or lemma(verb) not in reporting_verbs():
         return None  # "condemned: '...'" is coded by the coder; no verb, no known attribution
     inner = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -157,8 +180,6 @@ def _quote_event(doc: Doc, actors: ActorTable, quote: Quote, events: list[Event]
         return None
     first = min(found.tokens[0].sent.start_char, verb.sent.start_char)
     last = max(found.tokens[0].sent.end_char, verb.sent.end_char)
-    if any(quote.speaker in e.source and _overlaps(e, first, last) for e in events):
-        return None  # the speaker's act in this sentence is coded already
     return _build(doc, quote, verb, found, first, last, actors)
 
 
@@ -169,7 +190,7 @@ def _overlaps(event: Event, start: int, end: int) -> bool:
 # --- attribution ----------------------------------------------------------------------------
 
 
-def _attribution(doc: Doc, quote: Quote) -> Token | None:
+def attribution(doc: Doc, quote: Quote) -> Token | None:
     """The speech verb outside quotation marks nearest to the quote, in the sentences the
     quote touches, the one before when it leads in with a colon, and the one after when the
     quote ends its sentence on the same line ('"..." \n' is no attribution)."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventwire.coding.score import event_scores, evidence_overlaps, names_match, normalise
 from eventwire.geo.score import location_matches
+from eventwire.model import Article
 from eventwire.nlp.scoring import score_facts, score_quotes
 
 
@@ -44,14 +45,20 @@ def load_devgold(data_dir: Path) -> list[GoldDoc]:
     return docs
 
 
-def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:
-    """Run the pipeline as a user would: scraped text in, with the stated publication date."""
-    from eventwire.analysis import analyze
+def gold_article(doc: GoldDoc) -> Article:
+    """The article as a user would give it: scraped text with the stated publication date."""
     from eventwire.ingest.text import article_from_text
 
     article = article_from_text(doc.text, published=doc.meta.get("published"), source=doc.id)
     article.title = article.title or doc.meta.get("title")
-    return analyze(article).to_dict()
+    return article
+
+
+def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:
+    """Run the whole pipeline on a gold article."""
+    from eventwire.analysis import analyze
+
+    return analyze(gold_article(doc)).to_dict()
 
 
 def _key(text: str) -> str:
@@ -68,7 +75,7 @@ def gold_forms(actor: dict[str, Any]) -> set[str]:
     return {_key(actor["name"]), *(_key(a) for a in actor.get("aliases", []))}
 
 
-def _events_with_names(pred: dict[str, Any]) -> list[dict[str, Any]]:
+def events_with_names(pred: dict[str, Any]) -> list[dict[str, Any]]:
     """Predicted events with actor ids replaced by (name, *mention forms) tuples."""
     by_id = {a["id"]: a for a in pred["actors"]}
 
@@ -95,19 +102,28 @@ def _gold_match(pred_event: dict[str, Any], gold_events: list[dict[str, Any]]) -
 
 
 @dataclass(slots=True)
-class _Tally:
-    counts: Counter[str]
-    per_type: dict[str, Counter[str]]
+class EventTally:
+    """Event counts summed over documents (`score_events`), read out by `event_summary`."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    per_type: dict[str, Counter[str]] = field(default_factory=dict)
 
 
-def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> None:
+def score_events(
+    pred: dict[str, Any], gold: dict[str, Any], tally: EventTally, *, detail: bool = True
+) -> None:
+    """Add one document's events to the tally. `pred` needs "actors" (id, name, mentions)
+    and "events" (type, source and target ids, evidence, date, historical). Without
+    `detail`, only the strict and type-level counts (for tuning loops)."""
     c = tally.counts
-    named_events = _events_with_names(pred)
+    named_events = events_with_names(pred)
     ev = event_scores(named_events, gold["events"], gold["actors"])
     c["ev_pred"] += ev["n_pred"]
     c["ev_gold"] += ev["n_gold"]
     c["ev_type_tp"] += ev["type"]["tp"]
     c["ev_strict_tp"] += ev["strict"]["tp"]
+    if not detail:
+        return
     for etype in {e["type"] for e in gold["events"]} | {e["type"] for e in pred["events"]}:
         one = event_scores(
             [e for e in named_events if e["type"] == etype],
@@ -127,6 +143,7 @@ def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> Non
             (e, n) for e, n in zip(pred["events"], named_events, strict=True)
             if _gold_match(e, [g]) is not None
         ]  # fmt: skip
+        c["target_gold"] += g["target"] is not None
         if not hits:
             continue
         hit = hits[0][0]
@@ -138,9 +155,47 @@ def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: _Tally) -> Non
                 continue
             c["arg_gold"] += 1
             gold_names = aliases.get(g[side], (g[side],))
-            c["arg_ok"] += any(
-                names_match(tuple(names), gold_names) for _, n in hits for names in n[side]
-            )
+            right = any(names_match(tuple(names), gold_names) for _, n in hits for names in n[side])
+            c["arg_ok"] += right
+            if side == "target":
+                c["target_found"] += 1
+                c["target_ok"] += right
+
+
+def event_summary(tally: EventTally) -> dict[str, Any]:
+    """Strict and type-level P/R/F1, argument and target accuracy, and the per-type table.
+    `target_accuracy` is "target right when gold has one": over the gold events with a
+    target found with the right type in the right sentence, the share whose target one of
+    those predictions names; `target_recall` counts every gold event with a target."""
+    c = tally.counts
+    p, r = _ratio(c["ev_strict_tp"], c["ev_pred"]), _ratio(c["ev_strict_tp"], c["ev_gold"])
+    tp_, tr_ = _ratio(c["ev_type_tp"], c["ev_pred"]), _ratio(c["ev_type_tp"], c["ev_gold"])
+    per_type = {}
+    for etype, t in sorted(tally.per_type.items()):
+        tp, tr = _ratio(t["tp"], t["pred"]), _ratio(t["tp"], t["gold"])
+        per_type[etype] = {
+            "gold": t["gold"], "pred": t["pred"], "precision": tp, "recall": tr, "f1": _f1(tp, tr),
+            "type_recall": _ratio(t["type_tp"], t["gold"]),
+        }  # fmt: skip
+    return {
+        "event_precision": p,
+        "event_recall": r,
+        "event_f1": _f1(p, r),
+        "event_type_precision": tp_,
+        "event_type_recall": tr_,
+        "event_type_f1": _f1(tp_, tr_),
+        "events_gold": c["ev_gold"],
+        "events_predicted": c["ev_pred"],
+        "argument_accuracy": _ratio(c["arg_ok"], c["arg_gold"]),
+        "target_accuracy": _ratio(c["target_ok"], c["target_found"]),
+        "target_recall": _ratio(c["target_ok"], c["target_gold"]),
+        "per_type": per_type,
+    }
+
+
+def _score_one(pred: dict[str, Any], gold: dict[str, Any], tally: EventTally) -> None:
+    score_events(pred, gold, tally)
+    c = tally.counts
 
     q = score_quotes(pred["quotes"], pred["actors"], gold["quotes"], gold["actors"])
     c["q_gold"] += q["gold"]
@@ -229,7 +284,7 @@ def score_devgold(
     on_doc: Callable[[str], None] | None = None,
     docs: Iterable[GoldDoc] | None = None,
 ) -> dict[str, Any]:
-    tally = _Tally(Counter(), {})
+    tally = EventTally()
     n = 0
     for doc in docs if docs is not None else load_devgold(data_dir):
         _score_one(analyze_doc(doc), doc.gold, tally)
@@ -237,28 +292,13 @@ def score_devgold(
         if on_doc:
             on_doc(doc.id)
     c = tally.counts
-    p, r = _ratio(c["ev_strict_tp"], c["ev_pred"]), _ratio(c["ev_strict_tp"], c["ev_gold"])
-    tp_, tr_ = _ratio(c["ev_type_tp"], c["ev_pred"]), _ratio(c["ev_type_tp"], c["ev_gold"])
-    per_type = {}
-    for etype, t in sorted(tally.per_type.items()):
-        tp, tr = _ratio(t["tp"], t["pred"]), _ratio(t["tp"], t["gold"])
-        per_type[etype] = {
-            "gold": t["gold"], "pred": t["pred"], "precision": tp, "recall": tr, "f1": _f1(tp, tr),
-            "type_recall": _ratio(t["type_tp"], t["gold"]),
-        }  # fmt: skip
+    events = event_summary(tally)
+    per_type = events.pop("per_type")
     return {
         "docs": n,
-        "event_precision": p,
-        "event_recall": r,
-        "event_f1": _f1(p, r),
-        "event_type_precision": tp_,
-        "event_type_recall": tr_,
-        "event_type_f1": _f1(tp_, tr_),
-        "events_gold": c["ev_gold"],
-        "events_predicted": c["ev_pred"],
+        **events,
         "date_accuracy": _ratio(c["date_ok"], c["ev_found"]),
         "historical_accuracy": _ratio(c["hist_ok"], c["ev_found"]),
-        "argument_accuracy": _ratio(c["arg_ok"], c["arg_gold"]),
         "quote_recall": _ratio(c["q_matched"], c["q_gold"]),
         "quote_precision": _ratio(c["q_matched"], c["q_pred"]),
         "speaker_accuracy": _ratio(c["q_speaker_ok"], c["q_matched"]),

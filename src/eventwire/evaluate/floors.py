@@ -1,7 +1,13 @@
 """Quality floors pinned in the repo, trafilatura-style: a score below its floor fails the gate.
 
 Policy: floors only go up. Raise a floor when a change measurably improves a score (pin the
-new figure rounded down to 3 decimals); never lower one to make a regression pass.
+new figure rounded down to 3 decimals); never lower one to make a regression pass. The
+trained coder's figures (`oof` but `oof.rules`, `holdout.learned`) move by about 0.01 when
+the model is refitted on the same articles with other features or settings (its thresholds
+sit on a flat optimum, and the held-out sets are small: one event of bench/holdout is 0.02
+of recall), so they are pinned rounded down to 2 decimals. The rule coder, the pipeline's
+default, is deterministic: its figures (`oof.rules`, `holdout`, `plover`) are pinned to 3
+(as they are raised).
 
 `floors.json` is nested like the scores: section -> (row ->)* metric -> floor. A score tree
 with the same shape is checked leaf by leaf; scores without a floor are not checked.
