@@ -100,3 +100,14 @@ def test_a_dictionary_name_ending_in_a_bodys_noun_is_a_body(resolve) -> None:
     krg = _one(table, "Kurdistan Regional Government")
     assert (krg.kind, krg.country) == ("organisation", "IRQ")
     assert _one(table, "Aram Salih").country == "IRQ"
+
+
+def test_a_party_ner_took_for_a_place_is_a_party_and_places_its_leader(resolve) -> None:
+    text = (
+        "Thousands marched in Tbilisi on Saturday against the Georgian government. Opposition "
+        "politician Nodar Beridze, leader of the United Georgia party, called for new elections."
+    )
+    table = resolve(text)
+    party = _one(table, "United Georgia party")
+    assert (party.kind, party.country) == ("organisation", "GEO")
+    assert _one(table, "Nodar Beridze").country == "GEO"

@@ -43,6 +43,8 @@ SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
 # of the place written before them ("Northamptonshire police", "a Paris court")
 BARE_INSTITUTIONS = frozenset({"police", "court"})
+# the last word of a party's or movement's name
+BODY_NOUNS = frozenset({"party", "movement", "front", "coalition", "bloc"})
 # titles that are part of how a person is named
 NAME_TITLES = frozenset({"Pope", "Queen", "King"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -129,7 +131,7 @@ def resolve_actors(
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
     trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
-    ents = [e for e in trimmed if e is not None and len(e)]
+    ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
@@ -325,6 +327,14 @@ def _longer_names_first(
 def _contains_words(longer: list[str], words: list[str]) -> bool:
     n = len(words)
     return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+
+
+def _as_body(ent: Span) -> Span:
+    """ "the United Georgia party": a name NER took for a place or a people that ends in a
+    party's or movement's noun names that body."""
+    if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _trim(ent: Span) -> Span | None:
