@@ -9,10 +9,14 @@ from eventwire.analysis import analyze
 from eventwire.nlp.dates import normalise_date
 
 
-def _date_of(doc, trigger: str) -> str | None:
+def _event(doc, trigger: str):
     found = [e for e in doc.events if e.evidence.trigger and trigger in e.evidence.trigger]
     assert found, [(e.type, e.evidence.trigger) for e in doc.events]
-    return found[0].date
+    return found[0]
+
+
+def _date_of(doc, trigger: str) -> str | None:
+    return _event(doc, trigger).date
 
 
 def test_the_following_day_counts_from_the_day_named_before() -> None:
@@ -57,9 +61,7 @@ def test_a_day_with_its_part_of_day_dates_the_event() -> None:
 
 
 def _historical(doc, trigger: str) -> bool:
-    found = [e for e in doc.events if e.evidence.trigger and trigger in e.evidence.trigger]
-    assert found, [(e.type, e.evidence.trigger) for e in doc.events]
-    return found[0].historical
+    return _event(doc, trigger).historical
 
 
 def test_a_paragraph_after_one_dated_long_ago_goes_on_with_that_background() -> None:

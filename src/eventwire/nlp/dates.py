@@ -556,7 +556,7 @@ def _finite_conjunct(verb: Token) -> bool:
 def _lead_day(doc: Doc, published: dt.date | None) -> tuple[Span, DateValue, int] | None:
     """The day the lead paragraph names ("On Wednesday, ..."), with the offset where the
     second paragraph ends: later sentences of the news story report that day's events."""
-    paras = [m.span() for m in re.finditer(r"[^\n]+", doc_text(doc))]
+    paras = _paragraphs(doc)
     if not paras:
         return None
     for ent in doc.ents:
@@ -624,11 +624,15 @@ def date_events(
             event.date_source = fallback
 
 
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", doc_text(doc))]
+
+
 def _after_background(sent: Span, dates: dict[int, tuple[Span, DateValue]], pub: dt.date) -> bool:
     """The sentence opens a paragraph, and every date of the paragraph before it lies long
     past ("The crash happened on August 27." then "Police spoke with the driver"): the
     background story goes on."""
-    paras = [m.span() for m in re.finditer(r"[^\n]+", doc_text(sent.doc))]
+    paras = _paragraphs(sent.doc)
     k = next((n for n, (a, b) in enumerate(paras) if a <= sent.start_char < b), 0)
     if k == 0 or doc_text(sent.doc)[paras[k][0] : sent.start_char].strip():
         return False
