@@ -1,8 +1,8 @@
-"""Who and when on the held-out set bench/holdout/whowhen (issue 12): the same actor and date
-measures `eventwire evaluate` reports for dev-gold and train-gold, on articles written for
-this check and never tuned on.
+"""Who and when on the held-out sets bench/holdout/whowhen and whowhen2 (issue 12): the same
+actor and date measures `eventwire evaluate` reports for dev-gold and train-gold, on articles
+written for this check and never tuned on.
 
-    .venv/bin/python bench/holdout_whowhen.py [--detail]
+    .venv/bin/python bench/holdout_whowhen.py [--set whowhen2] [--detail]
 """
 
 from __future__ import annotations
@@ -19,18 +19,20 @@ from eventwire.evaluate.devgold import (
     score_devgold,
 )
 
-SET = Path(__file__).resolve().parent / "holdout" / "whowhen"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
 MEASURES = ("docs", "actor_recall", "actor_country_accuracy", "actor_code_share",
             "actors_with_country", "date_accuracy", "events_matched")  # fmt: skip
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--set", default="whowhen", help="a folder under bench/holdout")
     ap.add_argument("--detail", action="store_true", help="every gold actor and its match")
     args = ap.parse_args()
-    docs = load_devgold(SET)
+    folder = HOLDOUT / args.set
+    docs = load_devgold(folder)
     preds = {d.id: analyze_gold_doc(d) for d in docs}
-    scores = score_devgold(SET, docs=docs, analyze_doc=lambda d: preds[d.id])
+    scores = score_devgold(folder, docs=docs, analyze_doc=lambda d: preds[d.id])
     print(json.dumps({k: scores[k] for k in MEASURES}, indent=1))
     if args.detail:
         for doc in docs:

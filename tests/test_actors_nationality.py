@@ -40,3 +40,32 @@ def test_a_national_office_in_a_story_about_one_state(resolve) -> None:
         "ARGGOV",
     )
     assert _one(table, "Senate").country == "ARG"
+
+
+def test_a_demonym_or_place_describing_a_body_gives_its_country(resolve) -> None:
+    table = resolve(
+        "The Danish rescue charity Havbrise renamed its ship on Sunday. Havbrise spokesperson "
+        "Lena Holm said the name mattered."
+    )
+    assert _one(table, "Havbrise").country == "DNK"
+    assert _one(table, "Lena Holm").country == "DNK"  # she speaks for it
+
+
+def test_a_place_in_a_bodys_name_gives_its_country(resolve) -> None:
+    table = resolve("The Western Mindanao Command said on Monday that the army was ready.")
+    assert _one(table, "Western Mindanao Command").country == "PHL"
+
+
+def test_a_surname_that_is_also_a_city_is_no_place(resolve) -> None:
+    table = resolve("The Rights Fund's lawyer Marta De León said the law was unfair.")
+    assert all(a.country != "MEX" for a in table)
+
+
+def test_a_demonym_before_a_lower_case_title(resolve) -> None:
+    table = resolve("Italian economic development minister Paolo Ferri sent a letter.")
+    assert _one(table, "Paolo Ferri").country == "ITA"
+
+
+def test_a_predicated_nationality_in_apposition(resolve) -> None:
+    table = resolve("Omar Haddad, a Jordanian national, was detained at the airport.")
+    assert _one(table, "Omar Haddad").country == "JOR"

@@ -90,4 +90,4 @@ def test_organisers_and_unions_are_actors(resolve) -> None:  # type: ignore[no-u
     text = "Organisers blamed the mayor for the delay. Rail unions said they would strike."
     sectors = {a.name: a.sector for a in resolve(text)}
     assert sectors["organisers"] == "CVL"
-    assert sectors["unions"] == "LAB"
+    assert sectors["rail unions"] == "LAB"  # named with what they are

@@ -84,3 +84,10 @@ def test_mediation_names_both_parties(nlp) -> None:  # type: ignore[no-untyped-d
 def test_an_ordinary_welcome_is_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = code(nlp, "Chile welcomed the decision of Peru.")
     assert top(events).type == "SUPPORT"
+
+
+def test_speaking_with_someone_as_a_suspect_is_an_investigation(nlp) -> None:
+    events, _ = code(nlp, "Kent police spoke with Mark Ellery as a suspect in the robbery.")
+    assert (top(events).type, top(events).mode) == ("ACCUSE", "investigate")
+    events, _ = code(nlp, "Boris Johnson spoke with Emmanuel Macron about the suspect.")
+    assert top(events).type == "CONSULT"

@@ -9,10 +9,14 @@ from eventwire.analysis import analyze
 from eventwire.nlp.dates import normalise_date
 
 
-def _date_of(doc, trigger: str) -> str | None:
+def _event(doc, trigger: str):
     found = [e for e in doc.events if e.evidence.trigger and trigger in e.evidence.trigger]
     assert found, [(e.type, e.evidence.trigger) for e in doc.events]
-    return found[0].date
+    return found[0]
+
+
+def _date_of(doc, trigger: str) -> str | None:
+    return _event(doc, trigger).date
 
 
 def test_the_following_day_counts_from_the_day_named_before() -> None:
@@ -47,3 +51,35 @@ def test_weeks_that_straddle_two_months_fix_no_month() -> None:
 def test_a_year_modifying_a_noun_does_not_date_the_event() -> None:
     doc = analyze("Russia condemned the 2014 annexation law on Friday.", published="2020-03-15")
     assert _date_of(doc, "condemned") == "2020-03-13"
+
+
+def test_a_day_with_its_part_of_day_dates_the_event() -> None:
+    text = "Yesterday afternoon, Chile condemned Peru over the seizure of its fishing boats."
+    assert _date_of(analyze(text, published="2019-09-25"), "condemned") == "2019-09-24"
+    text = "Gunmen attacked the mayor of Kirkuk last night at a rally in the city."
+    assert _date_of(analyze(text, published="2019-01-14"), "attacked") == "2019-01-13"
+
+
+def _historical(doc, trigger: str) -> bool:
+    return _event(doc, trigger).historical
+
+
+def test_a_paragraph_after_one_dated_long_ago_goes_on_with_that_background() -> None:
+    text = (
+        "Kenya urged Somalia on Monday to release the fishermen.\n\n"
+        "A Kenyan trawler was seized off Kismayo on March 3, 2024.\n\n"
+        "Somali police questioned Omar Dahir as a suspect and released him."
+    )
+    doc = analyze(text, published="2024-06-20")
+    assert _historical(doc, "questioned")
+    recent = text.replace("on March 3, 2024", "on Tuesday")
+    assert not _historical(analyze(recent, published="2024-06-20"), "questioned")
+
+
+def test_an_unfixed_day_in_the_paragraph_before_keeps_the_act_current() -> None:
+    text = (
+        "Kenya urged Somalia on Monday to release the fishermen.\n\n"
+        "The previous day, Somali radio said a trawler had been seized in March 2024.\n\n"
+        "Somali police questioned Omar Dahir as a suspect and released him."
+    )
+    assert not _historical(analyze(text, published="2024-06-20"), "questioned")

@@ -530,7 +530,7 @@ def _listed_members(doc: Doc, b: Builder, claimed: set[int]) -> None:
         if b.covered(tok.idx, tok.idx + len(tok)):
             continue  # "Western governments" is an actor of its own already
         members: list[Proto] = []
-        for item in _member_tokens(tok):
+        for item in member_tokens(tok):
             proto = _named_at(b, item)
             if proto is not None and proto not in members:
                 members.append(proto)
@@ -539,7 +539,7 @@ def _listed_members(doc: Doc, b: Builder, claimed: set[int]) -> None:
             claimed.add(tok.i)
 
 
-def _member_tokens(noun: Token) -> list[Token]:
+def member_tokens(noun: Token) -> list[Token]:
     """The listed members of a plural noun: objects of "including", "such as", "like", or
     of a relative clause "which include" ("his critics, which include X, ...")."""
     heads: list[Token] = []

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.kb import Entity
+from eventwire.actors.national import place_state
 
 # NER labels a described name may carry: NER often takes an unknown company for a place
 # (a real place is caught by the gazetteer); a person or date after a class noun is not the
@@ -35,7 +36,10 @@ def described_organisations(
 def _is_descriptor(b: Builder, tok: Token) -> bool:
     # lower case, or capitalised only as a sentence's first word ("Broadcaster X said")
     cased = tok.is_lower or (bool(tok.is_sent_start) and tok.is_title)
-    return tok.lower_ in b.kb.org_descriptors and cased and tok.tag_ == "NN"
+    word = tok.lower_
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_:
+        word = tok.nbor(-2).lower_ + word  # "non-profit"
+    return word in b.kb.org_descriptors and cased and tok.tag_ == "NN"
 
 
 def _proper(tok: Token) -> bool:
@@ -80,7 +84,8 @@ def _named_after(
     left = noun.i
     while left > 0 and doc[left - 1].is_lower and doc[left - 1].pos_ == "NOUN":
         left -= 1  # "broadcast corporation": the compound nouns describe it too
-    _organisation(doc, b, doc[k:end], _words(doc, left, noun), kb_hits, claimed)
+    proto = _organisation(doc, b, doc[k:end], _words(doc, left, noun), kb_hits, claimed)
+    _locate(doc[max(0, left - 3) : noun.i], proto, kb_hits)
 
 
 def _appositive_names(
@@ -96,7 +101,8 @@ def _appositive_names(
         while start > 0 and _proper(doc[start - 1]) and doc[start - 1].head.i == head.i:
             start -= 1  # the compound words of the name
         words = _words(doc, noun.left_edge.i, noun)
-        _organisation(doc, b, doc[start : head.i + 1], words, kb_hits, claimed)
+        proto = _organisation(doc, b, doc[start : head.i + 1], words, kb_hits, claimed)
+        _locate(doc[noun.left_edge.i : noun.i], proto, kb_hits)
 
 
 def _organisation(
@@ -106,7 +112,7 @@ def _organisation(
     words: set[str],
     kb_hits: dict[int, tuple[Span, Entity, str]],
     claimed: set[int],
-) -> None:
+) -> Proto | None:
     """The organisation named by `name_span` and described by `words`: one already resolved
     takes the words, an unresolved name becomes one unless it is a person, place or title."""
     k, end = name_span.start, name_span.end
@@ -114,20 +120,38 @@ def _organisation(
         found = _org_at(b, doc[k])
         if found is not None:
             found.nouns |= words
-        return
+            _repeats(doc, b, found, [t.text for t in name_span], claimed)
+        return found
     if any(t.ent_type_ not in NAME_LABELS or t.i in kb_hits for t in name_span):
-        return
+        return None
     if any(t.lower_ in b.kb.roles for t in name_span):
-        return  # "the company CEO": a title, not a name
+        return None  # "the company CEO": a title, not a name
     name = " ".join(name_span.text.split())
     if not_an_actor(name) or is_place_name(name):
-        return
+        return None
     proto = _same_organisation(b, name) or Proto(key=f"org:{name.lower()}", name=name,
                                                  kind="organisation")  # fmt: skip
     proto = b.mention(proto, name_span.start_char, name_span.end_char)
     proto.nouns |= words
     claimed.update(range(k, end))
     _repeats(doc, b, proto, [t.text for t in name_span], claimed)
+    return proto
+
+
+def _locate(words: Span, proto: Proto | None, kb_hits: dict[int, tuple[Span, Entity, str]]) -> None:
+    """ "the Greek gas supplier X", "German rescue charity X", "a Berlin-based non-profit": a
+    state or place in the words describing the organisation gives its country."""
+    if proto is None or proto.country is not None or proto.code is not None:
+        return
+    for tok in reversed(words):
+        hit = kb_hits.get(tok.i)
+        state = hit[1] if hit is not None and hit[1].kind == "state" else None
+        if state is None and tok.ent_type_ in ("GPE", "LOC"):
+            place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            state = place_state(place) if place is not None else None
+        if state is not None:
+            proto.country = state.country
+            return
 
 
 def _same_organisation(b: Builder, name: str) -> Proto | None:

@@ -30,6 +30,7 @@ class Entity:
     parent: str | None = None  # entity id of the body it belongs to (KFOR -> NATO)
     type_nouns: tuple[str, ...] = ()
     iso_numeric: int | None = None  # countries only; None where ISO assigns none (Kosovo)
+    sovereign: str | None = None  # a dependent territory's state (Hong Kong: CHN)
 
     @property
     def international(self) -> bool:
@@ -42,6 +43,20 @@ class Role:
     role: str  # canonical display form
     sector: str
     refers: str  # person | group | state
+    country: str | None = None  # the one state whose office this is ("Taoiseach": IRL)
+
+
+@dataclass(frozen=True, slots=True)
+class NationalBody:
+    """A state's institution or party that other states have one of the same name of
+    ("Democratic Party", "Labour Party"), or a party whose members the text may name."""
+
+    id: str
+    name: str
+    country: str
+    kind: str  # body | party
+    sector: str
+    members: tuple[str, ...] = ()  # "Democrats", "Democratic"
 
 
 @dataclass(slots=True)
@@ -56,6 +71,8 @@ class KnowledgeBase:
     # lower capital -> id of a body seated there that the capital stands for ("Brussels": EU)
     seats: dict[str, str] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    # display role -> the one state whose office it is ("Secretary of State": USA)
+    offices: dict[str, str] = field(default_factory=dict)
     type_nouns: dict[str, list[str]] = field(default_factory=dict)  # noun -> entity ids
     regions: frozenset[str] = frozenset()
     # gender evidence for pronouns: given names (as written), titles and relation nouns (lower)
@@ -75,6 +92,12 @@ class KnowledgeBase:
     circle_nouns: frozenset[str] = frozenset()
     # "Western diplomats", "Muslim hackers": words for a bloc or people with no state of its own
     bloc_words: frozenset[str] = frozenset()
+    # ids of the entities that are one state's institutions or parties ("the White House")
+    national_ids: set[str] = field(default_factory=set)
+    # a national body's or party's name (as written) that several states use -> their rows
+    shared_bodies: dict[str, list[NationalBody]] = field(default_factory=dict)
+    # a word for a party's members or its adjective, as written -> the parties
+    party_members: dict[str, list[NationalBody]] = field(default_factory=dict)
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -171,7 +194,8 @@ def load_kb() -> KnowledgeBase:
     for row in data_rows("countries.tsv"):
         e = Entity(id=row["code"], name=row["name"], kind="state",
                    code=row["cameo"] or row["code"], country=row["code"], sector="GOV",
-                   iso_numeric=int(row["iso_numeric"]) or None)  # fmt: skip
+                   iso_numeric=int(row["iso_numeric"]) or None,
+                   sovereign=row["sovereign"] or None)  # fmt: skip
         kb.entities[e.id] = e
         for alias in [e.name, *split_cell(row["aliases"])]:
             claims.add("alias", normalise(alias), e.id)
@@ -198,6 +222,7 @@ def load_kb() -> KnowledgeBase:
                 claims.add("alias", normalise(alias), e.id)
             for noun in e.type_nouns:
                 kb.type_nouns.setdefault(noun.lower(), []).append(e.id)
+    _national_bodies(kb, claims)
     # one namespace for names, demonyms and capitals: a form means one entity
     owners: dict[str, set[str]] = {}
     for claimed in claims.claims.values():
@@ -220,8 +245,10 @@ def load_kb() -> KnowledgeBase:
     for row in data_rows("roles.tsv"):
         kb.roles[row["phrase"].lower()] = Role(
             phrase=row["phrase"].lower(), role=row["role"], sector=row["sector"],
-            refers=row["refers"],
+            refers=row["refers"], country=row["country"] or None,
         )  # fmt: skip
+        if row["country"]:
+            kb.offices[row["role"]] = row["country"]
     kb.regions = frozenset(normalise(r["name"]).lower() for r in data_rows("regions.tsv"))
     for row in data_rows("gender.tsv"):
         if row["use"] == "given":
@@ -248,6 +275,33 @@ def load_kb() -> KnowledgeBase:
         for where in ("head", "first", "whole", "means")
     }
     return kb
+
+
+def _national_bodies(kb: KnowledgeBase, claims: _Claims) -> None:
+    """national_bodies.tsv: a body or party whose name only one state uses is an entity of
+    that state; names several states use, and party members' words, are kept apart."""
+    for row in data_rows("national_bodies.tsv"):
+        country = kb.entities[row["country"]]
+        body = NationalBody(
+            id=row["id"], name=row["name"], country=country.id, kind=row["kind"],
+            sector=row["sector"], members=tuple(split_cell(row["members"])),
+        )  # fmt: skip
+        names = [row["name"], *split_cell(row["aliases"])]
+        if row["shared"]:
+            for name in names:
+                kb.shared_bodies.setdefault(name, []).append(body)
+        else:
+            if body.id in kb.entities:
+                raise ValueError(f"duplicate entity id {body.id} in national_bodies.tsv")
+            kb.national_ids.add(body.id)
+            kb.entities[body.id] = Entity(
+                id=body.id, name=body.name, kind="organisation", code=country.code,
+                country=country.id, sector=body.sector,
+            )  # fmt: skip
+            for name in names:
+                claims.add("alias", normalise(name), body.id)
+        for word in body.members:
+            kb.party_members.setdefault(word, []).append(body)
 
 
 def country_code(term: str) -> str | None:

@@ -1,22 +1,28 @@
-"""Unnamed national institutions: "the national police", "the country's parliament".
+"""Where a story happens: the state it is about, and the names it uses for the states of a
+federation rather than for a namesake country.
 
 In a story about one state, "national" before an institution noun, or "the country's" /
 "the nation's" as its possessor, names that state's institution, just as a demonym does
 ("the Azerbaijani parliament"). The state is the one the dateline names, else the one that
 clearly dominates the state names of the text; with no such state the phrase stays unowned.
+"Georgia" is the US state in a story whose other names and places are American, the
+country where they are Georgian.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.kb import Entity
 
 POSSESSIVE = frozenset({"'s", "\u2019s"})
+# "pro-Beijing", "anti-American": a stance toward a state, not the state
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 # "the country's", "the nation's": the state the story is about
 HOME_NOUNS = frozenset({"country", "nation"})
 # mentions the leading state needs, and how many times the runner-up's it must have
@@ -24,37 +30,134 @@ MIN_MENTIONS = 2
 DOMINANCE = 2
 
 
-def main_state(
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The state a story is about (`home`, None when no state dominates it), the names it
+    uses for a state or province of a federation (lower case -> the federation's entity),
+    and every state it names (by name, demonym, capital, institution or place)."""
+
+    home: Entity | None = None
+    federated: dict[str, Entity] = field(default_factory=dict)
+    named: frozenset[str] = frozenset()
+
+    def state_of(self, place: Span) -> Entity | None:
+        """The state a place NER found lies in ("Georgia" of a US story: the United States)."""
+        return self.federated.get(place.text.lower()) or place_state(place)
+
+
+def read_story(
     kb_hits: dict[int, tuple[Span, Entity, str]],
     dateline: range,
-    places: Sequence[Span] = (),
-) -> Entity | None:
-    """The state the story is about: the one its dateline names, else the state named
-    (by name, demonym or capital, or through a place in it: "Northamptonshire", "Texas") at
-    least twice and twice as often as any other."""
-    for i in dateline:
-        if i in kb_hits and kb_hits[i][1].kind == "state":
-            return kb_hits[i][1]
+    places: Sequence[Span],
+    dateline_text: str | None,
+) -> Story:
+    """Where the story happens. Knowledge-base hits of names it uses for federated states
+    are removed from `kb_hits` ("Georgia" of a US story is no mention of the country)."""
+    federated = federated_names(kb_hits, places)
+    for i in [i for i, (span, _, _) in kb_hits.items() if span.text.lower() in federated]:
+        del kb_hits[i]
+    home = dateline_state(dateline_text) or main_state(kb_hits, dateline, places, federated)
+    counts, _ = _state_counts(kb_hits, places, federated)
+    return Story(home, federated, frozenset(counts) | ({home.id} if home else set()))
+
+
+def _state_counts(
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    places: Iterable[Span],
+    federated: dict[str, Entity],
+    leave_out: str = "",
+) -> tuple[Counter[str], dict[str, Entity]]:
+    """How often the text names each state, by name, demonym or capital, through one of its
+    institutions ("the White House") or through a place in it ("Northamptonshire",
+    "Texas"); `leave_out` is a name (lower case) not counted."""
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
     counts: Counter[str] = Counter()
     states: dict[str, Entity] = {}
     seen: set[int] = set()
     for span, entity, _ in kb_hits.values():
-        if entity.kind != "state" or entity.international or span.start in seen:
+        named = entity.kind == "state" or entity.id in kb.national_ids
+        if not named or entity.international or entity.country is None or span.start in seen:
             continue
         seen.add(span.start)
-        counts[entity.id] += 1
-        states[entity.id] = entity
+        if span.text.lower() != leave_out:
+            counts[entity.country] += 1
+            states[entity.country] = kb.entities[entity.country]
     for span in places:
-        state = place_state(span)
-        if state is not None and not any(i in kb_hits for i in range(span.start, span.end)):
+        if span.text.lower() == leave_out or any(i in kb_hits for i in range(span.start, span.end)):
+            continue
+        state = federated.get(span.text.lower()) or place_state(span)
+        if state is not None:
             counts[state.id] += 1
             states[state.id] = state
-    ranked = counts.most_common(2)
+    return counts, states
+
+
+def main_state(
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    dateline: range,
+    places: Sequence[Span] = (),
+    federated: dict[str, Entity] | None = None,
+) -> Entity | None:
+    """The state the story is about: the one its dateline names, else the state named at
+    least twice and twice as often as any other, else the one state whose institutions the
+    text names without naming their state ("the White House", "the Pentagon"), at least
+    twice: a story about US politics may name Ukraine more often than the United States. A
+    territory's own state is no rival to it: a story about Hong Kong names China too."""
+    for i in dateline:
+        if i in kb_hits and kb_hits[i][1].kind == "state":
+            return kb_hits[i][1]
+    counts, states = _state_counts(kb_hits, places, federated or {})
+    ranked = counts.most_common()
     if not ranked or ranked[0][1] < MIN_MENTIONS:
         return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+    leader = states[ranked[0][0]]
+    rivals = [n for code, n in ranked[1:] if code != leader.sovereign]
+    dominant = not rivals or ranked[0][1] >= DOMINANCE * rivals[0]
+    if dominant and (leader.sovereign is None or ranked[0][1] > counts[leader.sovereign]):
+        return leader
+    return _institutional_state(kb_hits)
+
+
+def _institutional_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
+    owners = {
+        span.start: entity.country for span, entity, _ in kb_hits.values()
+        if entity.id in kb.national_ids
+    }  # fmt: skip
+    if len(owners) < MIN_MENTIONS or len(set(owners.values())) != 1:
         return None
-    return states[ranked[0][0]]
+    return kb.entities.get(next(iter(owners.values())) or "")
+
+
+def federated_names(
+    kb_hits: dict[int, tuple[Span, Entity, str]], places: Sequence[Span]
+) -> dict[str, Entity]:
+    """Country names the text uses for a federated state of the same name: "Georgia" where
+    the text names the United States (or places in it) more often than the country Georgia
+    by its other names, demonyms and places."""
+    from eventwire.actors.kb import load_kb
+    from eventwire.geo.gazetteer import get_gazetteer
+
+    out: dict[str, Entity] = {}
+    for span, entity, how in kb_hits.values():
+        name = span.text.lower()
+        if how != "name" or entity.kind != "state" or name in out:
+            continue
+        federations = {
+            e.country for e in get_gazetteer().lookup(span.text)
+            if e.kind == "admin" and e.country not in (None, entity.id)
+        }  # fmt: skip
+        if len(federations) != 1:
+            continue
+        (federation,) = federations
+        counts, _ = _state_counts(kb_hits, places, {}, leave_out=name)
+        if counts[federation] > counts[entity.id]:
+            out[name] = load_kb().entities[federation]
+    return out
 
 
 def dateline_state(dateline: str | None) -> Entity | None:
@@ -73,11 +176,11 @@ def dateline_state(dateline: str | None) -> Entity | None:
 
 def place_state(span: Span) -> Entity | None:
     """The state of a place NER found, by the gazetteer (a region, province or city)."""
-    return _place_state(span.text)
+    return place_state_of_name(span.text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _place_state(name: str) -> Entity | None:
+def place_state_of_name(name: str) -> Entity | None:
     from eventwire.actors.kb import load_kb
     from eventwire.geo.gazetteer import get_gazetteer
     from eventwire.geo.locate import resolve_name
@@ -101,3 +204,8 @@ def national_prefix(doc: Doc, start: int) -> int | None:
         if doc[k - 2].lower_ in ("the", "this"):
             return k - 1  # the phrase is "country's parliament", without its article
     return None
+
+
+def stance_prefixed(doc: Doc, k: int) -> bool:
+    """The name at token `k` follows "pro-" or "anti-" ("the pro-Beijing camp")."""
+    return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in STANCE_PREFIXES

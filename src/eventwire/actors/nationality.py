@@ -19,31 +19,62 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
-from eventwire.actors.kb import Entity
-from eventwire.actors.national import place_state
+from eventwire.actors.collectives import is_collective, is_local
+from eventwire.actors.filters import is_place_name
+from eventwire.actors.kb import Entity, NationalBody
+from eventwire.actors.known import PARTICLES
+from eventwire.actors.national import Story, stance_prefixed
 
+# bodies first, then people (who may speak for them), then groups
+KIND_ORDER = {"organisation": 0, "person": 1, "group": 2}
 # clauses inside a name's phrase that describe something else ("X, who met Y of Z")
 CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "parataxis"})
 PLACE_PREPS = frozenset({"from", "in", "of"})
+# the links by which a place describes a name ("a nurse from Texas", "Doug Collins of
+# Georgia", "New Jersey governor X"), not "his trip to Warsaw"
+PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
 BODY_ROLES = frozenset({"Director", "Spokesperson", "Head", "Chairman", "Chairwoman", "Chief",
                         "Official", "Secretary General", "Commissioner", "Leader"})  # fmt: skip
+# people and groups who act where the story happens: "protesters" in a story about Hong Kong
+# protest there ("settlers" or "migrants" may come from elsewhere)
+LOCAL_ROLES = frozenset({"Protester", "Protesters", "Activists", "Civilians", "Residents",
+                         "Villagers", "Inhabitants", "Gunmen", "Assailants", "Attackers",
+                         "Opposition", "Opposition Leaders", "Organisers", "Organizers",
+                         "Unions", "Trade Unions", "Labour Unions", "Labor Unions"})  # fmt: skip
 # institutions a bare name means in a story about one state ("the Senate", "Congress")
 NATIONAL_BODIES = frozenset(
     {"senate", "congress", "parliament", "house", "house of representatives", "house of commons",
      "supreme court", "constitutional court", "national assembly", "police", "army", "navy",
-     "military", "cabinet"}
+     "military", "cabinet", "coast guard", "national guard", "air force", "police force",
+     "national police", "high court", "court of appeal", "appeals court", "legislative council",
+     "legislative assembly", "council of ministers", "election commission",
+     "electoral commission", "central bank", "judiciary", "national security council",
+     "foreign ministry", "interior ministry", "defence ministry", "defense ministry",
+     "justice ministry", "health ministry", "ministry of foreign affairs", "ministry of defence",
+     "ministry of defense", "ministry of the interior", "ministry of health", "ministry of justice"}
 )  # fmt: skip
+# offices held in a state's parties and faiths as well as in its government: in a story about
+# one state, "opposition leader X" and "archbishop X" are of that state
+HOME_SECTORS = NATIONAL_SECTORS | {"OPP", "REL"}
 
 
-def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None) -> None:
+def infer_nationality(
+    doc: Doc,
+    b: Builder,
+    story: Story,
+    day: str | None,
+    national: dict[int, tuple[Span, NationalBody, str]] | None = None,
+) -> None:
     """Set country (and affiliation) on actors that have none: from what the text says of
-    them, else from a known name's dictionary entry on `day`, else from a national office."""
+    them (`national`: tokens naming a state's party or body, `institutions.national_names`),
+    else from a known name's dictionary entry on `day`, else from a national office."""
     from eventwire.actors.codes import known_country
 
+    home = story.home
     mentions = b.ordered_mentions()
     at: dict[int, Proto] = {}  # token -> the actor a mention there names
     spans: dict[str, list[Span]] = {}
@@ -54,20 +85,40 @@ def infer_nationality(doc: Doc, b: Builder, home: Entity | None, day: str | None
         spans.setdefault(proto.key, []).append(span)
         for i in range(span.start, span.end):
             at.setdefault(i, proto)
-    for proto in list(b.protos.values()):
+    bodies = {p.name: p for p in b.protos.values() if p.kind == "organisation"}
+    # bodies first: a person takes the country of the body they speak for
+    for proto in sorted(b.protos.values(), key=lambda p: KIND_ORDER.get(p.kind, 3)):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
             continue
         for span in spans.get(proto.key, []):
             if not span.text[:1].isupper() and proto.kind != "group":
                 continue
-            if proto.kind == "person" and _described_by(at, proto, span):
+            if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
-            if proto.kind in ("person", "group") and _placed(span, proto):
+            if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
+            if proto.kind == "organisation" and _place_in_name(span, proto):
+                break
+            if _placed(span, proto, story, b):
+                break
+        body = bodies.get(proto.affiliation or "")
+        if proto.country is None and body is not None and body.country is not None:
+            proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
+        office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
+        if proto.country is None and proto.kind == "person" and office is not None:
+            proto.country = _in_territory(office, home)  # "Secretary of State X": USA
         if proto.country is None and proto.known is not None:
-            proto.country = known_country(proto.known, day)
-        if proto.country is None and home is not None and _national(proto):
+            proto.country = _in_territory(known_country(proto.known, day), home)
+        if proto.country is None and home is not None and _national(proto, b):
             proto.country = home.country
+
+
+def _in_territory(country: str | None, home: Entity | None) -> str | None:
+    """A story about a territory keeps its people and offices from its sovereign state: a
+    Hong Kong politician the dictionary calls Chinese, Puerto Rico's Secretary of State."""
+    if home is not None and home.sovereign is not None and country == home.sovereign:
+        return home.country
+    return country
 
 
 def _description(span: Span) -> list[Token]:
@@ -93,45 +144,129 @@ def _description(span: Span) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _described_by(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
-    for tok in _description(span):
+def _described_by(
+    at: dict[int, Proto],
+    proto: Proto,
+    span: Span,
+    national: dict[int, tuple[Span, NationalBody, str]],
+) -> bool:
+    """The nearest body, state or party word in the name's description gives its country
+    ("Republican congressman X")."""
+    for tok in sorted(_description(span), key=lambda t: abs(t.i - span.start)):
+        if tok.i in national and at.get(tok.i) is None:
+            body = national[tok.i][1]
+            proto.country = body.country
+            proto.affiliation = proto.affiliation or body.name
+            proto.sector = proto.sector or body.sector
+            return True
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
-        if other.country is None or other.kind == "group":
-            continue
+        if other.country is None or other.kind == "group" and other.sector not in NATIONAL_SECTORS:
+            continue  # "a member of the Tunisian Parliament": a state's institution counts
         proto.country = other.country
         if other.kind == "organisation" and proto.affiliation is None:
             proto.affiliation = other.name
+            if proto.role in BODY_ROLES:  # a charity's spokesperson is no government's
+                proto.sector = other.sector
         return True
     return False
 
 
-def _placed(span: Span, proto: Proto) -> bool:
-    """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief": the
-    place the actor is from or in, or that its description names."""
-    if proto.kind == "person":
-        tokens = _description(span)
-    else:
+def _qualified(
+    b: Builder, proto: Proto, span: Span, national: dict[int, tuple[Span, NationalBody, str]]
+) -> bool:
+    """A demonym or a party word inside a group's phrase ("Republican national security
+    experts", "Iraqi protesters" where no earlier pass read it)."""
+    for tok in span:
+        state = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        country = national[tok.i][1].country if tok.i in national else None
+        country = country or (state.country if state is not None else None)
+        if country is not None:
+            proto.country = country
+            return True
+    return False
+
+
+def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
+    """ "a nurse from Texas", "protesters in Baghdad", "Northamptonshire police chief",
+    "Italian economic development minister X", "the Greek gas supplier DEPA", "a
+    Berlin-based charity": the place or the demonym that the actor's description names."""
+    if proto.kind != "group":
+        tokens = [t for t in _description(span) if _describes_as_place(t, span)]
+        tokens.sort(key=lambda t: abs(t.i - span.start))
+    else:  # "protesters in Baghdad", "owners from the border state of Texas"
         tokens = [t for c in span.root.children if c.dep_ == "prep"
                   and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+        tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
-        if tok.ent_type_ not in PLACE_LABELS:
+        if stance_prefixed(tok.doc, tok.i):
             continue
+        people = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        if people is not None and proto.kind != "group":
+            proto.country = people.country
+            return True
         place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        state = place_state(place) if place is not None else None
+        if place is None or place.label_ not in PLACE_LABELS and not is_place_name(place.text):
+            continue  # NER calls "Abu Dhabi" of "Abu Dhabi Media" an organisation
+        state = story.state_of(place)
         if state is not None:
             proto.country = state.country
             return True
     return False
 
 
-def _national(proto: Proto) -> bool:
-    """A national office holder or institution, of the story's state when it has one."""
+def _place_in_name(span: Span, proto: Proto) -> bool:
+    """A place in a body's name ("Abu Dhabi Media", "Western Mindanao Command", "Medical
+    University of Gdansk"): a country, region or large city the gazetteer knows by exactly
+    that name."""
+    from eventwire.actors.national import place_state_of_name
+
+    words = [t for t in span if t.is_alpha and t.text[:1].isupper() and t.lower_ not in PARTICLES]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if run[-1].i - run[0].i != n - 1:
+                continue
+            if run[0].i > span.start and run[0].nbor(-1).lower_ in PARTICLES:
+                continue  # "Jacqueline De León": a surname, not the Mexican city
+            name = span.doc[run[0].i : run[-1].i + 1].text
+            state = place_state_of_name(name) if is_place_name(name) else None
+            if state is not None and not state.international:
+                proto.country = state.country
+                return True
+    return False
+
+
+def _describes_as_place(tok: Token, span: Span) -> bool:
+    """The token reaches the name (or the title it is in apposition to) through modifiers
+    and from/in/of phrases only."""
+    anchors = set(range(span.start, span.end))
+    if span.root.dep_ == "appos":
+        anchors.add(span.root.head.i)
+    while tok.i not in anchors:
+        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS)
+        if not linked or tok.head is tok:
+            return False
+        tok = tok.head
+    return True
+
+
+def _national(proto: Proto, b: Builder) -> bool:
+    """A national office holder or institution, or people acting where the story happens
+    (protesters, assailants), of the story's state when it has one."""
     if proto.affiliation is not None:
         return False
     if proto.kind == "person":
-        return proto.sector in NATIONAL_SECTORS and proto.role not in BODY_ROLES
-    if proto.kind == "organisation":
-        return proto.name.lower() in NATIONAL_BODIES
-    return proto.kind == "group" and proto.sector in NATIONAL_SECTORS
+        if proto.role in LOCAL_ROLES:
+            return True
+        return proto.sector in HOME_SECTORS and proto.role not in BODY_ROLES
+    if proto.kind == "organisation":  # "the Senate", "the National Telecommunications Commission"
+        return proto.name.lower() in NATIONAL_BODIES or proto.name.startswith("National ")
+    if is_collective(proto):
+        return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
+    # "activists", or "climate activists" by its noun
+    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(proto.name.lower().split()[-1])
+    local = role is not None and role.role in LOCAL_ROLES
+    return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)

@@ -161,7 +161,7 @@ def _month_day_year(text: str, pub: dt.date | None) -> DateValue | None:
 def _relative(text: str, pub: dt.date) -> DateValue | None:
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", text):
         return _day(pub)
-    if "yesterday" in text:
+    if "yesterday" in text or re.search(r"\blast night\b", text):
         return _day(pub - dt.timedelta(days=1))
     if m := _AGO.search(text):
         n = NUMBERS.get(m.group(1), None) if not m.group(1).isdigit() else int(m.group(1))
@@ -330,10 +330,15 @@ _PREV_DAY = re.compile(
 )
 ANCHOR_SENTENCES = 2  # how far back a relative date looks for the day it counts from
 _SAME_MONTH = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) month$|^the same month$")
-# a TIME entity that fixes a day ("Friday night", "that night", "the following morning")
+# a date entity that counts in days or weeks from another ("the previous day", "that week")
+_DAY_WORD = re.compile(r"\b(day|morning|afternoon|evening|night|week|yesterday|today)\b", re.I)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+# a TIME entity that fixes a day ("Friday night", "that night", "the following morning",
+# "yesterday afternoon", "last night")
 _DAY_TIME = re.compile(
     r"\b(" + "|".join(calendar.day_name).lower() + r")\b|\b(that|same|following|next|previous)"
-    r" (day|morning|afternoon|evening|night)\b"
+    r" (day|morning|afternoon|evening|night)\b|\b(yesterday|today|tonight|last night)\b"
+    r"|\bthis (morning|afternoon|evening)\b"
 )
 
 
@@ -475,6 +480,7 @@ def _attributive(ent: Span, trigger: Token) -> bool:
     return (
         ent.root.dep_ in ("compound", "amod", "nummod", "nmod")
         and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in _DAY_PARTS  # "Yesterday afternoon": one time, not a thing
         and not ent.start <= head.i < ent.end
         and head.i != trigger.i
         and head.i not in {a.i for a in trigger.ancestors}
@@ -550,7 +556,7 @@ def _finite_conjunct(verb: Token) -> bool:
 def _lead_day(doc: Doc, published: dt.date | None) -> tuple[Span, DateValue, int] | None:
     """The day the lead paragraph names ("On Wednesday, ..."), with the offset where the
     second paragraph ends: later sentences of the news story report that day's events."""
-    paras = [m.span() for m in re.finditer(r"[^\n]+", doc_text(doc))]
+    paras = _paragraphs(doc)
     if not paras:
         return None
     for ent in doc.ents:
@@ -609,10 +615,34 @@ def date_events(
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
+        told_past = event.date is None and not (event.future or event.hypothetical)
+        if told_past and pub is not None and _simple_past(_verb_of(trigger)):
+            event.historical |= _after_background(sent, dates, pub)
         if event.date is not None:
             event.date_source = "text"
         elif not (event.historical or event.future or event.hypothetical):
             event.date_source = fallback
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", doc_text(doc))]
+
+
+def _after_background(sent: Span, dates: dict[int, tuple[Span, DateValue]], pub: dt.date) -> bool:
+    """The sentence opens a paragraph, and every date of the paragraph before it lies long
+    past ("The crash happened on August 27." then "Police spoke with the driver"): the
+    background story goes on."""
+    paras = _paragraphs(sent.doc)
+    k = next((n for n, (a, b) in enumerate(paras) if a <= sent.start_char < b), 0)
+    if k == 0 or doc_text(sent.doc)[paras[k][0] : sent.start_char].strip():
+        return False
+    a, b = paras[k - 1]
+    ents = [e for e in span_ents(sent.doc[:sent.start]) if e.label_ in ("DATE", "TIME")]
+    if any(a <= e.start_char < b and e.start not in dates and _DAY_WORD.search(e.text)
+           for e in ents):  # fmt: skip
+        return False  # "The previous day", which no date before fixes: when it was is unknown
+    before = [v for e, v in dates.values() if a <= e.start_char < b]
+    return bool(before) and all((pub - v.last_day()).days >= HISTORICAL_DAYS for v in before)
 
 
 # bounded gatherings a later "during/at the X" refers back to: the act happened within it
