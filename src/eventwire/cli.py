@@ -185,9 +185,12 @@ def ingest_sources(
     Articles are read and checked against the store in this process, so a stored article
     is never analysed again; analysis runs on `workers` processes; writes stay here."""
     from eventwire.ingest.sources import read_article
-    from eventwire.scale.pool import analyze_many
+    from eventwire.scale.pool import analyze_many, start_early
+    from eventwire.scale.readahead import read_ahead
     from eventwire.store.db import Store
 
+    if workers > 1:
+        start_early()
     try:
         items = _ingest_items(specs)
     except InputError as e:
@@ -202,21 +205,23 @@ def ingest_sources(
                 _say("skipped", error)
             progress.advance(task)
 
+        def read(item: str | Article | InputError) -> Article:
+            if isinstance(item, InputError):
+                raise item
+            if isinstance(item, Article):
+                return item
+            date = (published or {}).get(Path(item).name)
+            return read_article(item, published=date, allow_private=allow_private)
+
         def new_articles() -> Iterator[Article]:
-            for item in items:
-                if isinstance(item, InputError):
-                    skip(item, "failed")
-                    continue
-                if isinstance(item, Article):
-                    article = item
-                else:
+            for item, reading in read_ahead(items, read):
+                if isinstance(item, str):
                     progress.update(task, current=item if "://" in item else Path(item).name)
-                    try:
-                        date = (published or {}).get(Path(item).name)
-                        article = read_article(item, published=date, allow_private=allow_private)
-                    except EventwireError as e:
-                        skip(e, "failed")
-                        continue
+                try:
+                    article = reading.result()
+                except EventwireError as e:
+                    skip(e, "failed")
+                    continue
                 article.published = article.published or default_published
                 if store.has_article(article.id):
                     skip(None, "already stored")

@@ -5,8 +5,8 @@ fresh, single-threaded process, so forking is safe beside the CLI's progress thr
 loads the spaCy model and the tables once (`eventwire.scale.preload`) before it forks any
 worker; each worker starts with them in memory. Workers exit when the main process dies,
 even by SIGKILL. Items go to workers in chunks of at most `PARSE_BATCH`, which a worker parses
-together (`nlp.pipe`); with the number of items known, small inputs are cut into smaller
-chunks, so that every worker gets a share. Store writes stay with the caller, in the main
+together (`nlp.pipe`); with the number of items known, chunks shrink towards the end, so
+that the workers finish together. Store writes stay with the caller, in the main
 process. A worker process that dies (segfault, OOM kill) breaks the whole pool: the chunks
 then in flight are re-run one at a time in a fresh pool, and a chunk that kills a worker
 again item by item, so only the item that kills a worker is reported as failed.
@@ -34,10 +34,11 @@ from eventwire.scale.work import PARSE_BATCH, Failure, analyze_chunk, item_label
 Result = tuple[str, AnalyzedDocument | EventwireError]
 # a task takes an item (or a chunk of them), its date and allow_private
 Task = Callable[[Any, str | None, bool], Any]
-CHUNKS_PER_WORKER = 2  # with the total known: at least this many chunks per worker
+CHUNKS_PER_WORKER = 2  # with the total known: each chunk at most 1/(workers x this) of the rest
 
-# futures in flight per worker: enough to keep workers busy, bounded for long inputs
-IN_FLIGHT_PER_WORKER = 2
+# futures in flight per worker: enough to keep both busy while the oldest (whose result is
+# awaited first) runs long; bounded for long inputs
+IN_FLIGHT_PER_WORKER = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def start_early() -> None:
+    """Start the fork server now, so that it loads the model (about 2 s) while the caller
+    opens its store and reads its first inputs, instead of after (the pool starts it at
+    its first task otherwise). Without a fork server (Windows) this does nothing."""
+    if isinstance(_context(), multiprocessing.context.ForkServerContext):
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _start(workers: int, init: Callable[[], None]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
@@ -128,15 +139,29 @@ def analyze_many(
         for part in _batches(queue, PARSE_BATCH):
             yield from _results(part, _run_chunk(part, None, allow_private))
         return
-    chunk = PARSE_BATCH
-    if total is not None:
-        chunk = max(1, min(chunk, -(-total // (workers * CHUNKS_PER_WORKER))))
-    yield from _pooled_chunks(queue, workers, allow_private, chunk)
+    yield from _pooled_chunks(queue, workers, allow_private, PARSE_BATCH, total=total)
 
 
 def _batches(queue: Iterable[_Item], size: int) -> Iterator[tuple[_Item, ...]]:
     it = iter(queue)
     while part := tuple(itertools.islice(it, size)):
+        yield part
+
+
+def _shrinking_batches(
+    queue: Iterable[_Item], size: int, workers: int, total: int
+) -> Iterator[tuple[_Item, ...]]:
+    """Batches of at most `size` that shrink as the end nears (guided scheduling): each
+    holds at most a (workers x CHUNKS_PER_WORKER)-th of the items not yet sent, so the last
+    chunks are single articles and no worker waits long for the other's last batch."""
+    it = iter(queue)
+    left = total  # an estimate: items skipped before the pool (stored, unreadable) count too
+    while True:
+        share = left // (workers * CHUNKS_PER_WORKER)
+        part = tuple(itertools.islice(it, max(1, min(size, share))))
+        if not part:
+            return
+        left -= len(part)
         yield part
 
 
@@ -160,13 +185,19 @@ def _pooled_chunks(
     size: int,
     task: Task = _run_chunk,
     init: Callable[[], None] = _init_worker,
+    total: int | None = None,
 ) -> Iterator[Result]:
-    """Chunks through the pool, results item by item. A chunk whose worker died twice
-    (one item kills it) is run again an item at a time, so only that item fails."""
+    """Chunks of at most `size` through the pool (shrinking towards the end when the
+    number of items, `total`, is known), results item by item. A chunk whose worker died
+    twice (one item kills it) is run again an item at a time, so only that item fails."""
     sent: deque[tuple[_Item, ...]] = deque()
+    batches = (
+        _batches(queue, size) if total is None
+        else _shrinking_batches(queue, size, workers, total)
+    )  # fmt: skip
 
     def chunks() -> Iterator[_Item]:
-        for part in _batches(queue, size):
+        for part in batches:
             sent.append(part)  # _pooled answers in input order: popleft pairs them
             yield _Item(part[0].label, part, None)
 
