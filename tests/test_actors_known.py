@@ -63,3 +63,22 @@ def test_title_and_state_give_a_cameo_code(resolve) -> None:
     table = resolve("Israeli Prime Minister Yaakov Orlev said the army would respond.")
     orlev = _one(table, "Yaakov Orlev")
     assert (orlev.country, orlev.code, orlev.sector) == ("ISR", "ISRGOV", "GOV")
+
+
+def test_the_matcher_built_from_hashes_finds_what_one_built_from_docs_finds() -> None:
+    # the fast build (patterns as ORTH hashes) against spaCy's documented one (a Doc each),
+    # over every form of a slice of the dictionary, each written in a sentence of its own
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    from eventwire.actors.known import _matcher
+
+    vocab, fast = _matcher()
+    forms = list(load_known().by_form)[::40]
+    slow = PhraseMatcher(vocab, attr="ORTH")
+    slow.add("KNOWN", [Doc(vocab, words=f.split()) for f in forms])
+    words = [w for f in forms for w in ["met", *f.split(), "today"]]
+    doc = Doc(vocab, words=words)
+    found = {(s, e) for _, s, e in fast(doc)}
+    assert len(forms) > 500 and found >= {(s, e) for _, s, e in slow(doc)}
+    assert {doc[s:e].text for s, e in found} >= set(forms)
