@@ -290,3 +290,12 @@ def test_the_readme_actor_query_finds_natos_events(
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert rows and any("Mark Rutte" in r["source"] for r in rows), result.stdout
+
+
+def test_evaluate_names_an_unknown_gold_set_instead_of_a_traceback(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["evaluate", "--data", str(tmp_path), "--skip", "geo"])
+    assert result.exit_code == 2
+    assert "unknown gold set(s) geo" in result.output and "geowebnews" in result.output
+    assert "Traceback" not in result.output

@@ -475,14 +475,20 @@ def evaluate(
     skip: Annotated[
         list[str] | None,
         typer.Option(
-            help="Gold sets to skip (devgold, oof, holdout, plover, extraction, geowebnews)."
+            help="Gold sets to skip (devgold, actors_dates, oof, holdout, plover, extraction, "
+            "geowebnews)."
         ),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write scores as JSON.")] = None,
 ) -> None:
     """Score the engine on the gold sets and compare with the pinned floors."""
-    from eventwire.evaluate.run import default_data_dir, print_scores, run_evaluation
+    from eventwire.evaluate.run import SECTIONS, default_data_dir, print_scores, run_evaluation
 
+    if unknown := sorted(set(skip or []) - set(SECTIONS)):
+        raise typer.BadParameter(
+            f"unknown gold set(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}",
+            param_hint="--skip",
+        )
     data_dir = data or default_data_dir()
     if not data_dir.is_dir():
         raise _fail(InputError("E010", str(data_dir), "gold data folder; pass --data"))
