@@ -80,6 +80,11 @@ class Actor:
     code: str | None = None
     sector: str | None = None  # GOV, MIL, OPP, REB, ...
     mentions: list[Mention] = field(default_factory=list)
+    # how `country` is known: "text" (the article places the actor: a demonym, a place, an
+    # office or body of a state), "dictionary" (the entry of the name in the actor
+    # dictionaries, on the article's date) or "story" (only the one state the story is
+    # about: its office holders and people nothing else places); None without a country
+    country_basis: str | None = None
 
 
 @dataclass(slots=True)

@@ -24,6 +24,8 @@ class Proto:
     sector: str | None = None
     gender: str | None = None  # "f" | "m" when a given name, title or relation shows it
     known: KnownActor | None = None  # the dictionary entry the text names it by
+    # how `country` was found when not from the text: "dictionary" or "story" (model.Actor)
+    country_basis: str | None = None
     spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> text
     # lower-case words the text describes an organisation with ("broadcast corporation"):
     # class nouns such as "the network" may refer back to it by them
@@ -128,6 +130,7 @@ class Builder:
                     code=proto.code,
                     sector=proto.sector,
                     mentions=mentions,
+                    country_basis=(proto.country_basis or "text") if proto.country else None,
                 )
             )
             ids[proto.key] = table.actors[-1].id

@@ -39,7 +39,8 @@ from eventwire.model import (
     Quote,
 )
 
-SCHEMA_VERSION = 3  # 2: event_reports.mentions, .why; 3: date_source, articles.dateline
+# 2: event_reports.mentions, .why; 3: date_source, articles.dateline; 4: actors.country_basis
+SCHEMA_VERSION = 4
 TABLES: tuple[str, ...] = (
     "articles", "actors", "mentions", "quotes", "events", "event_reports", "places", "facts",
 )  # fmt: skip
@@ -307,9 +308,11 @@ class Store:
             mentions.setdefault((kind, owner), []).append(Mention(mtext, start, end))
         actors = [
             Actor(id=r[0], name=r[1], kind=r[2], country=r[3], affiliation=r[4], role=r[5],
-                  code=r[6], sector=r[7], mentions=mentions.get(("actor", r[0]), []))
+                  code=r[6], sector=r[7], mentions=mentions.get(("actor", r[0]), []),
+                  country_basis=r[8])
             for r in self._rows(
-                "SELECT id, name, kind, country, affiliation, role, code, sector FROM actors"
+                "SELECT id, name, kind, country, affiliation, role, code, sector, country_basis"
+                " FROM actors"
                 " WHERE article_id = ? ORDER BY idx",
                 article_id,
             )
@@ -413,7 +416,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "url", "title", "author", "published", "language", "text", "removed",
                  "source", "ingested_at", "dateline"),
     "actors": ("article_id", "id", "idx", "name", "kind", "country", "affiliation", "role",
-               "code", "sector"),
+               "code", "sector", "country_basis"),
     "mentions": ("article_id", "kind", "owner_id", "idx", "text", "start_char", "end_char"),
     "quotes": ("article_id", "idx", "speaker", "text", "start_char", "end_char", "direct",
                "partial"),
@@ -471,7 +474,7 @@ def _document_rows(doc: AnalyzedDocument) -> DocumentRows:
                       art.text, list(art.removed), art.source,
                       datetime.now(UTC).replace(tzinfo=None), art.dateline)],
         "actors": [(aid, a.id, i, a.name, a.kind, a.country, a.affiliation, a.role, a.code,
-                    a.sector) for i, a in enumerate(doc.actors)],
+                    a.sector, a.country_basis) for i, a in enumerate(doc.actors)],
         "mentions": [(aid, kind, owner, i, m.text, m.start, m.end)
                      for kind, owner, ms in mentions for i, m in enumerate(ms)],
         "quotes": [(aid, i, q.speaker, q.text, q.start, q.end, q.direct, q.partial)

@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS actors (
     role        VARCHAR,
     code        VARCHAR,
     sector      VARCHAR,
+    country_basis VARCHAR,            -- text, dictionary or story: how country is known
     PRIMARY KEY (article_id, id)
 );
 
