@@ -148,7 +148,7 @@ def _matcher() -> tuple[Vocab, PhraseMatcher]:
     # 24,000 Docs (0.19 s instead of 0.86 s, a start every process pays)
     add = vocab.strings.add
     patterns = [tuple(add(w) for w in form.split()) for form in load_known().by_form]
-    matcher.add("KNOWN", patterns)  # type: ignore[arg-type] - spaCy's stub knows Docs only
+    matcher.add("KNOWN", patterns)  # type: ignore[arg-type]  # stub: Docs only
     return vocab, matcher
 
 
