@@ -29,6 +29,23 @@ def test_no_evidence_no_country(resolve) -> None:
     assert person.country is None and person.code is None
 
 
+def test_a_named_person_of_a_story_about_one_state(resolve) -> None:
+    text = (
+        "Chile's ports reopened on Tuesday after a week of strikes in Chile. Marisol Vergara, "
+        "who runs a fish stall in Valparaiso harbour, said the losses were heavy."
+    )
+    person = _one(resolve(text), "Marisol Vergara")
+    assert person.country == "CHL" and person.code is not None and person.code.startswith("CHL")
+
+
+def test_a_named_person_of_a_story_about_no_one_state_keeps_no_country(resolve) -> None:
+    text = (
+        "Chile and Peru signed a fishing accord on Tuesday. Marisol Vergara, who runs a fish "
+        "stall, said the losses were heavy."
+    )
+    assert _one(resolve(text), "Marisol Vergara").country is None
+
+
 def test_a_national_office_in_a_story_about_one_state(resolve) -> None:
     text = (
         "Argentina's economy shrank again. President Ilda Moreno said on Monday that Argentina "

@@ -11,7 +11,9 @@ country (a name is no nationality). Strongest first:
 3. a known name's dictionary entry (`actors/known.py`): its country on the article's date;
 4. a national office in a story about one state: "President Fernández", "the Senate" in a
    story whose dateline names Argentina, or whose state names (directly, or through places
-   in it) Argentina dominates (`national.main_state`).
+   in it) Argentina dominates (`national.main_state`);
+5. a named person nothing else places, in a story about one state: that state (the
+   annotators' reading of local stories: a witness, a lawyer, a mayor's aide).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ PLACE_PREPS = frozenset({"from", "in", "of"})
 # Georgia", "New Jersey governor X"), not "his trip to Warsaw"
 PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# NER labels of a person's name (NER often calls an unknown person's name a body)
+NAME_LABELS = frozenset({"PERSON", "ORG"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
@@ -110,6 +114,12 @@ def infer_nationality(
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
         if proto.country is None and home is not None and _national(proto, b):
+            proto.country = home.country
+        if (
+            proto.country is None
+            and home is not None
+            and _local_name(proto, spans.get(proto.key, []))
+        ):
             proto.country = home.country
 
 
@@ -270,3 +280,13 @@ def _national(proto: Proto, b: Builder) -> bool:
     role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(proto.name.lower().split()[-1])
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
+
+
+def _local_name(proto: Proto, spans: list[Span]) -> bool:
+    """A person the text names, whom nothing else places: of the state the story is about,
+    as the gold annotators read local stories (a mayor's aide, a witness, a lawyer). A
+    dictionary entry without a country (an armed group's leader) or a body they speak for
+    says more, so either keeps them out."""
+    if proto.kind != "person" or proto.affiliation is not None or proto.known is not None:
+        return False
+    return any(sp.text[:1].isupper() and sp.root.ent_type_ in NAME_LABELS for sp in spans)
