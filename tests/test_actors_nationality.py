@@ -38,6 +38,16 @@ def test_a_named_person_of_a_story_about_one_state(resolve) -> None:
     assert person.country == "CHL" and person.code is not None and person.code.startswith("CHL")
 
 
+def test_a_named_body_of_a_story_about_one_state(resolve) -> None:
+    text = (
+        "Chile's ports reopened on Tuesday after a week of strikes in Chile. The Dockers "
+        "Solidarity Front said on Tuesday that the losses were heavy, Reuters reported."
+    )
+    table = resolve(text)
+    assert _one(table, "Dockers Solidarity Front").country == "CHL"
+    assert _one(table, "Reuters").country == "GBR"  # a news agency keeps its own state
+
+
 def test_a_named_person_of_a_story_about_no_one_state_keeps_no_country(resolve) -> None:
     text = (
         "Chile and Peru signed a fishing accord on Tuesday. Marisol Vergara, who runs a fish "

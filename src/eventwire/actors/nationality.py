@@ -12,8 +12,8 @@ country (a name is no nationality). Strongest first:
 4. a national office in a story about one state: "President Fernández", "the Senate" in a
    story whose dateline names Argentina, or whose state names (directly, or through places
    in it) Argentina dominates (`national.main_state`);
-5. a named person nothing else places, in a story about one state: that state (the
-   annotators' reading of local stories: a witness, a lawyer, a mayor's aide).
+5. a named person or body nothing else places, in a story about one state: that state
+   (the annotators' reading of local stories: a witness, a lawyer, a campaign group).
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "n
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # NER labels of a person's name (NER often calls an unknown person's name a body)
 NAME_LABELS = frozenset({"PERSON", "ORG"})
+BODY_LABELS = frozenset({"ORG"})
+# the kinds of named actors a story about one state places in that state
+LOCAL_KINDS = frozenset({"person", "organisation"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
@@ -283,10 +286,12 @@ def _national(proto: Proto, b: Builder) -> bool:
 
 
 def _local_name(proto: Proto, spans: list[Span]) -> bool:
-    """A person the text names, whom nothing else places: of the state the story is about,
-    as the gold annotators read local stories (a mayor's aide, a witness, a lawyer). A
-    dictionary entry without a country (an armed group's leader) or a body they speak for
-    says more, so either keeps them out."""
-    if proto.kind != "person" or proto.affiliation is not None or proto.known is not None:
+    """A person or body the text names, whom nothing else places: of the state the story is
+    about, as the gold annotators read local stories (a mayor's aide, a witness, a lawyer, a
+    campaign group, a broadcaster). A dictionary entry without a country (an armed group's
+    leader, a foreign newspaper) or a body they speak for says more, so either keeps them out;
+    news organisations of other states are knowledge-base bodies with their own country."""
+    if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
         return False
-    return any(sp.text[:1].isupper() and sp.root.ent_type_ in NAME_LABELS for sp in spans)
+    labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
+    return any(sp.text[:1].isupper() and sp.root.ent_type_ in labels for sp in spans)
