@@ -38,7 +38,8 @@ PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "n
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # NER labels of a person's name (NER often calls an unknown person's name a body)
 NAME_LABELS = frozenset({"PERSON", "ORG"})
-BODY_LABELS = frozenset({"ORG"})
+# NER labels a body's name may carry ("Crow Tribe" PERSON, "Blackfeet" NORP); not a place's
+BODY_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})
 # the kinds of named actors a story about one state places in that state
 LOCAL_KINDS = frozenset({"person", "organisation"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)

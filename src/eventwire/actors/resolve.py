@@ -29,6 +29,7 @@ from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
+from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
 
@@ -123,6 +124,10 @@ def resolve_actors(
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
+    # "Fort Belknap Indian Community": one body, and its "Indian" no mention of India
+    tribal = tribal_names(doc, {i for i, h in kb_hits.items() if h[1].kind != "state"})
+    for i in [i for sp in tribal for i in range(sp.start, sp.end)]:
+        kb_hits.pop(i, None)
     opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
@@ -134,6 +139,7 @@ def resolve_actors(
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
+    ents = with_names(ents, tribal)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -574,8 +580,10 @@ def _title(
     # "Mark Rutte, the NATO Secretary General," / "X, the current prime minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
-        while k < len(doc) and k not in role_start and (
-            doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and doc[k].dep_ in INNER
+        while (
+            k < len(doc)
+            and k not in role_start
+            and (doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and doc[k].dep_ in INNER)
         ):  # "the caretaker prime minister", "the current prime minister"
             k += 1
         mod = None
@@ -744,9 +752,7 @@ def _group_phrases(
         _bare_institution(doc, b, sp, role, claimed)
 
 
-def _bare_institution(
-    doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]
-) -> None:
+def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
     named by its noun, in the state of the place written right before it; else the one
     named fully elsewhere in the text ("Hong Kong police"), else (as a national sector) the
@@ -955,7 +961,9 @@ def _named(
     for ent in ents:
         if any(i in claimed for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ != "ORG" or not_an_actor(ent.text) or is_place_name(ent.text):
+        if ent.label_ != "ORG" or is_place_name(ent.text):
+            continue
+        if not_an_actor(ent.text) and ent.kb_id_ != TRIBAL:  # "Fort Peck Tribes" act
             continue
         if _as_means(ent) or _glossed_thing(ent) or _product(ent, products):
             continue
