@@ -96,3 +96,19 @@ def test_a_demonym_before_a_lower_case_title(resolve) -> None:
 def test_a_predicated_nationality_in_apposition(resolve) -> None:
     table = resolve("Omar Haddad, a Jordanian national, was detained at the airport.")
     assert _one(table, "Omar Haddad").country == "JOR"
+
+
+def test_coordinated_peoples_before_a_group_noun_are_groups_of_their_own(resolve) -> None:
+    text = "The bill was boycotted by both Shia and Sunni members of parliament on Monday."
+    names = {a.name for a in resolve(text)}
+    assert {"Shia members of parliament", "Sunni members of parliament"} <= names, names
+
+
+def test_lawmakers_are_of_the_one_legislature_the_story_names(resolve) -> None:
+    text = (
+        "The Lebanese parliament voted on Sunday to delay the election. Druze members of "
+        "parliament walked out of the session in protest."
+    )
+    table = resolve(text)
+    group = _one(table, "Druze members of parliament")
+    assert (group.country, group.code) == ("LBN", "LBNLEG")

@@ -65,6 +65,10 @@ NATIONAL_BODIES = frozenset(
      "justice ministry", "health ministry", "ministry of foreign affairs", "ministry of defence",
      "ministry of defense", "ministry of the interior", "ministry of health", "ministry of justice"}
 )  # fmt: skip
+# words of a legislature's name ("Parliament of Iraq", "the Iraqi parliament")
+LEGISLATURE_WORDS = frozenset({"parliament", "congress", "senate", "legislature", "assembly"})
+# a legislature named bare ("the Parliament")
+LEGISLATURE_NAMES = LEGISLATURE_WORDS | {"house of representatives", "national assembly"}
 # offices held in a state's parties and faiths as well as in its government: in a story about
 # one state, "opposition leader X" and "archbishop X" are of that state
 HOME_SECTORS = NATIONAL_SECTORS | {"OPP", "REL"}
@@ -94,6 +98,7 @@ def infer_nationality(
         for i in range(span.start, span.end):
             at.setdefault(i, proto)
     bodies = {p.name: p for p in b.protos.values() if p.kind == "organisation"}
+    legislature = _one_legislature(b)
     # bodies first: a person takes the country of the body they speak for
     for proto in sorted(b.protos.values(), key=lambda p: KIND_ORDER.get(p.kind, 3)):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
@@ -119,6 +124,8 @@ def infer_nationality(
             proto.country = _in_territory(known_country(proto.known, day), home)
         if proto.country is None and home is not None and _national(proto, b):
             proto.country = home.country
+        if proto.country is None and legislature is not None and _legislative(proto):
+            proto.country = legislature  # "Sunni members of parliament" of "the Parliament of Iraq"
         if (
             proto.country is None
             and home is not None
@@ -296,3 +303,24 @@ def _local_name(proto: Proto, spans: list[Span]) -> bool:
         return False
     labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
     return any(sp.text[:1].isupper() and sp.root.ent_type_ in labels for sp in spans)
+
+
+def _one_legislature(b: Builder) -> str | None:
+    """The state of the only legislature the story names with its state, if one: a body or
+    group ("Parliament of Iraq", "Iraqi lawmakers"), or a mention of the state itself
+    ("the Parliament of Lebanon" where NER saw no body)."""
+    states = set()
+    for p in b.protos.values():
+        if p.country is None or p.kind == "person":
+            continue
+        words = {w for text in [p.name, *p.spans.values()] for w in text.lower().split()}
+        if (p.kind != "state" and p.sector == "LEG") or LEGISLATURE_WORDS & words:
+            states.add(p.country)
+    return states.pop() if len(states) == 1 else None
+
+
+def _legislative(proto: Proto) -> bool:
+    """Lawmakers, or a legislature named bare: of the one legislature the story names."""
+    if proto.kind == "organisation":
+        return proto.name.lower() in LEGISLATURE_NAMES
+    return proto.sector == "LEG" and proto.affiliation is None

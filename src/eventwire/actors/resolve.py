@@ -681,7 +681,7 @@ def _group_phrases(
             continue
         if any(i in claimed for i in range(sp.start, sp.end)):
             continue  # inside a phrase already resolved ("leaders of the opposition bloc")
-        in_org = any(i in org_tokens for i in range(sp.start, sp.end))
+        in_org = sp.start in org_tokens  # not "Members of Parliament" after its "Parliament"
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
         mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
@@ -711,21 +711,35 @@ def _group_phrases(
             bare.append((sp, role))  # after the named ones: "police" may be "Hong Kong police"
             continue
         if not mods:
-            plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
+            # the noun heads the phrase: "members" of "members of parliament"
+            plural = sp.root.tag_ in ("NNS", "NNPS") or sp[-1].tag_ in ("NNS", "NNPS")
+            plural = plural or role.phrase in SINGULAR_GROUPS
             ethnic = _ethnic_start(doc, sp.start)
             if plural and (role.sector in BARE_GROUP_SECTORS or ethnic < sp.start):
                 # "protesters"; "Western diplomats", "Serb forces": a people without a state;
                 # "climate activists", "pro-democracy lawmakers": what the group is for
                 people = ethnic < sp.start
                 ethnic = ethnic if people else _cause_start(doc, sp, claimed)
-                name = " ".join(doc[ethnic : sp.end].text.split())
+                # "Kurdish and Sunni lawmakers": two groups, each named by its own word
+                words = _coordinated_people(doc, ethnic) if people else []
+                first = words[0].i if words else ethnic
+                tail = ethnic  # the words after the people word: "members of parliament"
+                while tail < sp.start and doc[tail].is_title and doc[tail].ent_type_ == "NORP":
+                    tail += 1
+                names = [f"{w.text} {doc[tail : sp.end].text}" for w in words]
+                names.append(" ".join(doc[ethnic : sp.end].text.split()))
                 if not people:  # "Climate activists" opening a sentence
-                    name = name[:1].lower() + name[1:]
-                proto = b.protos.get(f"grp::{name}") or Proto(
-                    key=f"grp::{name}", name=name, kind="group", sector=role.sector
-                )
-                b.mention(proto, doc[ethnic].idx, sp.end_char)
-                claimed.update(range(ethnic, sp.end))
+                    names = [names[0][:1].lower() + names[0][1:]]
+                group = [
+                    b.protos.get(f"grp::{n}")
+                    or Proto(key=f"grp::{n}", name=n, kind="group", sector=role.sector)
+                    for n in (" ".join(n.split()) for n in names)
+                ]
+                if len(group) > 1:
+                    b.mention_compound(group, doc[first].idx, sp.end_char)
+                else:
+                    b.mention(group[0], doc[first].idx, sp.end_char)
+                claimed.update(range(first, sp.end))
             continue
         protos: list[Proto] = []
         for mod_span, entity in mods:
@@ -903,6 +917,24 @@ def _ethnic_start(doc: Doc, end: int) -> int:
     ):
         k -= 1
     return k if k < inner else end
+
+
+def _coordinated_people(doc: Doc, start: int) -> list[Token]:
+    """The people words coordinated before the one at `start`: "Kurdish" of "both Kurdish
+    and Sunni lawmakers", "Shia" and "Kurdish" of "Shia, Kurdish and Sunni lawmakers"."""
+    blocs = load_kb().bloc_words
+    out: list[Token] = []
+    k = start
+    while k > 1 and doc[k - 1].lower_ in ("and", ","):
+        j = k - 2 if doc[k - 2].text != "," else k - 3  # "Shia, Kurdish, and Sunni"
+        word = doc[j] if j >= 0 else None
+        if word is None or not word.is_title:
+            break
+        if word.ent_type_ != "NORP" and word.lower_ not in blocs:
+            break
+        out.insert(0, word)
+        k = j
+    return out
 
 
 # ---------------------------------------------------------------- names
