@@ -112,3 +112,18 @@ def test_lawmakers_are_of_the_one_legislature_the_story_names(resolve) -> None:
     table = resolve(text)
     group = _one(table, "Druze members of parliament")
     assert (group.country, group.code) == ("LBN", "LBNLEG")
+
+
+def test_a_title_paired_with_a_states_titled_person_shares_the_state(resolve) -> None:
+    text = (
+        "The accord was signed by Greek prime minister Nikos Vlachos and energy minister "
+        "Kostas Dimou, and Cypriot president Eleni Markou and energy minister Andreas Petrou."
+    )
+    table = resolve(text)
+    assert _one(table, "Kostas Dimou").country == "GRC"
+    assert _one(table, "Andreas Petrou").country == "CYP"
+
+
+def test_an_untitled_person_before_and_shares_nothing(resolve) -> None:
+    table = resolve("Talks in Geneva: Nikos Vlachos and energy minister Andreas Petrou met.")
+    assert _one(table, "Andreas Petrou").country is None

@@ -126,11 +126,18 @@ def infer_nationality(
             proto.country = home.country
         if proto.country is None and legislature is not None and _legislative(proto):
             proto.country = legislature  # "Sunni members of parliament" of "the Parliament of Iraq"
-        if (
-            proto.country is None
-            and home is not None
-            and _local_name(proto, spans.get(proto.key, []))
-        ):
+        if proto.kind == "organisation" and proto.country is None and home is not None:
+            if _local_name(proto, spans.get(proto.key, [])):  # before the people who speak for it
+                proto.country = home.country
+    # then what other actors' countries say: "Greek prime minister A and energy minister B"
+    for proto in sorted(b.protos.values(), key=lambda p: p.first):
+        if proto.country is None and proto.kind == "person" and proto.code is None:
+            any(_paired_title(span, proto, at) for span in spans.get(proto.key, []))
+    # last, a named person nothing placed is of the story's state
+    for proto in b.protos.values():
+        if proto.country is not None or proto.kind == "state" or proto.code is not None:
+            continue
+        if home is not None and _local_name(proto, spans.get(proto.key, [])):
             proto.country = home.country
 
 
@@ -324,3 +331,26 @@ def _legislative(proto: Proto) -> bool:
     if proto.kind == "organisation":
         return proto.name.lower() in LEGISLATURE_NAMES
     return proto.sector == "LEG" and proto.affiliation is None
+
+
+# words of a title written before a name ("energy minister", "Deputy Prime Minister")
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _paired_title(span: Span, proto: Proto, at: dict[int, Proto]) -> bool:
+    """ "Greek prime minister A and energy minister B": a title without a state, joined by
+    "and" to a titled person of a state, shares that state. Both must be titled: in "Putin
+    and Secretary of State Blinken" nothing makes the second title Russian."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in TITLE_POS and i not in at:
+        i -= 1
+    if i == span.start - 1 or i < 1 or doc[i].lower_ != "and":
+        return False
+    other = at.get(i - 1)
+    if other is None or other is proto or other.kind != "person" or other.country is None:
+        return False
+    if other.role is None:
+        return False
+    proto.country = other.country
+    return True
