@@ -84,7 +84,7 @@ def test_a_bare_national_body_and_those_affiliated_to_it_are_the_story_states(re
 
 def test_bare_police_is_the_police_force_the_text_names_in_full(resolve) -> None:
     text = (
-        "Police fired tear gas at marchers in Kowloon on Sunday. \"Officers were attacked "
+        'Police fired tear gas at marchers in Kowloon on Sunday. "Officers were attacked '
         'with bricks," police spokesperson Mei Tsang Ka-lok said. Hong Kong police said '
         "twelve people were arrested."
     )
@@ -111,3 +111,19 @@ def test_a_party_ner_took_for_a_place_is_a_party_and_places_its_leader(resolve) 
     party = _one(table, "United Georgia party")
     assert (party.kind, party.country) == ("organisation", "GEO")
     assert _one(table, "Nodar Beridze").country == "GEO"
+
+
+def test_a_bare_lower_case_senate_is_the_story_states(resolve) -> None:
+    text = (
+        "Chile's congress approved the pension bill in Chile on Monday, but the senate "
+        "rejected it on Friday, Chilean officials said."
+    )
+    senate = [a for a in resolve(text) if a.name.lower() == "senate"]
+    assert len(senate) == 1 and senate[0].country == "CHL", [(a.name, a.country) for a in senate]
+
+
+def test_a_person_name_inside_a_knowledge_base_bodys_name_is_the_body(resolve) -> None:
+    text = "Police said the suspects were linked to the Jamaah Ansharut Daulah network."
+    names = {a.name: (a.kind, a.country) for a in resolve(text)}
+    assert names.get("Jamaah Ansharut Daulah") == ("organisation", "IDN"), names
+    assert "Ansharut Daulah" not in names

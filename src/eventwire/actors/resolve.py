@@ -43,7 +43,7 @@ BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG",
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
 # of the place written before them ("Northamptonshire police", "a Paris court")
-BARE_INSTITUTIONS = frozenset({"police", "court"})
+BARE_INSTITUTIONS = frozenset({"police", "court", "parliament", "senate"})
 # the last word of a party's or movement's name
 BODY_NOUNS = frozenset({"party", "movement", "front", "coalition", "bloc"})
 # titles that are part of how a person is named
@@ -140,6 +140,7 @@ def resolve_actors(
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
     ents = with_names(ents, tribal)
+    ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -159,6 +160,15 @@ def resolve_actors(
     infer_nationality(doc, b, story, published, national)
     finish_codes(b, published)
     return b.table()
+
+
+def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A person NER found inside a knowledge-base body's name ("Ansharut Daulah" of
+    "Jamaah Ansharut Daulah") is no person: the body's name wins."""
+    hit = kb_hits.get(ent.start)
+    if ent.label_ != "PERSON" or hit is None or hit[1].kind != "organisation":
+        return False
+    return hit[0].start <= ent.start and ent.end <= hit[0].end and len(hit[0]) > len(ent)
 
 
 def _tokens(span: Span) -> range:
