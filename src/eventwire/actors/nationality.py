@@ -295,7 +295,8 @@ def _national(proto: Proto, b: Builder) -> bool:
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
     # "activists", or "climate activists" by its noun
-    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(proto.name.lower().split()[-1])
+    noun = proto.name.lower().replace("-", " ").split()[-1]  # "counter-protesters" too
+    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(noun)
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
 

@@ -171,6 +171,16 @@ def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -
     return hit[0].start <= ent.start and ent.end <= hit[0].end and len(hit[0]) > len(ent)
 
 
+def _demonym_as_state(span: Span) -> bool:
+    """ "The British relinquished control", "the French said": a demonym after "the" and
+    before a verb stands for its state (the parse often reads it as an adjective)."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    after = doc[span.end]  # a finite verb: "tulip" in "the Dutch tulip growers" may parse VBP
+    return after.tag_ in ("VBD", "VBZ", "MD") or after.pos_ == "AUX"
+
+
 def _tokens(span: Span) -> range:
     return range(span.start, span.end)
 
@@ -897,8 +907,16 @@ def _members_of(
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
     """Start of the words before a group noun that say what the group is for ("climate
     activists", "pro-democracy lawmakers", "abortion-rights demonstrators"): modifiers of
-    the phrase, written before it, that name no actor."""
+    the phrase, written before it, that name no actor; "counter-protesters" are a group of
+    their own, whatever the parse makes of the hyphen."""
     k = sp.start
+    if (
+        k >= 2
+        and doc[k - 1].text == "-"
+        and doc[k - 2].lower_ == "counter"
+        and k - 2 not in claimed
+    ):
+        return k - 2
     while k > 0 and k - 1 not in claimed:
         tok = doc[k - 1]
         if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case"):
@@ -983,7 +1001,7 @@ def _named(
         if any(i in claimed for i in range(span.start, span.end)):
             continue
         _, entity, how = kb_hits[span.start]  # the entity after _longer_names_first
-        if how == "demonym":
+        if how == "demonym" and not _demonym_as_state(span):
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
             continue
