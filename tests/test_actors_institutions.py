@@ -123,7 +123,7 @@ def test_a_bare_lower_case_senate_is_the_story_states(resolve) -> None:
 
 
 def test_a_person_name_inside_a_knowledge_base_bodys_name_is_the_body(resolve) -> None:
-    text = "Police said the suspects were linked to the Jamaah Ansharut Daulah network."
+    text = "Investigators say the bomber belonged to the Jamaah Ansharut Daulah network in Java."
     names = {a.name: (a.kind, a.country) for a in resolve(text)}
     assert names.get("Jamaah Ansharut Daulah") == ("organisation", "IDN"), names
     assert "Ansharut Daulah" not in names

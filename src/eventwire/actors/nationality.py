@@ -346,7 +346,8 @@ def _paired_title(span: Span, proto: Proto, at: dict[int, Proto]) -> bool:
     i = span.start - 1
     while i >= 0 and span.start - i <= 4 and doc[i].pos_ in TITLE_POS and i not in at:
         i -= 1
-    if i == span.start - 1 or i < 1 or doc[i].lower_ != "and":
+    titled = i < span.start - 1 or span[0].pos_ in ("NOUN", "ADJ")  # the title may be in it
+    if not titled or i < 1 or doc[i].lower_ != "and":
         return False
     other = at.get(i - 1)
     if other is None or other is proto or other.kind != "person" or other.country is None:

@@ -444,6 +444,7 @@ def _whole_names(
     """Names NER split ("Arnel" + "dela Vega", "Zine El Abidine" + "Ben Ali",
     "Graciano" + "Mijares"): grow a PERSON over adjacent capitalised name words and join
     PERSONs that touch."""
+    roles = {i for sp, r in role_spans if r.refers == "person" for i in range(sp.start, sp.end)}
     taken = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
     taken |= {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     out: list[Span] = []
@@ -454,6 +455,9 @@ def _whole_names(
         start, end = ent.start, ent.end
         # a lower-case particle opening the entity ("dela Vega") asks for a given name
         if doc[start].is_lower and start > 0 and _name_word(doc, start - 1, taken, kb_hits):
+            start -= 1
+        # a given name between a title and the rest ("Superintendent Yolanda" + "Yu Hoi-kwan")
+        elif start > 1 and _name_word(doc, start - 1, taken, kb_hits) and start - 2 in roles:
             start -= 1
         while end < len(doc) and _name_word(doc, end, taken, kb_hits):
             end += 1
