@@ -73,16 +73,6 @@ def test_a_group_is_named_with_what_it_stands_for_and_acts_where_the_story_is(
     assert _one(table, "activists").country == "GBR"  # "young" says what they are, not for
 
 
-def test_counter_protesters_are_a_group_of_their_own(resolve) -> None:
-    text = (
-        "Thousands marched in Ohio and Ohio police watched. Protesters in Ohio chanted, and "
-        "clashes with counter-protesters broke out at night."
-    )
-    groups = {a.name: a.country for a in resolve(text) if a.kind == "group"}
-    assert "counter-protesters" in groups and "protesters" in {g.lower() for g in groups}
-    assert groups["counter-protesters"] == "USA", groups
-
-
 def test_the_demonym_before_a_verb_is_the_state(resolve) -> None:
     names = {a.name: a.kind for a in resolve("The Dutch handed the islands back in 1820.")}
     assert names.get("Netherlands") == "state", names

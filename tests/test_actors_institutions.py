@@ -127,3 +127,9 @@ def test_a_person_name_inside_a_knowledge_base_bodys_name_is_the_body(resolve) -
     names = {a.name: (a.kind, a.country) for a in resolve(text)}
     assert names.get("Jamaah Ansharut Daulah") == ("organisation", "IDN"), names
     assert "Ansharut Daulah" not in names
+
+
+def test_a_bodys_chapter_in_a_province_is_named_with_it(resolve) -> None:
+    text = "On Friday the American Civil Liberties Union of Oregon sued the county."
+    names = {a.name for a in resolve(text) if a.kind == "organisation"}
+    assert "American Civil Liberties Union of Oregon" in names, names

@@ -911,16 +911,8 @@ def _members_of(
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
     """Start of the words before a group noun that say what the group is for ("climate
     activists", "pro-democracy lawmakers", "abortion-rights demonstrators"): modifiers of
-    the phrase, written before it, that name no actor; "counter-protesters" are a group of
-    their own, whatever the parse makes of the hyphen."""
+    the phrase, written before it, that name no actor."""
     k = sp.start
-    if (
-        k >= 2
-        and doc[k - 1].text == "-"
-        and doc[k - 2].lower_ == "counter"
-        and k - 2 not in claimed
-    ):
-        return k - 2
     while k > 0 and k - 1 not in claimed:
         tok = doc[k - 1]
         if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case"):
@@ -1212,8 +1204,17 @@ SEATED = frozenset({"embassy", "consulate", "mission", "office"})
 
 def _seat(doc: Doc, ent: Span) -> int:
     """End of an organisation's name with its seat: "the US Embassy in London" is one body,
-    distinct from the embassy elsewhere."""
+    distinct from the embassy elsewhere; "the American Civil Liberties Union of Montana" is
+    the chapter of a state or province, not the national body (a country after "of" is
+    no chapter's: "the Red Cross of Kenya" is named so anyway by NER)."""
     k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ in ("GPE", ""):
+        end = k + 2
+        while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in ("GPE", ""):
+            end += 1
+        name = doc[k + 1 : end].text
+        if doc[k + 1].is_title and load_kb().lookup(name) is None and is_place_name(name):
+            return end
     if ent[-1].lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ == "in":
         nxt = doc[k + 1]
         if nxt.ent_type_ == "GPE" and nxt.is_title:
