@@ -133,3 +133,9 @@ def test_a_bodys_chapter_in_a_province_is_named_with_it(resolve) -> None:
     text = "On Friday the American Civil Liberties Union of Oregon sued the county."
     names = {a.name for a in resolve(text) if a.kind == "organisation"}
     assert "American Civil Liberties Union of Oregon" in names, names
+
+
+def test_a_described_name_runs_over_for_and_of(resolve) -> None:
+    text = "Music for Peace Foundation, a Vienna-based charity, paid the lawyers."
+    names = {a.name: a.country for a in resolve(text) if a.kind == "organisation"}
+    assert names.get("Music for Peace Foundation") == "AUT", names
