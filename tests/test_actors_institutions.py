@@ -139,3 +139,19 @@ def test_a_described_name_runs_over_for_and_of(resolve) -> None:
     text = "Music for Peace Foundation, a Vienna-based charity, paid the lawyers."
     names = {a.name: a.country for a in resolve(text) if a.kind == "organisation"}
     assert names.get("Music for Peace Foundation") == "AUT", names
+
+
+def test_a_leaders_administration_is_the_state(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    doc = nlp("On Monday the Biden administration said the tariffs would stay.")
+    table = resolve_actors(doc, published="2022-03-01")
+    state = [a for a in table if a.kind == "state"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in state] == [
+        ("United States", ["Biden administration"])
+    ]
+
+
+def test_an_unknown_persons_government_is_no_state(resolve) -> None:
+    table = resolve("On Monday the Ortiz government said the tariffs would stay.")
+    assert not [a for a in table if a.kind == "state"]

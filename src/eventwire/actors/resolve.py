@@ -158,6 +158,7 @@ def resolve_actors(
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
     infer_nationality(doc, b, story, published, national)
+    _leaders_governments(doc, b)
     finish_codes(b, published)
     return b.table()
 
@@ -169,6 +170,34 @@ def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -
     if ent.label_ != "PERSON" or hit is None or hit[1].kind != "organisation":
         return False
     return hit[0].start <= ent.start and ent.end <= hit[0].end and len(hit[0]) > len(ent)
+
+
+# nouns for a state's government named after its leader ("the Trump administration")
+LEADER_GOVERNMENTS = frozenset({"administration", "government"})
+
+
+def _leaders_governments(doc: Doc, b: Builder) -> None:
+    """ "the Trump administration", "the Netanyahu government": the government of the state
+    whose leader's name is written before the noun (a known office holder, or a person
+    holding a government office of that state in the text)."""
+    for tok in doc[1:]:
+        if tok.lower_ not in LEADER_GOVERNMENTS or tok.tag_ != "NN":
+            continue
+        name = doc[tok.i - 1]
+        person = next(
+            (p for _, e, p in b.mentions_at(name.idx)
+             if p.kind == "person" and e == name.idx + len(name)),
+            None,
+        )  # fmt: skip
+        if person is None or person.country is None:
+            continue
+        if person.known is None and person.sector != "GOV":
+            continue
+        state = b.kb.entities.get(person.country)
+        if state is None or state.kind != "state":
+            continue
+        start = min(s for s, e in person.spans if s <= name.idx < e)
+        b.mention(b.entity_proto(state), start, tok.idx + len(tok))
 
 
 def _demonym_as_state(span: Span) -> bool:
