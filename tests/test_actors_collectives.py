@@ -71,3 +71,13 @@ def test_a_group_is_named_with_what_it_stands_for_and_acts_where_the_story_is(
     assert (activists.kind, activists.country) == ("group", "GBR")
     assert _one(table, "anti-war protesters").kind == "group"
     assert _one(table, "activists").country == "GBR"  # "young" says what they are, not for
+
+
+def test_the_demonym_before_a_verb_is_the_state(resolve) -> None:
+    names = {a.name: a.kind for a in resolve("The Dutch handed the islands back in 1820.")}
+    assert names.get("Netherlands") == "state", names
+
+
+def test_a_demonym_before_a_noun_stays_a_modifier(resolve) -> None:
+    names = {a.name for a in resolve("The Dutch tulip growers met on Monday.")}
+    assert "Netherlands" not in names, names

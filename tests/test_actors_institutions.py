@@ -84,7 +84,7 @@ def test_a_bare_national_body_and_those_affiliated_to_it_are_the_story_states(re
 
 def test_bare_police_is_the_police_force_the_text_names_in_full(resolve) -> None:
     text = (
-        "Police fired tear gas at marchers in Kowloon on Sunday. \"Officers were attacked "
+        'Police fired tear gas at marchers in Kowloon on Sunday. "Officers were attacked '
         'with bricks," police spokesperson Mei Tsang Ka-lok said. Hong Kong police said '
         "twelve people were arrested."
     )
@@ -111,3 +111,47 @@ def test_a_party_ner_took_for_a_place_is_a_party_and_places_its_leader(resolve) 
     party = _one(table, "United Georgia party")
     assert (party.kind, party.country) == ("organisation", "GEO")
     assert _one(table, "Nodar Beridze").country == "GEO"
+
+
+def test_a_bare_lower_case_senate_is_the_story_states(resolve) -> None:
+    text = (
+        "Chile's congress approved the pension bill in Chile on Monday, but the senate "
+        "rejected it on Friday, Chilean officials said."
+    )
+    senate = [a for a in resolve(text) if a.name.lower() == "senate"]
+    assert len(senate) == 1 and senate[0].country == "CHL", [(a.name, a.country) for a in senate]
+
+
+def test_a_person_name_inside_a_knowledge_base_bodys_name_is_the_body(resolve) -> None:
+    text = "Investigators say the bomber belonged to the Jamaah Ansharut Daulah network in Java."
+    names = {a.name: (a.kind, a.country) for a in resolve(text)}
+    assert names.get("Jamaah Ansharut Daulah") == ("organisation", "IDN"), names
+    assert "Ansharut Daulah" not in names
+
+
+def test_a_bodys_chapter_in_a_province_is_named_with_it(resolve) -> None:
+    text = "On Friday the American Civil Liberties Union of Oregon sued the county."
+    names = {a.name for a in resolve(text) if a.kind == "organisation"}
+    assert "American Civil Liberties Union of Oregon" in names, names
+
+
+def test_a_described_name_runs_over_for_and_of(resolve) -> None:
+    text = "Music for Peace Foundation, a Vienna-based charity, paid the lawyers."
+    names = {a.name: a.country for a in resolve(text) if a.kind == "organisation"}
+    assert names.get("Music for Peace Foundation") == "AUT", names
+
+
+def test_a_leaders_administration_is_the_state(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    doc = nlp("On Monday the Biden administration said the tariffs would stay.")
+    table = resolve_actors(doc, published="2022-03-01")
+    state = [a for a in table if a.kind == "state"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in state] == [
+        ("United States", ["Biden administration"])
+    ]
+
+
+def test_an_unknown_persons_government_is_no_state(resolve) -> None:
+    table = resolve("On Monday the Ortiz government said the tariffs would stay.")
+    assert not [a for a in table if a.kind == "state"]

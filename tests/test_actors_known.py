@@ -25,7 +25,8 @@ def test_code_valid_on_a_date_else_the_default() -> None:
 def test_the_dictionary_knows_people_with_dated_codes() -> None:
     (chirac,) = load_known().named("Jacques Chirac")
     assert chirac.code_on("2004-03-01") == "FRAGOV"
-    assert {a.name for a in load_known().named("Erdoğan")} == {"Recep Tayyip Erdogan"}
+    # the office-holder table replaces the dictionary's entry of the same name
+    assert {a.name for a in load_known().named("Erdoğan")} == {"Recep Tayyip Erdoğan"}
 
 
 def test_names_match_only_where_written_as_names(nlp) -> None:
@@ -82,3 +83,35 @@ def test_the_matcher_built_from_hashes_finds_what_one_built_from_docs_finds() ->
     found = {(s, e) for _, s, e in fast(doc)}
     assert len(forms) > 500 and found >= {(s, e) for _, s, e in slow(doc)}
     assert {doc[s:e].text for s, e in found} >= set(forms)
+
+
+def test_office_holders_after_the_dictionaries_have_dated_codes(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    doc = nlp("Donald Trump met Theresa May in London.")
+    during = resolve_actors(doc, published="2018-07-13")
+    assert (_one(during, "Donald Trump").country, _one(during, "Donald Trump").code) == (
+        "USA",
+        "USAGOV",
+    )
+    # the dictionary (2014) had her as home secretary; the table as prime minister
+    assert _one(during, "Theresa May").code == "GBRGOV"
+    after = resolve_actors(doc, published="2022-06-01")
+    assert _one(after, "Donald Trump").code == "USAELI"  # out of office: elite
+    assert _one(after, "Theresa May").code == "GBRELI"
+
+
+def test_office_holder_rows_are_well_formed() -> None:
+    from eventwire.actors.codes import _iso_of_cameo
+    from eventwire.actors.kb import data_rows
+    from eventwire.actors.known import _dated
+
+    rows = data_rows("office_holders.tsv")
+    assert len(rows) > 200 and len({r["name"] for r in rows}) == len(rows)
+    for row in rows:
+        codes = [_dated(c) for c in row["codes"].split("|")]
+        assert not codes[-1].dated, row  # the undated default comes last
+        for c in codes:
+            assert c.code[:3] in _iso_of_cameo() or c.code == "EUR", row
+        for c in codes[:-1]:
+            assert c.start is not None and (c.end is None or c.start < c.end), row

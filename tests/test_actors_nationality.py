@@ -29,6 +29,33 @@ def test_no_evidence_no_country(resolve) -> None:
     assert person.country is None and person.code is None
 
 
+def test_a_named_person_of_a_story_about_one_state(resolve) -> None:
+    text = (
+        "Chile's ports reopened on Tuesday after a week of strikes in Chile. Marisol Vergara, "
+        "who runs a fish stall in Valparaiso harbour, said the losses were heavy."
+    )
+    person = _one(resolve(text), "Marisol Vergara")
+    assert person.country == "CHL" and person.code is not None and person.code.startswith("CHL")
+
+
+def test_a_named_body_of_a_story_about_one_state(resolve) -> None:
+    text = (
+        "Chile's ports reopened on Tuesday after a week of strikes in Chile. The Dockers "
+        "Solidarity Front said on Tuesday that the losses were heavy, Reuters reported."
+    )
+    table = resolve(text)
+    assert _one(table, "Dockers Solidarity Front").country == "CHL"
+    assert _one(table, "Reuters").country == "GBR"  # a news agency keeps its own state
+
+
+def test_a_named_person_of_a_story_about_no_one_state_keeps_no_country(resolve) -> None:
+    text = (
+        "Chile and Peru signed a fishing accord on Tuesday. Marisol Vergara, who runs a fish "
+        "stall, said the losses were heavy."
+    )
+    assert _one(resolve(text), "Marisol Vergara").country is None
+
+
 def test_a_national_office_in_a_story_about_one_state(resolve) -> None:
     text = (
         "Argentina's economy shrank again. President Ilda Moreno said on Monday that Argentina "
@@ -69,3 +96,48 @@ def test_a_demonym_before_a_lower_case_title(resolve) -> None:
 def test_a_predicated_nationality_in_apposition(resolve) -> None:
     table = resolve("Omar Haddad, a Jordanian national, was detained at the airport.")
     assert _one(table, "Omar Haddad").country == "JOR"
+
+
+def test_coordinated_peoples_before_a_group_noun_are_groups_of_their_own(resolve) -> None:
+    text = "Shia and Sunni members of parliament walked out of the chamber on Monday."
+    names = {a.name for a in resolve(text)}
+    assert {"Shia members of parliament", "Sunni members of parliament"} <= names, names
+
+
+def test_lawmakers_are_of_the_one_legislature_the_story_names(resolve) -> None:
+    text = (
+        "The Lebanese parliament voted on Sunday to delay the election. Druze members of "
+        "parliament walked out of the session in protest."
+    )
+    table = resolve(text)
+    group = _one(table, "Druze members of parliament")
+    assert (group.country, group.code) == ("LBN", "LBNLEG")
+
+
+def test_a_title_paired_with_a_states_titled_person_shares_the_state(resolve) -> None:
+    text = (
+        "The talks brought together Chilean president Ana Rojas and finance minister Luis "
+        "Vera, and Peruvian prime minister Rosa Quinto and trade minister Carlos Paz."
+    )
+    table = resolve(text)
+    assert _one(table, "Luis Vera").country == "CHL"
+    assert _one(table, "Carlos Paz").country == "PER"
+
+
+def test_an_untitled_person_before_and_shares_nothing(resolve) -> None:
+    table = resolve("Talks in Geneva: Ana Rojas and trade minister Carlos Paz met.")
+    assert _one(table, "Carlos Paz").country is None
+
+
+def test_a_given_name_ner_left_out_after_a_title_is_part_of_the_name(resolve) -> None:
+    text = (
+        "Police Senior Superintendent Vanessa Chan Mei-ling told reporters the officers "
+        "were attacked."
+    )
+    assert "Vanessa Chan Mei-ling" in {a.name for a in resolve(text)}
+
+
+def test_a_company_described_by_its_trade_is_a_body_of_that_state(resolve) -> None:
+    text = "On Tuesday the Cypriot gas producer Medgas agreed a supply contract."
+    names = {a.name: (a.kind, a.country) for a in resolve(text)}
+    assert names.get("Medgas") == ("organisation", "CYP"), names

@@ -105,7 +105,9 @@ def _phrase_start(tok: Token, claimed: set[int]) -> int:
     start = min((c.left_edge.i for c in mods), default=tok.i)
     doc = tok.doc
     while start < tok.i and (
-        doc[start].lower_ in QUANTITY or doc[start].like_num or doc[start].pos_ in ("DET", "PUNCT")
+        doc[start].lower_ in QUANTITY
+        or doc[start].like_num
+        or doc[start].pos_ in ("DET", "PUNCT")
         or start in claimed
     ):
         start += 1

@@ -18,6 +18,8 @@ from eventwire.actors.national import place_state
 # (a real place is caught by the gazetteer); a person or date after a class noun is not the
 # organisation's name ("broadcaster David Frost", "the firm Thursday")
 NAME_LABELS = frozenset({"", "ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC"})
+# lower-case words inside a body's name ("Cinema for Peace Foundation")
+NAME_PARTICLES = frozenset({"for", "of"})
 # legal-form words a full name adds to the short one ("Zentavo" / "Zentavo Corporation")
 LEGAL_FORMS = frozenset({"corporation", "corp", "inc", "ltd", "limited", "plc", "llc",
                          "group", "company", "co", "holdings"})  # fmt: skip
@@ -46,6 +48,12 @@ def _proper(tok: Token) -> bool:
     # the tag, not the coarse POS: an unknown name is tagged NNP even where the parser
     # gives it another part of speech
     return tok.tag_ in ("NNP", "NNPS")
+
+
+def _titled(tok: Token) -> bool:
+    """A capitalised word of a name ("Music" of "Music for Peace Foundation" opening a
+    sentence is tagged a common noun)."""
+    return _proper(tok) or (tok.is_title and tok.is_alpha and tok.pos_ in ("NOUN", "PROPN"))
 
 
 def _words(doc: Doc, start: int, noun: Token) -> set[str]:
@@ -100,6 +108,11 @@ def _appositive_names(
         start = head.i
         while start > 0 and _proper(doc[start - 1]) and doc[start - 1].head.i == head.i:
             start -= 1  # the compound words of the name
+        # "Cinema for Peace Foundation", "Friends of Earth Trust": words joined by a particle
+        while start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and _titled(doc[start - 2]):
+            start -= 2
+            while start > 0 and _titled(doc[start - 1]):
+                start -= 1
         words = _words(doc, noun.left_edge.i, noun)
         proto = _organisation(doc, b, doc[start : head.i + 1], words, kb_hits, claimed)
         _locate(doc[noun.left_edge.i : noun.i], proto, kb_hits)

@@ -1,7 +1,9 @@
 """Known actors: the people and bodies of the Phoenix dictionaries, with dated CAMEO codes.
 
 `data/phoenix_actors.tsv` (converted by `eventwire.actors.phoenix`, MIT) lists about 22,000
-names. They are matched by one spaCy PhraseMatcher, built once per process, over the
+names; `data/office_holders.tsv` (written for eventwire) adds the office holders of 2017-2025
+the dictionaries predate, and replaces their entries of the same names. They are matched
+by one spaCy PhraseMatcher, built once per process, over the
 document's words folded to lower case without diacritics ("Erdoğan" is ERDOGAN there).
 A dictionary name is evidence only where the text writes it as a name: every word
 capitalised (name particles aside), a single word only where NER calls it a person (or,
@@ -128,7 +130,15 @@ def load_known() -> KnownActors:
     """Every known actor and its name forms, read once per process."""
     actors: list[KnownActor] = []
     by_form: dict[str, list[int]] = {}
-    for row in data_rows("phoenix_actors.tsv"):
+    holders = data_rows("office_holders.tsv")
+    # the office holders' full names: the Phoenix entries of these names (dated to ~2015,
+    # open-ended, and namesakes of other states) give way to the written table
+    replaced = {
+        form_key(f) for r in holders for f in [r["name"], *split_cell(r["aliases"])] if " " in f
+    }
+    for row in holders + data_rows("phoenix_actors.tsv"):
+        if "dictionary" in row and form_key(row["name"]) in replaced:
+            continue
         actors.append(KnownActor(row["name"], row["kind"], row["codes"]))
         for form in [row["name"], *split_cell(row["aliases"])]:
             ids = by_form.setdefault(form_key(form), [])

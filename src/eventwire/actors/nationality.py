@@ -11,7 +11,9 @@ country (a name is no nationality). Strongest first:
 3. a known name's dictionary entry (`actors/known.py`): its country on the article's date;
 4. a national office in a story about one state: "President Fernández", "the Senate" in a
    story whose dateline names Argentina, or whose state names (directly, or through places
-   in it) Argentina dominates (`national.main_state`).
+   in it) Argentina dominates (`national.main_state`);
+5. a named person or body nothing else places, in a story about one state: that state
+   (the annotators' reading of local stories: a witness, a lawyer, a campaign group).
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ PLACE_PREPS = frozenset({"from", "in", "of"})
 # Georgia", "New Jersey governor X"), not "his trip to Warsaw"
 PLACE_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "appos", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# NER labels of a person's name (NER often calls an unknown person's name a body)
+NAME_LABELS = frozenset({"PERSON", "ORG"})
+# NER labels a body's name may carry ("Crow Tribe" PERSON, "Blackfeet" NORP); not a place's
+BODY_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})
+# the kinds of named actors a story about one state places in that state
+LOCAL_KINDS = frozenset({"person", "organisation"})
 # sectors of offices a state's own people hold (not a body's: director, spokesperson)
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
@@ -57,6 +65,10 @@ NATIONAL_BODIES = frozenset(
      "justice ministry", "health ministry", "ministry of foreign affairs", "ministry of defence",
      "ministry of defense", "ministry of the interior", "ministry of health", "ministry of justice"}
 )  # fmt: skip
+# words of a legislature's name ("Parliament of Iraq", "the Iraqi parliament")
+LEGISLATURE_WORDS = frozenset({"parliament", "congress", "senate", "legislature", "assembly"})
+# a legislature named bare ("the Parliament")
+LEGISLATURE_NAMES = LEGISLATURE_WORDS | {"house of representatives", "national assembly"}
 # offices held in a state's parties and faiths as well as in its government: in a story about
 # one state, "opposition leader X" and "archbishop X" are of that state
 HOME_SECTORS = NATIONAL_SECTORS | {"OPP", "REL"}
@@ -86,6 +98,7 @@ def infer_nationality(
         for i in range(span.start, span.end):
             at.setdefault(i, proto)
     bodies = {p.name: p for p in b.protos.values() if p.kind == "organisation"}
+    legislature = _one_legislature(b)
     # bodies first: a person takes the country of the body they speak for
     for proto in sorted(b.protos.values(), key=lambda p: KIND_ORDER.get(p.kind, 3)):
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
@@ -110,6 +123,21 @@ def infer_nationality(
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
         if proto.country is None and home is not None and _national(proto, b):
+            proto.country = home.country
+        if proto.country is None and legislature is not None and _legislative(proto):
+            proto.country = legislature  # "Sunni members of parliament" of "the Parliament of Iraq"
+        if proto.kind == "organisation" and proto.country is None and home is not None:
+            if _local_name(proto, spans.get(proto.key, [])):  # before the people who speak for it
+                proto.country = home.country
+    # then what other actors' countries say: "Greek prime minister A and energy minister B"
+    for proto in sorted(b.protos.values(), key=lambda p: p.first):
+        if proto.country is None and proto.kind == "person" and proto.code is None:
+            any(_paired_title(span, proto, at) for span in spans.get(proto.key, []))
+    # last, a named person nothing placed is of the story's state
+    for proto in b.protos.values():
+        if proto.country is not None or proto.kind == "state" or proto.code is not None:
+            continue
+        if home is not None and _local_name(proto, spans.get(proto.key, [])):
             proto.country = home.country
 
 
@@ -267,6 +295,64 @@ def _national(proto: Proto, b: Builder) -> bool:
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
     # "activists", or "climate activists" by its noun
-    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(proto.name.lower().split()[-1])
+    noun = proto.name.lower().replace("-", " ").split()[-1]  # "counter-protesters" too
+    role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(noun)
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
+
+
+def _local_name(proto: Proto, spans: list[Span]) -> bool:
+    """A person or body the text names, whom nothing else places: of the state the story is
+    about, as the gold annotators read local stories (a mayor's aide, a witness, a lawyer, a
+    campaign group, a broadcaster). A dictionary entry without a country (an armed group's
+    leader, a foreign newspaper) or a body they speak for says more, so either keeps them out;
+    news organisations of other states are knowledge-base bodies with their own country."""
+    if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
+        return False
+    labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
+    return any(sp.text[:1].isupper() and sp.root.ent_type_ in labels for sp in spans)
+
+
+def _one_legislature(b: Builder) -> str | None:
+    """The state of the only legislature the story names with its state, if one: a body or
+    group ("Parliament of Iraq", "Iraqi lawmakers"), or a mention of the state itself
+    ("the Parliament of Lebanon" where NER saw no body)."""
+    states = set()
+    for p in b.protos.values():
+        if p.country is None or p.kind == "person":
+            continue
+        words = {w for text in [p.name, *p.spans.values()] for w in text.lower().split()}
+        if (p.kind != "state" and p.sector == "LEG") or LEGISLATURE_WORDS & words:
+            states.add(p.country)
+    return states.pop() if len(states) == 1 else None
+
+
+def _legislative(proto: Proto) -> bool:
+    """Lawmakers, or a legislature named bare: of the one legislature the story names."""
+    if proto.kind == "organisation":
+        return proto.name.lower() in LEGISLATURE_NAMES
+    return proto.sector == "LEG" and proto.affiliation is None
+
+
+# words of a title written before a name ("energy minister", "Deputy Prime Minister")
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _paired_title(span: Span, proto: Proto, at: dict[int, Proto]) -> bool:
+    """ "Greek prime minister A and energy minister B": a title without a state, joined by
+    "and" to a titled person of a state, shares that state. Both must be titled: in "Putin
+    and Secretary of State Blinken" nothing makes the second title Russian."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in TITLE_POS and i not in at:
+        i -= 1
+    titled = i < span.start - 1 or span[0].pos_ in ("NOUN", "ADJ")  # the title may be in it
+    if not titled or i < 1 or doc[i].lower_ != "and":
+        return False
+    other = at.get(i - 1)
+    if other is None or other is proto or other.kind != "person" or other.country is None:
+        return False
+    if other.role is None:
+        return False
+    proto.country = other.country
+    return True

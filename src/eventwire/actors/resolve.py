@@ -29,6 +29,7 @@ from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
+from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_text
 
@@ -42,7 +43,7 @@ BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG",
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
 # of the place written before them ("Northamptonshire police", "a Paris court")
-BARE_INSTITUTIONS = frozenset({"police", "court"})
+BARE_INSTITUTIONS = frozenset({"police", "court", "parliament", "senate"})
 # the last word of a party's or movement's name
 BODY_NOUNS = frozenset({"party", "movement", "front", "coalition", "bloc"})
 # titles that are part of how a person is named
@@ -123,6 +124,10 @@ def resolve_actors(
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
+    # "Fort Belknap Indian Community": one body, and its "Indian" no mention of India
+    tribal = tribal_names(doc, {i for i, h in kb_hits.items() if h[1].kind != "state"})
+    for i in [i for sp in tribal for i in range(sp.start, sp.end)]:
+        kb_hits.pop(i, None)
     opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
@@ -134,6 +139,8 @@ def resolve_actors(
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
+    ents = with_names(ents, tribal)
+    ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -151,8 +158,56 @@ def resolve_actors(
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
     infer_nationality(doc, b, story, published, national)
+    _leaders_governments(doc, b)
     finish_codes(b, published)
     return b.table()
+
+
+def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A person NER found inside a knowledge-base body's name ("Ansharut Daulah" of
+    "Jamaah Ansharut Daulah") is no person: the body's name wins."""
+    hit = kb_hits.get(ent.start)
+    if ent.label_ != "PERSON" or hit is None or hit[1].kind != "organisation":
+        return False
+    return hit[0].start <= ent.start and ent.end <= hit[0].end and len(hit[0]) > len(ent)
+
+
+# nouns for a state's government named after its leader ("the Trump administration")
+LEADER_GOVERNMENTS = frozenset({"administration", "government"})
+
+
+def _leaders_governments(doc: Doc, b: Builder) -> None:
+    """ "the Trump administration", "the Netanyahu government": the government of the state
+    whose leader's name is written before the noun (a known office holder, or a person
+    holding a government office of that state in the text)."""
+    for tok in doc[1:]:
+        if tok.lower_ not in LEADER_GOVERNMENTS or tok.tag_ != "NN":
+            continue
+        name = doc[tok.i - 1]
+        person = next(
+            (p for _, e, p in b.mentions_at(name.idx)
+             if p.kind == "person" and e == name.idx + len(name)),
+            None,
+        )  # fmt: skip
+        if person is None or person.country is None:
+            continue
+        if person.known is None and person.sector != "GOV":
+            continue
+        state = b.kb.entities.get(person.country)
+        if state is None or state.kind != "state":
+            continue
+        start = min(s for s, e in person.spans if s <= name.idx < e)
+        b.mention(b.entity_proto(state), start, tok.idx + len(tok))
+
+
+def _demonym_as_state(span: Span) -> bool:
+    """ "The British relinquished control", "the French said": a demonym after "the" and
+    before a verb stands for its state (the parse often reads it as an adjective)."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    after = doc[span.end]  # a finite verb: "tulip" in "the Dutch tulip growers" may parse VBP
+    return after.tag_ in ("VBD", "VBZ", "MD") or after.pos_ == "AUX"
 
 
 def _tokens(span: Span) -> range:
@@ -418,6 +473,7 @@ def _whole_names(
     """Names NER split ("Arnel" + "dela Vega", "Zine El Abidine" + "Ben Ali",
     "Graciano" + "Mijares"): grow a PERSON over adjacent capitalised name words and join
     PERSONs that touch."""
+    roles = {i for sp, r in role_spans if r.refers == "person" for i in range(sp.start, sp.end)}
     taken = {i for sp, _ in role_spans for i in range(sp.start, sp.end)}
     taken |= {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     out: list[Span] = []
@@ -428,6 +484,9 @@ def _whole_names(
         start, end = ent.start, ent.end
         # a lower-case particle opening the entity ("dela Vega") asks for a given name
         if doc[start].is_lower and start > 0 and _name_word(doc, start - 1, taken, kb_hits):
+            start -= 1
+        # a given name between a title and the rest ("Superintendent Yolanda" + "Yu Hoi-kwan")
+        elif start > 1 and _name_word(doc, start - 1, taken, kb_hits) and start - 2 in roles:
             start -= 1
         while end < len(doc) and _name_word(doc, end, taken, kb_hits):
             end += 1
@@ -574,8 +633,10 @@ def _title(
     # "Mark Rutte, the NATO Secretary General," / "X, the current prime minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
-        while k < len(doc) and k not in role_start and (
-            doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and doc[k].dep_ in INNER
+        while (
+            k < len(doc)
+            and k not in role_start
+            and (doc[k].lower_ in ("the", "a", "an") or doc[k].is_lower and doc[k].dep_ in INNER)
         ):  # "the caretaker prime minister", "the current prime minister"
             k += 1
         mod = None
@@ -673,7 +734,7 @@ def _group_phrases(
             continue
         if any(i in claimed for i in range(sp.start, sp.end)):
             continue  # inside a phrase already resolved ("leaders of the opposition bloc")
-        in_org = any(i in org_tokens for i in range(sp.start, sp.end))
+        in_org = sp.start in org_tokens  # not "Members of Parliament" after its "Parliament"
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
         mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
@@ -703,21 +764,35 @@ def _group_phrases(
             bare.append((sp, role))  # after the named ones: "police" may be "Hong Kong police"
             continue
         if not mods:
-            plural = sp[-1].tag_ in ("NNS", "NNPS") or role.phrase in SINGULAR_GROUPS
+            # the noun heads the phrase: "members" of "members of parliament"
+            plural = sp.root.tag_ in ("NNS", "NNPS") or sp[-1].tag_ in ("NNS", "NNPS")
+            plural = plural or role.phrase in SINGULAR_GROUPS
             ethnic = _ethnic_start(doc, sp.start)
             if plural and (role.sector in BARE_GROUP_SECTORS or ethnic < sp.start):
                 # "protesters"; "Western diplomats", "Serb forces": a people without a state;
                 # "climate activists", "pro-democracy lawmakers": what the group is for
                 people = ethnic < sp.start
                 ethnic = ethnic if people else _cause_start(doc, sp, claimed)
-                name = " ".join(doc[ethnic : sp.end].text.split())
+                # "Kurdish and Sunni lawmakers": two groups, each named by its own word
+                words = _coordinated_people(doc, ethnic) if people else []
+                first = words[0].i if words else ethnic
+                tail = ethnic  # the words after the people word: "members of parliament"
+                while tail < sp.start and doc[tail].is_title and doc[tail].ent_type_ == "NORP":
+                    tail += 1
+                names = [f"{w.text} {doc[tail : sp.end].text}" for w in words]
+                names.append(" ".join(doc[ethnic : sp.end].text.split()))
                 if not people:  # "Climate activists" opening a sentence
-                    name = name[:1].lower() + name[1:]
-                proto = b.protos.get(f"grp::{name}") or Proto(
-                    key=f"grp::{name}", name=name, kind="group", sector=role.sector
-                )
-                b.mention(proto, doc[ethnic].idx, sp.end_char)
-                claimed.update(range(ethnic, sp.end))
+                    names = [names[0][:1].lower() + names[0][1:]]
+                group = [
+                    b.protos.get(f"grp::{n}")
+                    or Proto(key=f"grp::{n}", name=n, kind="group", sector=role.sector)
+                    for n in (" ".join(n.split()) for n in names)
+                ]
+                if len(group) > 1:
+                    b.mention_compound(group, doc[first].idx, sp.end_char)
+                else:
+                    b.mention(group[0], doc[first].idx, sp.end_char)
+                claimed.update(range(first, sp.end))
             continue
         protos: list[Proto] = []
         for mod_span, entity in mods:
@@ -744,9 +819,7 @@ def _group_phrases(
         _bare_institution(doc, b, sp, role, claimed)
 
 
-def _bare_institution(
-    doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]
-) -> None:
+def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
     named by its noun, in the state of the place written right before it; else the one
     named fully elsewhere in the text ("Hong Kong police"), else (as a national sector) the
@@ -899,6 +972,24 @@ def _ethnic_start(doc: Doc, end: int) -> int:
     return k if k < inner else end
 
 
+def _coordinated_people(doc: Doc, start: int) -> list[Token]:
+    """The people words coordinated before the one at `start`: "Kurdish" of "both Kurdish
+    and Sunni lawmakers", "Shia" and "Kurdish" of "Shia, Kurdish and Sunni lawmakers"."""
+    blocs = load_kb().bloc_words
+    out: list[Token] = []
+    k = start
+    while k > 1 and doc[k - 1].lower_ in ("and", ","):
+        j = k - 2 if doc[k - 2].text != "," else k - 3  # "Shia, Kurdish, and Sunni"
+        word = doc[j] if j >= 0 else None
+        if word is None or not word.is_title:
+            break
+        if word.ent_type_ != "NORP" and word.lower_ not in blocs:
+            break
+        out.insert(0, word)
+        k = j
+    return out
+
+
 # ---------------------------------------------------------------- names
 
 
@@ -935,7 +1026,7 @@ def _named(
         if any(i in claimed for i in range(span.start, span.end)):
             continue
         _, entity, how = kb_hits[span.start]  # the entity after _longer_names_first
-        if how == "demonym":
+        if how == "demonym" and not _demonym_as_state(span):
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
             continue
@@ -955,7 +1046,9 @@ def _named(
     for ent in ents:
         if any(i in claimed for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ != "ORG" or not_an_actor(ent.text) or is_place_name(ent.text):
+        if ent.label_ != "ORG" or is_place_name(ent.text):
+            continue
+        if not_an_actor(ent.text) and ent.kb_id_ != TRIBAL:  # "Fort Peck Tribes" act
             continue
         if _as_means(ent) or _glossed_thing(ent) or _product(ent, products):
             continue
@@ -1140,8 +1233,17 @@ SEATED = frozenset({"embassy", "consulate", "mission", "office"})
 
 def _seat(doc: Doc, ent: Span) -> int:
     """End of an organisation's name with its seat: "the US Embassy in London" is one body,
-    distinct from the embassy elsewhere."""
+    distinct from the embassy elsewhere; "the American Civil Liberties Union of Montana" is
+    the chapter of a state or province, not the national body (a country after "of" is
+    no chapter's: "the Red Cross of Kenya" is named so anyway by NER)."""
     k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ in ("GPE", ""):
+        end = k + 2
+        while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in ("GPE", ""):
+            end += 1
+        name = doc[k + 1 : end].text
+        if doc[k + 1].is_title and load_kb().lookup(name) is None and is_place_name(name):
+            return end
     if ent[-1].lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ == "in":
         nxt = doc[k + 1]
         if nxt.ent_type_ == "GPE" and nxt.is_title:
