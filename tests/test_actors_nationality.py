@@ -16,6 +16,7 @@ def test_a_body_the_person_speaks_for_gives_its_country(resolve) -> None:
     person = _one(table, "Ahmed Haddad")
     assert person.country == "TUN" and person.code == "TUN" + (person.sector or "")
     assert person.affiliation == "Tunisian League for Civic Rights"
+    assert person.country_basis == "text"
 
 
 def test_a_place_the_person_is_from(resolve) -> None:
@@ -26,7 +27,7 @@ def test_a_place_the_person_is_from(resolve) -> None:
 def test_no_evidence_no_country(resolve) -> None:
     table = resolve("Linda Morgan joined the march on Monday and spoke to reporters.")
     person = _one(table, "Linda Morgan")
-    assert person.country is None and person.code is None
+    assert person.country is None and person.code is None and person.country_basis is None
 
 
 def test_a_named_person_of_a_story_about_one_state(resolve) -> None:
@@ -36,6 +37,7 @@ def test_a_named_person_of_a_story_about_one_state(resolve) -> None:
     )
     person = _one(resolve(text), "Marisol Vergara")
     assert person.country == "CHL" and person.code is not None and person.code.startswith("CHL")
+    assert person.country_basis == "story"  # only the story's state: said so
 
 
 def test_a_named_body_of_a_story_about_one_state(resolve) -> None:
@@ -45,7 +47,9 @@ def test_a_named_body_of_a_story_about_one_state(resolve) -> None:
     )
     table = resolve(text)
     assert _one(table, "Dockers Solidarity Front").country == "CHL"
+    assert _one(table, "Dockers Solidarity Front").country_basis == "story"
     assert _one(table, "Reuters").country == "GBR"  # a news agency keeps its own state
+    assert _one(table, "Reuters").country_basis == "text"  # its name, a knowledge-base body
 
 
 def test_a_named_person_of_a_story_about_no_one_state_keeps_no_country(resolve) -> None:
@@ -67,6 +71,7 @@ def test_a_national_office_in_a_story_about_one_state(resolve) -> None:
         "ARGGOV",
     )
     assert _one(table, "Senate").country == "ARG"
+    assert {_one(table, n).country_basis for n in ("Ilda Moreno", "Senate")} == {"story"}
 
 
 def test_a_demonym_or_place_describing_a_body_gives_its_country(resolve) -> None:
@@ -76,6 +81,24 @@ def test_a_demonym_or_place_describing_a_body_gives_its_country(resolve) -> None
     )
     assert _one(table, "Havbrise").country == "DNK"
     assert _one(table, "Lena Holm").country == "DNK"  # she speaks for it
+    assert {_one(table, n).country_basis for n in ("Havbrise", "Lena Holm")} == {"text"}
+
+
+def test_a_body_placed_by_the_story_places_who_speaks_for_it_the_same_way(resolve) -> None:
+    text = (
+        "Chile's ports reopened on Tuesday after a week of strikes in Chile. Tomas Reyes, "
+        "spokesman for the Dockers Solidarity Front, said the losses were heavy."
+    )
+    table = resolve(text)
+    person, body = _one(table, "Tomas Reyes"), _one(table, "Dockers Solidarity Front")
+    assert person.country == body.country == "CHL"
+    assert person.country_basis == body.country_basis == "story"
+
+
+def test_a_dictionary_entry_gives_the_country_on_the_articles_date(resolve) -> None:
+    table = resolve("Jacques Chirac said on Tuesday that France would not send troops.")
+    chirac = _one(table, "Jacques Chirac")
+    assert chirac.country == "FRA" and chirac.country_basis == "dictionary"
 
 
 def test_a_place_in_a_bodys_name_gives_its_country(resolve) -> None:

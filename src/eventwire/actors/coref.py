@@ -227,7 +227,8 @@ def _role_nouns(
             for key in holders:  # the description says what office the person holds
                 p = b.protos[key]
                 p.role, p.sector = role.role, role.sector
-                p.country = p.country or modifier.country
+                if p.country is None:
+                    p.country, p.country_basis = modifier.country, modifier.country_basis
         if not holders:
             continue
         proto = _before(b, sp.start_char, holders) or min(

@@ -117,18 +117,20 @@ def infer_nationality(
         body = bodies.get(proto.affiliation or "")
         if proto.country is None and body is not None and body.country is not None:
             proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
+            proto.country_basis = body.country_basis
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
         if proto.country is None and proto.kind == "person" and office is not None:
             proto.country = _in_territory(office, home)  # "Secretary of State X": USA
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
+            proto.country_basis = "dictionary"
         if proto.country is None and home is not None and _national(proto, b):
-            proto.country = home.country
+            proto.country, proto.country_basis = home.country, "story"
         if proto.country is None and legislature is not None and _legislative(proto):
             proto.country = legislature  # "Sunni members of parliament" of "the Parliament of Iraq"
         if proto.kind == "organisation" and proto.country is None and home is not None:
             if _local_name(proto, spans.get(proto.key, [])):  # before the people who speak for it
-                proto.country = home.country
+                proto.country, proto.country_basis = home.country, "story"
     # then what other actors' countries say: "Greek prime minister A and energy minister B"
     for proto in sorted(b.protos.values(), key=lambda p: p.first):
         if proto.country is None and proto.kind == "person" and proto.code is None:
@@ -138,7 +140,7 @@ def infer_nationality(
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
             continue
         if home is not None and _local_name(proto, spans.get(proto.key, [])):
-            proto.country = home.country
+            proto.country, proto.country_basis = home.country, "story"
 
 
 def _in_territory(country: str | None, home: Entity | None) -> str | None:
@@ -192,7 +194,7 @@ def _described_by(
             continue
         if other.country is None or other.kind == "group" and other.sector not in NATIONAL_SECTORS:
             continue  # "a member of the Tunisian Parliament": a state's institution counts
-        proto.country = other.country
+        proto.country, proto.country_basis = other.country, other.country_basis
         if other.kind == "organisation" and proto.affiliation is None:
             proto.affiliation = other.name
             if proto.role in BODY_ROLES:  # a charity's spokesperson is no government's
@@ -354,5 +356,5 @@ def _paired_title(span: Span, proto: Proto, at: dict[int, Proto]) -> bool:
         return False
     if other.role is None:
         return False
-    proto.country = other.country
+    proto.country, proto.country_basis = other.country, other.country_basis
     return True

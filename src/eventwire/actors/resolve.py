@@ -1084,6 +1084,7 @@ def _named(
         if home is not None and national is not None and proto.country is None:
             # "the National Police" of a story about one state: that state's police
             proto.country, proto.code, proto.sector = home.country, home.code, national.sector
+            proto.country_basis = "story"
         b.mention(proto, ent.start_char, doc[end - 1].idx + len(doc[end - 1]))
         claimed.update(range(ent.start, end))
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
