@@ -227,8 +227,7 @@ def _role_nouns(
             for key in holders:  # the description says what office the person holds
                 p = b.protos[key]
                 p.role, p.sector = role.role, role.sector
-                if p.country is None:
-                    p.country, p.country_basis = modifier.country, modifier.country_basis
+                p.country = p.country or modifier.country
         if not holders:
             continue
         proto = _before(b, sp.start_char, holders) or min(
