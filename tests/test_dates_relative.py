@@ -83,3 +83,20 @@ def test_an_unfixed_day_in_the_paragraph_before_keeps_the_act_current() -> None:
         "Somali police questioned Omar Dahir as a suspect and released him."
     )
     assert not _historical(analyze(text, published="2024-06-20"), "questioned")
+
+
+def test_a_day_still_to_come_is_no_date() -> None:
+    published = dt.date(2024, 3, 14)  # a Thursday
+    assert normalise_date("next Monday", published) is None
+    assert normalise_date("next Tuesday, March 19", published) is None
+    assert normalise_date("the coming Friday", published) is None
+    assert normalise_date("last Monday", published) is not None
+
+
+def test_a_resignation_effective_next_week_leaves_the_announcement_undated() -> None:
+    text = (
+        "Tomas Berg, the chief of staff of the governor of Carpathia, announced his resignation "
+        "effective next Wednesday, March 20."
+    )
+    doc = analyze(text, published="2024-03-14")
+    assert _date_of(doc, "resignation") is None

@@ -92,6 +92,8 @@ _DURATION_ADJ = re.compile(r"^\s*\d+\s*-\s*(day|week|month|year|hour)\b")
 _AGO = re.compile(_NUM + r"\s+" + _UNIT + r"\s+ago\b")
 # a bare length of time; "N days ago" and "the past N days" are read before this is asked
 _DURATION = re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\b")
+# a day or period still to come ("next Wednesday", "the coming weeks")
+_AHEAD = re.compile(r"\b(next|coming|upcoming)\b")
 _PAST_N = re.compile(r"\b(?:past|last|previous)\s+" + _NUM + r"\s+" + _UNIT)
 
 
@@ -209,6 +211,8 @@ def normalise_date(text: str, published: dt.date | None) -> DateValue | None:
     low = _before_anchor(low)
     if not low or _DURATION_ADJ.match(low) or _ANCHORED.search(low):
         return None
+    if _AHEAD.search(low):
+        return None  # "next Wednesday, July 31": after publication, never a reported day
     if m := re.search(r"\b(1[5-9]\d|20\d)0'?s\b", low):
         return DateValue(f"{m.group(1)}0", "decade", span=True)
     value = _month_day_year(low, published)
