@@ -133,3 +133,16 @@ def test_no_event_date_after_publication(nlp, templates, w, m, d, n, y, publishe
         if event.date is not None:
             first = event.date + "-01" * (2 - event.date.count("-"))
             assert dt.date.fromisoformat(first) <= published, (text, event.date_text)
+
+
+def test_a_date_in_quotation_marks_does_not_date_an_act_told_outside_them(nlp):
+    text = (
+        '"We will leave the union by October 31," Anna Kowalski said in a statement released '
+        "during a visit to Warsaw."
+    )
+    assert dated(nlp(text), text, "visit").date is None
+
+
+def test_a_date_in_the_quotation_dates_the_act_quoted(nlp):
+    text = '"We signed the accord on Monday," Anna Kowalski said.'
+    assert dated(nlp(text), text, "signed").date == "2021-03-08"

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Event
 from eventwire.nlp.pipeline import doc_text, span_ents
-from eventwire.nlp.quotes import quote_spans, speech_verbs
+from eventwire.nlp.quotes import QuoteSpan, quote_spans, speech_verbs
 
 Precision = Literal["decade", "year", "month", "day"]
 
@@ -497,11 +497,15 @@ def _pick_date(
     dates: dict[int, tuple[Span, DateValue]],
     *,
     clauses: bool = True,
+    voice: Token | None = None,
 ) -> tuple[Span, DateValue] | None:
     best: tuple[tuple[int, int], Span, DateValue] | None = None
     verb = _verb_of(trigger)
+    quoted = quote_spans(doc_text(sent.doc))
     for ent in span_ents(sent):
         if ent.start not in dates or _attributive(ent, trigger):
+            continue
+        if _other_voice(ent, voice or trigger, quoted):
             continue
         value = dates[ent.start][1]
         if clauses and not _reaches(ent.root, trigger):
@@ -517,6 +521,29 @@ def _pick_date(
         if best is None or key < best[0]:
             best = (key, ent, value)
     return (best[1], best[2]) if best else None
+
+
+def _other_voice(ent: Span, trigger: Token, quoted: list[QuoteSpan]) -> bool:
+    """A date inside quotation marks is the speaker's ("we must leave by October 31st"),
+    not the narrator's: it does not date an act told outside those marks."""
+    for q in quoted:
+        if q.start <= ent.start_char < q.end:
+            return not q.start <= trigger.idx < q.end
+    return False
+
+
+def _quoted_date(
+    trigger: Token, dates: dict[int, tuple[Span, DateValue]]
+) -> tuple[Span, DateValue] | None:
+    """The date that dates a quoted act within the quotation that tells it."""
+    picked = _pick_date(trigger.sent, trigger, dates)
+    if picked is None:
+        return None
+    start = picked[0].start_char
+    for q in quote_spans(doc_text(trigger.doc)):
+        if q.start <= trigger.idx < q.end:
+            return picked if q.start <= start < q.end else None
+    return None
 
 
 def _ongoing(ent: Span) -> bool:
@@ -599,10 +626,13 @@ def date_events(
         if trigger is None or not known:
             trigger = sent.root
         speech = _reporting_verb(doc, event, trigger)
+        voice = trigger  # where the act is told: a date in the same quotation may date it
         if speech is not None:  # words in quotation marks were said when the reporting verb says
             trigger, sent, known = speech, speech.sent, True
         # without a trigger, which clause the event sits in is unknown: any date may do
-        picked = _pick_date(sent, trigger, dates, clauses=known)
+        picked = _pick_date(sent, trigger, dates, clauses=known, voice=voice)
+        if speech is not None:  # '"We signed it on Monday," she said': the quote's own day
+            picked = _quoted_date(voice, dates) or picked
         if picked is None and known:
             picked = _event_anaphora_date(sent, trigger, dates)
         if picked is None and lead is not None and _carries_lead(sent, trigger, lead, speech):
