@@ -146,3 +146,16 @@ def test_a_date_in_quotation_marks_does_not_date_an_act_told_outside_them(nlp):
 def test_a_date_in_the_quotation_dates_the_act_quoted(nlp):
     text = '"We signed the accord on Monday," Anna Kowalski said.'
     assert dated(nlp(text), text, "signed").date == "2021-03-08"
+
+
+def test_a_date_in_a_finite_relative_clause_dates_that_clause_only(nlp):
+    text = (
+        "Anna Kowalski, who led the ministry until December, criticized the decision "
+        "on the radio."
+    )
+    assert dated(nlp(text), text, "criticized").date is None
+
+
+def test_a_participle_on_the_subject_still_dates_the_act(nlp):
+    text = "The minister, speaking on Monday, criticized the decision."
+    assert dated(nlp(text), text, "criticized").date == "2021-03-08"

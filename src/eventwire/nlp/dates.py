@@ -377,9 +377,12 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if tok.dep_ == "advcl" and _framing(tok):
             continue
         if tok.dep_ in ("relcl", "acl") and (
-            _in_phrase(tok.head, trigger) or tok.head.dep_ in ("nsubj", "nsubjpass")
+            _in_phrase(tok.head, trigger)
+            or (tok.head.dep_ in ("nsubj", "nsubjpass") and not _finite(tok))
         ):
             continue  # "the dialogue, which began in 2011"; "the chief, speaking on Tuesday"
+        if tok.dep_ == "relcl" and _finite(tok):
+            return False  # "Trump, who appointed her in 2017, responded": the appointment's
         if below_trigger and tok.dep_ in _CLOSED:
             return False
     for tok in _up(trigger, top):
@@ -391,6 +394,14 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if tok.dep_ in ("ccomp", "parataxis") and _perfect(tok):
             return False
     return True
+
+
+def _finite(verb: Token) -> bool:
+    """'who appointed her in 2017': a clause with a tense of its own tells its own act (a
+    participle, 'speaking on Tuesday', tells the time of the main one)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
 
 
 _NP_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "appos", "nmod", "poss"}
