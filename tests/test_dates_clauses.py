@@ -159,3 +159,11 @@ def test_a_date_in_a_finite_relative_clause_dates_that_clause_only(nlp):
 def test_a_participle_on_the_subject_still_dates_the_act(nlp):
     text = "The minister, speaking on Monday, criticized the decision."
     assert dated(nlp(text), text, "criticized").date == "2021-03-08"
+
+
+def test_a_date_in_a_gerund_after_before_dates_that_gerund(nlp):
+    text = (
+        "On March 2, Anna Kowalski announced she would withdraw the bill, before reversing "
+        "course the next day."
+    )
+    assert dated(nlp(text), text, "withdraw").date == "2021-03-02"

@@ -312,7 +312,8 @@ def _verb_of(tok: Token) -> Token:
 # a date inside one of these clauses belongs to that clause, not to the clause above it
 # ("reiterated the need to implement agreements reached two years ago")
 # ("agreed to halt fighting from Friday": Friday is when the halt begins, not the agreement)
-_CLOSED = {"ccomp", "csubj", "parataxis", "relcl", "acl", "advcl", "xcomp"}
+# ("drop his bid before reversing course the next day": the next day is the reversal's)
+_CLOSED = {"ccomp", "csubj", "parataxis", "relcl", "acl", "advcl", "xcomp", "pcomp"}
 # temporal clauses whose date frames the main clause ("arrested since protests began in June")
 _FRAMING_MARKS = {"since", "when", "while", "as"}
 # a nominal event in these phrases happened at another time than its clause
