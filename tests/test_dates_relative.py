@@ -100,3 +100,12 @@ def test_a_resignation_effective_next_week_leaves_the_announcement_undated() -> 
     )
     doc = analyze(text, published="2024-03-14")
     assert _date_of(doc, "resignation") is None
+
+
+def test_a_time_counted_from_the_clock_keeps_its_day() -> None:
+    published = dt.date(2024, 3, 14)  # a Thursday
+    value = normalise_date("shortly before midnight Monday night", published)
+    assert value is not None and value.value == "2024-03-11"
+    value = normalise_date("just after 2 a.m. Tuesday", published)
+    assert value is not None and value.value == "2024-03-12"
+    assert normalise_date("shortly before the vote on Monday", published) is None

@@ -92,6 +92,11 @@ _DURATION_ADJ = re.compile(r"^\s*\d+\s*-\s*(day|week|month|year|hour)\b")
 _AGO = re.compile(_NUM + r"\s+" + _UNIT + r"\s+ago\b")
 # a bare length of time; "N days ago" and "the past N days" are read before this is asked
 _DURATION = re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\b")
+# "shortly before midnight Wednesday night": counted from a time of day, not from an event
+_CLOCK_ANCHOR = re.compile(
+    r"\b(?:(?:shortly|just|soon|well|a little)\s+)?(?:before|after)\s+(?:midnight|noon|midday|"
+    r"dawn|daybreak|sunrise|sunset|dusk|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock))"
+)
 # a day or period still to come ("next Wednesday", "the coming weeks")
 _AHEAD = re.compile(r"\b(next|coming|upcoming)\b")
 _PAST_N = re.compile(r"\b(?:past|last|previous)\s+" + _NUM + r"\s+" + _UNIT)
@@ -208,6 +213,7 @@ def _week_month(day: dt.date) -> DateValue | None:
 def normalise_date(text: str, published: dt.date | None) -> DateValue | None:
     """Normalise the text of a DATE entity; None when it fixes no date."""
     low = " ".join(text.lower().replace("\u2019", "'").split())
+    low = _CLOCK_ANCHOR.sub("", low).strip()
     low = _before_anchor(low)
     if not low or _DURATION_ADJ.match(low) or _ANCHORED.search(low):
         return None
