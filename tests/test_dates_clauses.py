@@ -167,3 +167,13 @@ def test_a_date_in_a_gerund_after_before_dates_that_gerund(nlp):
         "course the next day."
     )
     assert dated(nlp(text), text, "withdraw").date == "2021-03-02"
+
+
+def test_hours_before_a_dated_act_fall_on_its_day(nlp):
+    text = "A few hours before the ferry sank on Monday, the navy fired missiles at the port."
+    assert dated(nlp(text), text, "fired").date == "2021-03-08"
+
+
+def test_days_before_a_dated_act_are_not_its_day(nlp):
+    text = "Two days before the ferry sank on Monday, the navy fired missiles at the port."
+    assert dated(nlp(text), text, "fired").date != "2021-03-08"

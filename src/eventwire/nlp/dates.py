@@ -368,7 +368,17 @@ def _lca(a: Token, b: Token) -> Token:
 
 
 def _framing(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _FRAMING_MARKS for c in tok.children)
+    return any(
+        c.dep_ == "mark" and (c.lower_ in _FRAMING_MARKS or _hours_apart(c)) for c in tok.children
+    )
+
+
+def _hours_apart(mark: Token) -> bool:
+    """'a few hours before the jet crashed on Wednesday': hours or minutes before or after
+    a dated act fall on its day (a gap of days would name a day of its own)."""
+    return mark.lower_ in ("before", "after") and any(
+        c.lemma_.lower() in ("hour", "minute") for c in mark.children
+    )
 
 
 def _reaches(date: Token, trigger: Token) -> bool:
