@@ -177,3 +177,9 @@ def test_hours_before_a_dated_act_fall_on_its_day(nlp):
 def test_days_before_a_dated_act_are_not_its_day(nlp):
     text = "Two days before the ferry sank on Monday, the navy fired missiles at the port."
     assert dated(nlp(text), text, "fired").date != "2021-03-08"
+
+
+def test_the_cause_of_a_penalty_is_not_dated_by_the_penalty(nlp):
+    text = "The minister was fined in 2015 for refusing to hand over the accounts."
+    assert dated(nlp(text), text, "refusing").date is None
+    assert dated(nlp(text), text, "fined").date == "2015"

@@ -410,6 +410,8 @@ def _reaches(date: Token, trigger: Token) -> bool:
             return False
         if tok.dep_ in ("ccomp", "parataxis") and _perfect(tok):
             return False
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "for":
+            return False  # "held in contempt in 2012 for refusing to ...": the cause came first
     return True
 
 
