@@ -181,5 +181,6 @@ def test_days_before_a_dated_act_are_not_its_day(nlp):
 
 def test_the_cause_of_a_penalty_is_not_dated_by_the_penalty(nlp):
     text = "The minister was fined in 2015 for refusing to hand over the accounts."
-    assert dated(nlp(text), text, "refusing").date is None
+    cause = dated(nlp(text), text, "refusing")
+    assert cause.date is None and cause.historical  # it came before a penalty long past
     assert dated(nlp(text), text, "fined").date == "2015"

@@ -679,6 +679,8 @@ def date_events(
                 event.historical = True  # an explicit date with no publication date to compare
         if _background(sent, trigger):
             event.historical = True
+        if event.date is None and pub is not None and _earlier_than_historical(trigger, dates, pub):
+            event.historical = True
         told_past = event.date is None and not (event.future or event.hypothetical)
         if told_past and pub is not None and _simple_past(_verb_of(trigger)):
             event.historical |= _after_background(sent, dates, pub)
@@ -686,6 +688,20 @@ def date_events(
             event.date_source = "text"
         elif not (event.historical or event.future or event.hypothetical):
             event.date_source = fallback
+
+
+def _earlier_than_historical(
+    trigger: Token, dates: dict[int, tuple[Span, DateValue]], pub: dt.date
+) -> bool:
+    """The gerund cause of an act long past ("held in contempt in 2012 for refusing") came
+    before it, so it is background too, though the text gives it no date of its own."""
+    cur = trigger
+    while cur.dep_ not in ("pcomp", "ROOT") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pcomp" or cur.head.lower_ != "for":
+        return False
+    picked = _pick_date(cur.sent, _verb_of(cur.head), dates)
+    return picked is not None and (pub - picked[1].last_day()).days >= HISTORICAL_DAYS
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
