@@ -184,3 +184,32 @@ def test_the_cause_of_a_penalty_is_not_dated_by_the_penalty(nlp):
     cause = dated(nlp(text), text, "refusing")
     assert cause.date is None and cause.historical  # it came before a penalty long past
     assert dated(nlp(text), text, "fined").date == "2015"
+
+
+def test_an_act_told_with_also_is_on_the_occasion_dated_before(nlp):
+    text = (
+        "Anna Kowalski said on March 8, 2021 that the port would reopen. "
+        "Kowalski also said that she would meet the union leaders."
+    )
+    doc = nlp(text)
+    second = "Kowalski also said that she would meet the union leaders."
+    assert dated(doc, second, "said").date == "2021-03-08"
+
+
+def test_also_by_another_speaker_takes_no_date(nlp):
+    text = (
+        "Anna Kowalski said on March 8, 2021 that the port would reopen. "
+        "Piotr Nowak also said that the union would strike."
+    )
+    doc = nlp(text)
+    assert dated(doc, "Piotr Nowak also said that the union would strike.", "said").date is None
+
+
+def test_an_act_within_a_dated_gathering_takes_its_date(nlp):
+    text = "In his Monday speech at the university, the minister criticized the court."
+    assert dated(nlp(text), text, "criticized").date == "2021-03-08"
+
+
+def test_a_dated_thing_that_is_no_gathering_stays_attributive(nlp):
+    text = "The minister criticized the court in his 2019 book."
+    assert dated(nlp(text), text, "criticized").date is None

@@ -518,6 +518,19 @@ def _attributive(ent: Span, trigger: Token) -> bool:
         and not ent.start <= head.i < ent.end
         and head.i != trigger.i
         and head.i not in {a.i for a in trigger.ancestors}
+        and not _gathering_of(head, trigger)
+    )
+
+
+def _gathering_of(noun: Token, trigger: Token) -> bool:
+    """ "In his Tuesday talk, he reaffirmed ...": an act within a dated gathering (an
+    in/during/at phrase of the act's verb) happened on the gathering's date."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and _is_event_noun(noun)
+        and prep.lower_ in _WITHIN | {"in"}
+        and prep.head.i == _verb_of(trigger).i
     )
 
 
@@ -665,6 +678,8 @@ def date_events(
             picked = _quoted_date(voice, dates) or picked
         if picked is None and known:
             picked = _event_anaphora_date(sent, trigger, dates)
+        if picked is None and known:
+            picked = _also_date(sent, trigger, dates)
         if picked is None and lead is not None and _carries_lead(sent, trigger, lead, speech):
             picked = lead[0], lead[1]
         event.future, event.hypothetical = _modality(trigger, sent)
@@ -688,6 +703,41 @@ def date_events(
             event.date_source = "text"
         elif not (event.historical or event.future or event.hypothetical):
             event.date_source = fallback
+
+
+def _also_date(
+    sent: Span, trigger: Token, dates: dict[int, tuple[Span, DateValue]]
+) -> tuple[Span, DateValue] | None:
+    """"Trump said on Friday ... Trump also said that ...", "He also commented on ...": the
+    same speaker's act told with "also" belongs to the occasion the sentence before dated
+    in its main clause."""
+    main = next((v for v in (trigger, *trigger.ancestors) if _has_also(v)), None)
+    if main is None or sent.start == 0:
+        return None
+    subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    start = sent.start
+    for _ in range(ANCHOR_SENTENCES):  # a quotation may split the sentence before in two
+        if start == 0:
+            return None
+        before = sent.doc[start - 1].sent
+        start = before.start
+        picked = _pick_date(before, before.root, dates)
+        if picked is None or _verb_of(picked[0].root.head).i != before.root.i:
+            continue
+        earlier = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        same = subject.pos_ == "PRON" or any(
+            t.lower_ == subject.lower_ for e in earlier for t in e.subtree
+        )
+        return picked if same and earlier else None
+    return None
+
+
+def _has_also(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children
+    )
 
 
 def _earlier_than_historical(
