@@ -109,3 +109,18 @@ def test_a_time_counted_from_the_clock_keeps_its_day() -> None:
     value = normalise_date("just after 2 a.m. Tuesday", published)
     assert value is not None and value.value == "2024-03-12"
     assert normalise_date("shortly before the vote on Monday", published) is None
+
+
+def test_a_bare_time_of_day_goes_on_with_the_day_named_before() -> None:
+    text = (
+        "Thousands of protesters marched in Lima on Sunday. "
+        "By the evening hours, police arrested 40 protesters near the parliament."
+    )
+    doc = analyze(text, published="2025-05-13")
+    assert _date_of(doc, "arrested") == "2025-05-11"
+
+
+def test_a_bare_time_of_day_with_no_day_before_stays_undated() -> None:
+    text = "By the evening hours, police arrested 40 protesters near the parliament in Lima."
+    doc = analyze(text, published="2025-05-13")
+    assert _date_of(doc, "arrested") is None

@@ -330,6 +330,8 @@ _LATER = re.compile(
 _SAME_DAY = re.compile(
     r"^(?:on )?(?:that|the same|later that|later the same|earlier that) (day|morning|afternoon|"
     r"evening|night)$"
+    # a bare time of day goes on with the day the story last named ("by the evening hours")
+    r"|^(?:in |by |during |until |into )?the (morning|afternoon|evening|night)(?: hours)?$"
 )
 _NEXT_DAY = re.compile(
     r"^(?:on )?(?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)$"
@@ -349,7 +351,8 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _DAY_TIME = re.compile(
     r"\b(" + "|".join(calendar.day_name).lower() + r")\b|\b(that|same|following|next|previous)"
     r" (day|morning|afternoon|evening|night)\b|\b(yesterday|today|tonight|last night)\b"
-    r"|\bthis (morning|afternoon|evening)\b"
+    r"|\bthis (morning|afternoon|evening)\b|^(?:in |by |during |until |into )?the "
+    r"(morning|afternoon|evening|night)(?: hours)?$"
 )
 
 
