@@ -213,3 +213,8 @@ def test_an_act_within_a_dated_gathering_takes_its_date(nlp):
 def test_a_dated_thing_that_is_no_gathering_stays_attributive(nlp):
     text = "The minister criticized the court in his 2019 book."
     assert dated(nlp(text), text, "criticized").date is None
+
+
+def test_a_date_naming_a_thing_does_not_date_the_clause_on_it(nlp):
+    text = "The union sent the police a plan for Monday's march, which they rejected."
+    assert dated(nlp(text), text, "rejected").date is None

@@ -413,6 +413,8 @@ def _reaches(date: Token, trigger: Token) -> bool:
             return False
         if tok.dep_ in ("ccomp", "parataxis") and _perfect(tok):
             return False
+        if tok.dep_ == "relcl" and date.dep_ in ("poss", "compound", "nmod", "amod"):
+            return False  # "a plan for yesterday's march, which they rejected"
         if tok.dep_ == "pcomp" and tok.head.lower_ == "for":
             return False  # "held in contempt in 2012 for refusing to ...": the cause came first
     return True
