@@ -218,3 +218,13 @@ def test_a_dated_thing_that_is_no_gathering_stays_attributive(nlp):
 def test_a_date_naming_a_thing_does_not_date_the_clause_on_it(nlp):
     text = "The union sent the police a plan for Monday's march, which they rejected."
     assert dated(nlp(text), text, "rejected").date is None
+
+
+def test_a_past_conjunct_does_not_date_a_present_state(nlp):
+    text = "The company is under sanctions, and was condemned by the council on Monday."
+    assert dated(nlp(text), text, "sanctions").date is None
+
+
+def test_conjuncts_in_one_tense_share_their_date(nlp):
+    text = "Police arrested the man and charged him on Monday."
+    assert dated(nlp(text), text, "arrested").date == "2021-03-08"

@@ -405,6 +405,8 @@ def _reaches(date: Token, trigger: Token) -> bool:
             return False  # "Trump, who appointed her in 2017, responded": the appointment's
         if below_trigger and tok.dep_ in _CLOSED:
             return False
+        if below_trigger and tok.dep_ == "conj" and _tenses_differ(tok, top):
+            return False  # "is already under sanctions, and was condemned on October 8"
     for tok in _up(trigger, top):
         if tok.dep_ == "pobj" and (
             tok.head.lower_ in _OTHER_TIME
@@ -418,6 +420,18 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if tok.dep_ == "pcomp" and tok.head.lower_ == "for":
             return False  # "held in contempt in 2012 for refusing to ...": the cause came first
     return True
+
+
+def _tense(verb: Token) -> str | None:
+    """'past' or 'present' from a finite verb or its first auxiliary; None otherwise."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    tag = auxes[0].tag_ if auxes else verb.tag_
+    return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(tag)
+
+
+def _tenses_differ(a: Token, b: Token) -> bool:
+    ta, tb = _tense(a), _tense(b)
+    return ta is not None and tb is not None and ta != tb
 
 
 def _finite(verb: Token) -> bool:
