@@ -228,3 +228,24 @@ def test_a_past_conjunct_does_not_date_a_present_state(nlp):
 def test_conjuncts_in_one_tense_share_their_date(nlp):
     text = "Police arrested the man and charged him on Monday."
     assert dated(nlp(text), text, "arrested").date == "2021-03-08"
+
+
+LEAD_SPEAKER = (
+    "On Monday, Anna Kowalski announced that the port of Gdynia would close.\n\n"
+    "The port has handled grain since 1990.\n\n"
+    'The port handles most exports. "We will close the port," wrote Kowalski in a statement, '
+    '"and we thank the workers. We criticize the ministry for its silence."\n\n'
+    '"We will strike," said Piotr Nowak, a union leader. "We criticize the ministry."'
+)
+
+
+def test_the_lead_speaker_quoted_later_is_the_lead_statement(nlp):
+    doc = nlp(LEAD_SPEAKER)
+    sentence = next(s.text for s in doc.sents if s.text.startswith("We criticize the ministry for"))
+    assert dated(doc, sentence, "criticize").date == "2021-03-08"
+
+
+def test_another_speaker_quoted_later_stays_undated(nlp):
+    doc = nlp(LEAD_SPEAKER)
+    sentence = next(s.text for s in doc.sents if s.text.startswith('"We criticize the ministry.'))
+    assert dated(doc, sentence, "criticize").date is None

@@ -893,7 +893,22 @@ def _reporting_verb(doc: Doc, event: Event, trigger: Token) -> Token | None:
         and t.lemma_.lower() in verbs
         and not any(q.open_mark <= t.idx < q.end + 1 for q in spans)
     ]
+    if not outside:  # a quotation running on past its sentence: its paragraph's attribution
+        outside = [
+            t
+            for t in _paragraph_of(doc, trigger)
+            if t.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in verbs
+            and not any(q.open_mark <= t.idx < q.end + 1 for q in spans)
+        ]
     return min(outside, key=lambda t: abs(t.i - trigger.i), default=None)
+
+
+def _paragraph_of(doc: Doc, tok: Token) -> Span:
+    for a, b in _paragraphs(doc):
+        if a <= tok.idx < b:
+            return doc.char_span(a, b, alignment_mode="expand") or doc[tok.i : tok.i + 1]
+    return doc[tok.i : tok.i + 1]
 
 
 def _background(sent: Span, trigger: Token) -> bool:
@@ -915,13 +930,32 @@ def _carries_lead(
     explanation") happened on the lead's day; not the lead sentence itself (its date was
     weighed there), nor a sentence naming any time of its own."""
     ent, _, lead_end = lead
-    if sent.start_char >= lead_end or sent.start <= ent.start < sent.end:
+    if sent.start <= ent.start < sent.end:
         return False
-    if any(e.label_ in ("DATE", "TIME") for e in span_ents(sent)) or BACKGROUND.search(sent.text):
+    quoted = quote_spans(doc_text(sent.doc))
+    times = [
+        e for e in span_ents(sent)
+        if e.label_ in ("DATE", "TIME") and not any(q.start <= e.start_char < q.end for q in quoted)
+    ]  # fmt: skip
+    if times or BACKGROUND.search(sent.text):
         return False
+    if sent.start_char >= lead_end:
+        # later on, only the lead's own speaker quoted in the past: the lead's statement
+        return speech is not None and _told_in_past(speech) and _lead_speaker(speech, ent.sent)
     if speech is not None:  # quoted words: undated unless they come from the lead's statement
         return _told_in_past(speech) and _names_lead_source(speech, ent.sent)
     return _simple_past(_verb_of(trigger))
+
+
+def _lead_speaker(verb: Token, lead: Span) -> bool:
+    """The speaker of `verb` is named as the subject of the lead sentence's main verb
+    ('On Tuesday, Trump announced ...' ... '"...," wrote Trump')."""
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    names = {
+        t.lower_ for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree if t.pos_ == "PROPN"
+    }  # fmt: skip
+    return any(t.pos_ == "PROPN" and t.lower_ in names for s in speakers for t in s.subtree)
 
 
 def _told_in_past(verb: Token) -> bool:
