@@ -249,3 +249,19 @@ def test_another_speaker_quoted_later_stays_undated(nlp):
     doc = nlp(LEAD_SPEAKER)
     sentence = next(s.text for s in doc.sents if s.text.startswith('"We criticize the ministry.'))
     assert dated(doc, sentence, "criticize").date is None
+
+
+NEW_SPEAKER = (
+    "On Monday, Anna Kowalski rejected the offer of the union.\n\n"
+    "Piotr Nowak said the union would wait. Kowalski said the offer came too late."
+)
+
+
+def test_a_new_speaker_after_the_lead_is_a_statement_of_its_own(nlp):
+    doc = nlp(NEW_SPEAKER)
+    assert dated(doc, "Piotr Nowak said the union would wait.", "said").date is None
+
+
+def test_the_lead_speaker_saying_more_is_on_the_lead_day(nlp):
+    doc = nlp(NEW_SPEAKER)
+    assert dated(doc, "Kowalski said the offer came too late.", "said").date == "2021-03-08"

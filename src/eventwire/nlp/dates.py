@@ -942,6 +942,9 @@ def _carries_lead(
     if sent.start_char >= lead_end:
         # later on, only the lead's own speaker quoted in the past: the lead's statement
         return speech is not None and _told_in_past(speech) and _lead_speaker(speech, ent.sent)
+    verb = _verb_of(trigger)
+    if speech is None and verb.lemma_.lower() in {"say", "add", "tell"}:
+        return _lead_speaker(verb, ent.sent)  # a new speaker's words: a statement of its own
     if speech is not None:  # quoted words: undated unless they come from the lead's statement
         return _told_in_past(speech) and _names_lead_source(speech, ent.sent)
     return _simple_past(_verb_of(trigger))
