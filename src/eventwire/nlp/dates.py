@@ -32,7 +32,7 @@ Decisions (see the gold README for the conventions followed):
   statements null: falling back to it for past-tense triggers dropped date accuracy from
   0.82 to 0.50, and borrowing the previous sentence's day to 0.78.
 - Also undated or dated elsewhere (issue 12, 55 gold articles, rules 0.854 -> 0.892,
-  trained coder 0.833 -> 0.895): a day still to come ("next Wednesday") is no date; a date in
+  trained coder 0.833 -> 0.900): a day still to come ("next Wednesday") is no date; a date in
   quotation marks dates only the act quoted with it; a date in a finite relative clause, a
   gerund after a preposition ("before reversing course the next day") or a conjunct of
   another tense dates that clause; a date naming a thing ("yesterday's march") does not date
@@ -40,7 +40,9 @@ Decisions (see the gold README for the conventions followed):
   Dated from context: the same speaker's act told with "also" takes the occasion of the main
   clause before; an act within a dated gathering ("in his Tuesday talk") takes its day; hours
   before or after a dated act fall on its day; a bare time of day ("by the evening hours")
-  and "shortly before midnight Wednesday" keep the day named.
+  and "shortly before midnight Wednesday" keep the day named. Past the first two paragraphs
+  only the lead's own speaker, quoted or saying more, takes the lead's day; after the lead a
+  new speaker's "said" is a statement of its own (undated).
 - `historical`: the date's last day is >= 30 days before publication (not for "since ..."
   spans, which are ongoing), or the sentence marks background ("previously", "back in",
   "... before."). Pluperfect alone is not enough (it cost accuracy on dev-gold).
