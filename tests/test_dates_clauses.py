@@ -133,3 +133,135 @@ def test_no_event_date_after_publication(nlp, templates, w, m, d, n, y, publishe
         if event.date is not None:
             first = event.date + "-01" * (2 - event.date.count("-"))
             assert dt.date.fromisoformat(first) <= published, (text, event.date_text)
+
+
+def test_a_date_in_quotation_marks_does_not_date_an_act_told_outside_them(nlp):
+    text = (
+        '"We will leave the union by October 31," Anna Kowalski said in a statement released '
+        "during a visit to Warsaw."
+    )
+    assert dated(nlp(text), text, "visit").date is None
+
+
+def test_a_date_in_the_quotation_dates_the_act_quoted(nlp):
+    text = '"We signed the accord on Monday," Anna Kowalski said.'
+    assert dated(nlp(text), text, "signed").date == "2021-03-08"
+
+
+def test_a_date_in_a_finite_relative_clause_dates_that_clause_only(nlp):
+    text = (
+        "Anna Kowalski, who led the ministry until December, criticized the decision "
+        "on the radio."
+    )
+    assert dated(nlp(text), text, "criticized").date is None
+
+
+def test_a_participle_on_the_subject_still_dates_the_act(nlp):
+    text = "The minister, speaking on Monday, criticized the decision."
+    assert dated(nlp(text), text, "criticized").date == "2021-03-08"
+
+
+def test_a_date_in_a_gerund_after_before_dates_that_gerund(nlp):
+    text = (
+        "On March 2, Anna Kowalski announced she would withdraw the bill, before reversing "
+        "course the next day."
+    )
+    assert dated(nlp(text), text, "withdraw").date == "2021-03-02"
+
+
+def test_hours_before_a_dated_act_fall_on_its_day(nlp):
+    text = "A few hours before the ferry sank on Monday, the navy fired missiles at the port."
+    assert dated(nlp(text), text, "fired").date == "2021-03-08"
+
+
+def test_days_before_a_dated_act_are_not_its_day(nlp):
+    text = "Two days before the ferry sank on Monday, the navy fired missiles at the port."
+    assert dated(nlp(text), text, "fired").date != "2021-03-08"
+
+
+def test_the_cause_of_a_penalty_is_not_dated_by_the_penalty(nlp):
+    text = "The minister was fined in 2015 for refusing to hand over the accounts."
+    cause = dated(nlp(text), text, "refusing")
+    assert cause.date is None and cause.historical  # it came before a penalty long past
+    assert dated(nlp(text), text, "fined").date == "2015"
+
+
+def test_an_act_told_with_also_is_on_the_occasion_dated_before(nlp):
+    text = (
+        "Anna Kowalski said on March 8, 2021 that the port would reopen. "
+        "Kowalski also said that she would meet the union leaders."
+    )
+    doc = nlp(text)
+    second = "Kowalski also said that she would meet the union leaders."
+    assert dated(doc, second, "said").date == "2021-03-08"
+
+
+def test_also_by_another_speaker_takes_no_date(nlp):
+    text = (
+        "Anna Kowalski said on March 8, 2021 that the port would reopen. "
+        "Piotr Nowak also said that the union would strike."
+    )
+    doc = nlp(text)
+    assert dated(doc, "Piotr Nowak also said that the union would strike.", "said").date is None
+
+
+def test_an_act_within_a_dated_gathering_takes_its_date(nlp):
+    text = "In his Monday speech at the university, the minister criticized the court."
+    assert dated(nlp(text), text, "criticized").date == "2021-03-08"
+
+
+def test_a_dated_thing_that_is_no_gathering_stays_attributive(nlp):
+    text = "The minister criticized the court in his 2019 book."
+    assert dated(nlp(text), text, "criticized").date is None
+
+
+def test_a_date_naming_a_thing_does_not_date_the_clause_on_it(nlp):
+    text = "The union sent the police a plan for Monday's march, which they rejected."
+    assert dated(nlp(text), text, "rejected").date is None
+
+
+def test_a_past_conjunct_does_not_date_a_present_state(nlp):
+    text = "The company is under sanctions, and was condemned by the council on Monday."
+    assert dated(nlp(text), text, "sanctions").date is None
+
+
+def test_conjuncts_in_one_tense_share_their_date(nlp):
+    text = "Police arrested the man and charged him on Monday."
+    assert dated(nlp(text), text, "arrested").date == "2021-03-08"
+
+
+LEAD_SPEAKER = (
+    "On Monday, Anna Kowalski announced that the port of Gdynia would close.\n\n"
+    "The port has handled grain since 1990.\n\n"
+    'The port handles most exports. "We will close the port," wrote Kowalski in a statement, '
+    '"and we thank the workers. We criticize the ministry for its silence."\n\n'
+    '"We will strike," said Piotr Nowak, a union leader. "We criticize the ministry."'
+)
+
+
+def test_the_lead_speaker_quoted_later_is_the_lead_statement(nlp):
+    doc = nlp(LEAD_SPEAKER)
+    sentence = next(s.text for s in doc.sents if s.text.startswith("We criticize the ministry for"))
+    assert dated(doc, sentence, "criticize").date == "2021-03-08"
+
+
+def test_another_speaker_quoted_later_stays_undated(nlp):
+    doc = nlp(LEAD_SPEAKER)
+    sentence = next(s.text for s in doc.sents if s.text.startswith('"We criticize the ministry.'))
+    assert dated(doc, sentence, "criticize").date is None
+
+
+NEW_SPEAKER = (
+    "On Monday, Anna Kowalski rejected the offer of the union.\n\n"
+    "Piotr Nowak said the union would wait. Kowalski said the offer came too late."
+)
+
+
+def test_a_new_speaker_after_the_lead_is_a_statement_of_its_own(nlp):
+    doc = nlp(NEW_SPEAKER)
+    assert dated(doc, "Piotr Nowak said the union would wait.", "said").date is None
+
+
+def test_the_lead_speaker_saying_more_is_on_the_lead_day(nlp):
+    doc = nlp(NEW_SPEAKER)
+    assert dated(doc, "Kowalski said the offer came too late.", "said").date == "2021-03-08"

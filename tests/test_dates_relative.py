@@ -83,3 +83,44 @@ def test_an_unfixed_day_in_the_paragraph_before_keeps_the_act_current() -> None:
         "Somali police questioned Omar Dahir as a suspect and released him."
     )
     assert not _historical(analyze(text, published="2024-06-20"), "questioned")
+
+
+def test_a_day_still_to_come_is_no_date() -> None:
+    published = dt.date(2024, 3, 14)  # a Thursday
+    assert normalise_date("next Monday", published) is None
+    assert normalise_date("next Tuesday, March 19", published) is None
+    assert normalise_date("the coming Friday", published) is None
+    assert normalise_date("last Monday", published) is not None
+
+
+def test_a_resignation_effective_next_week_leaves_the_announcement_undated() -> None:
+    text = (
+        "Tomas Berg, the chief of staff of the governor of Carpathia, announced his resignation "
+        "effective next Wednesday, March 20."
+    )
+    doc = analyze(text, published="2024-03-14")
+    assert _date_of(doc, "resignation") is None
+
+
+def test_a_time_counted_from_the_clock_keeps_its_day() -> None:
+    published = dt.date(2024, 3, 14)  # a Thursday
+    value = normalise_date("shortly before midnight Monday night", published)
+    assert value is not None and value.value == "2024-03-11"
+    value = normalise_date("just after 2 a.m. Tuesday", published)
+    assert value is not None and value.value == "2024-03-12"
+    assert normalise_date("shortly before the vote on Monday", published) is None
+
+
+def test_a_bare_time_of_day_goes_on_with_the_day_named_before() -> None:
+    text = (
+        "Thousands of protesters marched in Lima on Sunday. "
+        "By the evening hours, police arrested 40 protesters near the parliament."
+    )
+    doc = analyze(text, published="2025-05-13")
+    assert _date_of(doc, "arrested") == "2025-05-11"
+
+
+def test_a_bare_time_of_day_with_no_day_before_stays_undated() -> None:
+    text = "By the evening hours, police arrested 40 protesters near the parliament in Lima."
+    doc = analyze(text, published="2025-05-13")
+    assert _date_of(doc, "arrested") is None
