@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from eventwire.scale.work import warm_up
 
+import gc
+
 try:
     warm_up()
 except Exception:  # noqa: BLE001 - the fork server must start: workers then load on their own
     pass  # (and report what fails, such as E001 without a model, as their items' errors)
+# what is loaded now lives as long as the workers: out of the collector's sight, it is never
+# traversed again, so a worker's collections neither take the time nor write to (and so
+# copy) the pages it shares with the server
+gc.freeze()
