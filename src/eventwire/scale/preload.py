@@ -6,9 +6,9 @@ per worker: with two workers over 105 articles, 1.66x became 1.90x of what two c
 
 from __future__ import annotations
 
-from eventwire.scale.work import warm_up
-
 import gc
+
+from eventwire.scale.work import warm_up
 
 try:
     warm_up()
