@@ -56,3 +56,50 @@ def test_without_actors_the_simple_past_after_the_lead_keeps_the_lead_day(nlp):
     event = Event("e1", "ACCUSE", ev, source=["a2"])
     date_events([event], doc, PUB)
     assert event.date == "2025-04-09"
+
+
+def _event_in(doc, sentence: str, trigger: str) -> Event:
+    start = doc.text.index(sentence)
+    t_start = doc.text.index(trigger, start)
+    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
+    return Event("e1", "CONSULT", ev)
+
+
+MIDDLE = (
+    "The Swedish foreign minister defended the decision. She said the staff had been "
+    "threatened, and she criticised the local police."
+)
+
+
+def test_the_next_day_counts_from_the_lead_day_when_no_date_is_named_since(nlp):
+    later = "The Danish premier spoke with the Swedish premier the next day."
+    doc = nlp(f"{LEAD}\n\n{MIDDLE}\n\n{later}")
+    event = _event_in(doc, later, "spoke")
+    date_events([event], doc, PUB)
+    assert event.date == "2025-04-10"
+
+
+def test_earlier_in_the_month_takes_the_lead_day_month(nlp):
+    later = "Earlier in the month, the Danish premier had warned Sweden."
+    doc = nlp(f"{LEAD}\n\n{MIDDLE}\n\n{later}")
+    event = _event_in(doc, later, "warned")
+    date_events([event], doc, PUB)
+    assert event.date == "2025-04"
+
+
+def test_a_date_named_after_the_lead_stops_it_from_anchoring_far_back(nlp):
+    middle = "The embassy had opened in 1998. " + MIDDLE
+    later = "The Danish premier spoke with the Swedish premier the next day."
+    doc = nlp(f"{LEAD}\n\n{middle}\n\n{later}")
+    event = _event_in(doc, later, "spoke")
+    date_events([event], doc, PUB)
+    assert event.date is None
+
+
+def test_the_next_day_without_a_lead_day_stays_undated(nlp):
+    lead = "The Danish government closed its embassy in the capital."
+    later = "The Danish premier spoke with the Swedish premier the next day."
+    doc = nlp(f"{lead}\n\n{MIDDLE}\n\n{later}")
+    event = _event_in(doc, later, "spoke")
+    date_events([event], doc, PUB)
+    assert event.date is None
