@@ -103,3 +103,20 @@ def test_the_next_day_without_a_lead_day_stays_undated(nlp):
     event = _event_in(doc, later, "spoke")
     date_events([event], doc, PUB)
     assert event.date is None
+
+
+def test_a_party_named_like_the_lead_subject_takes_the_lead_day(nlp):
+    lead = "Rebels shelled the port overnight, Northern Front officials said on Wednesday."
+    after = "The Northern Front criticised the navy of the island."
+    doc = nlp(f"{lead}\n\n{after}")
+    start = doc.text.index(after)
+    front = Mention("Northern Front", start + 4, start + 18)  # "The Northern Front"
+    actors = [
+        _actor(doc, "a1", "Northern Front officials", None, "REB", "group"),
+        Actor("a2", "Northern Front", "organisation", sector="REB", mentions=[front]),
+    ]
+    t_start = doc.text.index("criticised", start)
+    ev = Evidence(after, start, start + len(after), "criticised", t_start, t_start + 10)
+    event = Event("e1", "ACCUSE", ev, source=["a2"])
+    date_events([event], doc, PUB, fallback="published", actors=actors)
+    assert event.date == "2025-04-09"
