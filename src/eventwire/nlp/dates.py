@@ -1043,9 +1043,10 @@ def _lead_actors(lead: Span, actors: Sequence[Actor]) -> list[Actor]:
 
 def _lead_party(event: Event, party: list[Actor], by_id: dict[str, Actor]) -> bool:
     """The event's source is the lead's subject, an actor whose name shares a capitalised
-    word with it ("the Taliban government" after "Taliban officials said"), or an office of
-    the same government (Merkel after "the German government said"); an event with no
-    source, or a lead naming no actor, is not judged. Another party's act after the lead
+    word with it ("the Taliban government" after "Taliban officials said"), or a person in an
+    office of the same government (Merkel after "the German government said"; not another
+    province of the federation); an event with no source, or a lead naming no actor, is
+    not judged. Another party's act after the lead
     ("Amnesty International accused the army", "Labour MP X accused the government") is
     its own reaction, which the held-out annotators left undated (whowhen, whowhen2)."""
     if not event.source or not party:
@@ -1055,7 +1056,8 @@ def _lead_party(event: Event, party: list[Actor], by_id: dict[str, Actor]) -> bo
     named = {w for a in party for w in _name_words(a)}
     sources = [by_id[s] for s in event.source if s in by_id]
     return any(
-        a.id in ids or (a.sector == "GOV" and a.country in governments) or _name_words(a) & named
+        a.id in ids or _name_words(a) & named
+        or (a.kind == "person" and a.sector == "GOV" and a.country in governments)
         for a in sources
     )
 
