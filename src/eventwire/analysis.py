@@ -84,7 +84,9 @@ def analyze_parsed(article: Article, doc: Doc, coder: Coder | None = None) -> An
     actors = resolve_actors(doc, published=article.published, dateline=article.dateline)
     quotes = find_quotes(doc, actors)
     events = (coder or coder_named())(doc, actors, quotes)
-    date_events(events, doc, article.published, fallback=undated_source(article))
+    date_events(
+        events, doc, article.published, fallback=undated_source(article), actors=actors
+    )
     places = geoparse(doc)
     locate_events(events, doc, places)
     facts = find_facts(doc, actors)

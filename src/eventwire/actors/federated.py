@@ -27,7 +27,8 @@ LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 def federated_actors(doc: Doc, b: Builder, ents: list[Span], story: Story,
                      claimed: set[int]) -> None:  # fmt: skip
     """Acting divisions of a federation become state actors of the federation."""
-    for ent in ents:
+    untagged = _untagged_divisions(doc, story.home, claimed) if story.home is not None else []
+    for ent in [*ents, *untagged]:
         if ent.label_ not in LABELS or any(i in claimed for i in range(ent.start, ent.end)):
             continue
         federation = federation_of(ent.text, story)
@@ -41,6 +42,23 @@ def federated_actors(doc: Doc, b: Builder, ents: list[Span], story: Story,
         )  # fmt: skip
         b.mention(proto, ent.start_char, ent.end_char)
         claimed.update(range(ent.start, ent.end))
+
+
+def _untagged_divisions(doc: Doc, home: Entity, claimed: set[int]) -> list[Span]:
+    """"Ontario backed the suit" where the tagger found no entity: a lone capitalised
+    proper noun outside every entity, not opening a name, that the gazetteer knows only as
+    a division of the story's own federation, read as the GPE it is."""
+    spans = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.i in claimed:
+            continue
+        if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+            continue  # part of a longer name
+        span = Span(doc, tok.i, tok.i + 1, label="GPE")
+        federation = federation_of(tok.text, Story())
+        if federation is not None and federation.id == home.id:
+            spans.append(span)
+    return spans
 
 
 def federation_of(name: str, story: Story) -> Entity | None:
