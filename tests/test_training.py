@@ -93,6 +93,16 @@ def test_out_of_fold_scores_each_article_once_with_a_model_that_never_saw_it(
         assert 0.0 <= scores[key] <= 1.0
 
 
+def test_out_of_fold_trains_only_on_the_given_articles(examples: list[Example]) -> None:
+    ordered = sorted(examples, key=lambda e: e.id)
+    folds = {ex.id: i % 5 for i, ex in enumerate(ordered)}
+    only_fold_0 = {ex.id for ex in ordered if folds[ex.id] == 0}
+    scores = out_of_fold(examples, folds=folds, train_ids=only_fold_0)
+    # fold 0 has nothing left to train on; every other fold trains on fold 0 alone
+    assert set(scores["per_fold"]) == {"1", "2", "3", "4"}
+    assert scores["events_gold"] < out_of_fold(examples, folds=folds)["events_gold"]
+
+
 def test_linear_model_is_a_logistic_sum_over_its_features() -> None:
     model = LinearModel(bias=-1.0, weights={"a": 2.0, "b": -0.5}, threshold=0.5)
     assert model.margin(["a", "c"]) == pytest.approx(1.0)

@@ -51,10 +51,12 @@ def out_of_fold(
     folds: dict[str, int] | None = None,
     groups: dict[str, str] | None = None,
     on_fold: Callable[[int], None] | None = None,
+    train_ids: set[str] | None = None,
 ) -> dict[str, Any]:
     """OOF scores of the examples; `groups` (doc id -> group name) adds a block per group.
     Examples of another domain (PLOVER sentences) are trained on in the other folds and
-    scored by their top event."""
+    scored by their top event. `train_ids` limits what the folds train on (every example
+    is still tested in its own fold): bench/learning_curve.py."""
     settings = settings or Settings()
     folds = folds if folds is not None else read_folds()
     tally = EventTally()
@@ -63,6 +65,8 @@ def out_of_fold(
     per_fold: dict[str, dict[str, float]] = {}
     for k in range(FOLDS):
         train = [ex for ex in examples if ex.id in folds and folds[ex.id] != k]
+        if train_ids is not None:
+            train = [ex for ex in train if ex.id in train_ids]
         test = [ex for ex in examples if folds.get(ex.id) == k]
         if not news(train) or not test:
             continue
