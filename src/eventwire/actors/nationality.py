@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import Entity, NationalBody
+from eventwire.actors.kb import INTERNATIONAL_CODES, Entity, NationalBody
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, stance_prefixed
 
@@ -192,6 +192,16 @@ def _described_by(
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
+        if other.kind == "organisation" and other.code in INTERNATIONAL_CODES:
+            # "KFOR commander X", "the EU's foreign policy chief, X", "X, a researcher for
+            # Amnesty International": an international body's official has no state
+            proto.affiliation = proto.affiliation or other.name
+            branch = _branch_state(at, tok)
+            if branch is None:
+                proto.code = other.code
+            else:  # "the director of Argentina's Amnesty International": the national branch
+                proto.country, proto.country_basis = branch.country, branch.country_basis
+            return True
         if other.country is None or other.kind == "group" and other.sector not in NATIONAL_SECTORS:
             continue  # "a member of the Tunisian Parliament": a state's institution counts
         proto.country, proto.country_basis = other.country, other.country_basis
@@ -201,6 +211,18 @@ def _described_by(
                 proto.sector = other.sector
         return True
     return False
+
+
+def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
+    """A state that owns the body named at `tok` ("Argentina's Amnesty International")."""
+    body = at.get(tok.i)
+    inside = [t for t in tok.sent if at.get(t.i) is body]
+    for t in inside:
+        for c in t.children:
+            state = at.get(c.i)
+            if c.dep_ in ("poss", "compound", "amod") and state and state.kind == "state":
+                return state
+    return None
 
 
 def _qualified(

@@ -923,15 +923,25 @@ def _members_of(
         name = " ".join(words)
     else:
         name = " ".join(doc[start:end].text.split())
+    # "troops of the Southern African Development Community mission": the body acts too,
+    # and its people are its own (an international body's carry no state)
+    org = next((e for e in inner if e.kind == "organisation"), None) if state is None else None
     key = f"grp:{state.id if state else ''}:{name.lower()}"
     proto = b.protos.get(key) or Proto(
         key=key,
         name=name,
         kind="group",
         country=state.country if state else None,
+        affiliation=org.name if org is not None else None,
         code=state.code if state else None,
         sector=sector,
     )
+    if org is not None:
+        if org.international:
+            proto.code = org.code
+        at = next(kb_hits[i][0] for i in range(body.start, body.end)
+                  if i in kb_hits and kb_hits[i][1] is org)  # fmt: skip
+        b.mention_entity(org, at.start_char, at.end_char)
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     claimed.update(range(start, end))
     return True

@@ -1,0 +1,54 @@
+"""Issue 12 (branch issue-12f): officials and members of international bodies, groups named
+by their trade, and officials placed by the body a title noun refers back to. Sentences are
+invented for these tests."""
+
+from __future__ import annotations
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
+    return found[0]
+
+
+ZAMBIA = "LUSAKA, Zambia - Zambia's government met striking miners in Zambia on Friday. "
+
+
+def test_an_international_bodys_official_takes_no_state_from_the_story(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "OSCE envoy Marta Kowalczyk urged calm. Piotr Lange, a researcher for Human "
+        "Rights Watch, called on the police to free the miners. The European Union's trade "
+        "commissioner, Ines Varela, said talks would go on."
+    )
+    for name, code in (("Marta Kowalczyk", "IGO"), ("Piotr Lange", "NGO"), ("Ines Varela", "EUR")):
+        person = _one(table, name)
+        assert person.country is None and person.country_basis is None, name
+        assert person.code == code, (name, person.code)
+
+
+def test_the_national_branch_of_an_international_body_is_of_its_state(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "The head of Zambia's Amnesty International, Chanda Mwale, condemned the arrests."
+    )
+    person = _one(table, "Chanda Mwale")
+    assert person.country == "ZMB" and person.affiliation == "Amnesty International"
+
+
+def test_its_title_refers_to_the_body_the_previous_sentence_was_about(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "The Southern African Development Community has said nothing. Its "
+        "executive secretary, Tomas Nhantumbo, flew to Lusaka on Saturday."
+    )
+    person = _one(table, "Tomas Nhantumbo")
+    assert person.country is None and person.affiliation == "Southern African Development Community"
+
+
+def test_members_of_an_international_mission_are_the_bodys_and_the_body_acts(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "The last troops of the East African Community mission left the country."
+    )
+    names = {a.name: a for a in table}
+    assert "East African Community" in names
+    group = next(a for a in table if a.kind == "group" and a.name.startswith("troops"))
+    assert group.country is None and group.code == "IGO"
+    assert group.affiliation == "East African Community"
