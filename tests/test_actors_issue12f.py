@@ -52,3 +52,19 @@ def test_members_of_an_international_mission_are_the_bodys_and_the_body_acts(res
     group = next(a for a in table if a.kind == "group" and a.name.startswith("troops"))
     assert group.country is None and group.code == "IGO"
     assert group.affiliation == "East African Community"
+
+
+def test_people_named_by_their_trade_act_as_a_group_of_the_story(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "Dozens of taxi drivers blocked the main road into Kitwe. Market traders "
+        "closed their stalls in support."
+    )
+    drivers = _one(table, "taxi drivers")
+    assert drivers.kind == "group" and drivers.country == "ZMB"
+    assert drivers.country_basis == "story"
+    assert _one(table, "market traders").country == "ZMB"
+
+
+def test_a_trade_noun_that_does_not_act_is_no_actor(resolve) -> None:
+    table = resolve(ZAMBIA + "The road is used by many drivers of lorries.")
+    assert not [a for a in table if "drivers" in a.name]

@@ -95,6 +95,10 @@ def _acts(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in ACTING_DEPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+        count = tok.head.head  # "Hundreds of truck drivers blocked ...": the count acts
+        if count.lower_ in QUANTITY or count.like_num:
+            return _acts(count)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
 
 
