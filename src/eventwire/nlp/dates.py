@@ -539,9 +539,8 @@ def _anchored(
         v for e, v in dated
         if near <= e.start and e.end <= ent.start and v.precision == "day" and not v.span
     ]  # fmt: skip
-    counts_from_day = any(
-        r.match(low) for r in (_SAME_DAY, _NEXT_DAY, _PREV_DAY, _SAME_MONTH, _PREV_WEEKDAY, _PREV_WEEK)
-    )
+    counted = (_SAME_DAY, _NEXT_DAY, _PREV_DAY, _SAME_MONTH, _PREV_WEEKDAY, _PREV_WEEK)
+    counts_from_day = any(r.match(low) for r in counted)
     story = _story_day(ent, published, dated) if counts_from_day and not days else None
     if story is not None:  # no day nearby, none since the lead: the lead's day
         days, near = [story[1]], story[0].start
