@@ -68,3 +68,31 @@ def test_people_named_by_their_trade_act_as_a_group_of_the_story(resolve) -> Non
 def test_a_trade_noun_that_does_not_act_is_no_actor(resolve) -> None:
     table = resolve(ZAMBIA + "The road is used by many drivers of lorries.")
     assert not [a for a in table if "drivers" in a.name]
+
+
+def test_a_bare_body_noun_in_a_title_refers_back_to_that_body(resolve) -> None:
+    table = resolve(
+        "NAIROBI, Kenya - Kenya detained three Ugandan traders on Friday. Uganda's foreign "
+        "ministry protested on Saturday. A ministry spokesman, Joseph Okello, said the men "
+        "were innocent. The Ethiopian army said it had closed the border. "
+        "An army spokeswoman, Colonel Hirut Tesfaye, said the closure was temporary."
+    )
+    okello = _one(table, "Joseph Okello")
+    assert okello.country == "UGA" and okello.country_basis == "text"
+    assert _one(table, "Hirut Tesfaye").country == "ETH"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_just_told_of(resolve) -> None:
+    table = resolve(
+        "MANILA, Philippines - The Philippines expelled a Chinese diplomat on Monday. The "
+        "Chinese Foreign Ministry said on Tuesday it regretted the decision. A spokeswoman, "
+        "Li Wenjing, said Beijing would respond."
+    )
+    person = _one(table, "Li Wenjing")
+    assert person.country == "CHN" and person.country_basis == "text"
+
+
+def test_a_demonym_before_a_trade_noun_places_the_group(resolve) -> None:
+    table = resolve("NAIROBI, Kenya - Kenyan police detained three Ugandan traders on Friday.")
+    traders = next(a for a in table if a.name.endswith("traders"))
+    assert traders.country == "UGA" and traders.country_basis == "text"

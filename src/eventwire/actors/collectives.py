@@ -74,6 +74,12 @@ def collectives(
             name = name[:1].lower() + name[1:]
         key = f"coll:{kind.noun}:{name.lower()}"
         proto = b.protos.get(key) or Proto(key=key, name=name, kind="group", sector=kind.sector)
+        # "three Ugandan traders" where NER took the demonym for a name of its own
+        people = [b.kb.demonym(c.text) for c in tok.children
+                  if c.dep_ in MODIFIERS and c.i < start and c.text[:1].isupper()]  # fmt: skip
+        state = next((e for e in people if e is not None and e.kind == "state"), None)
+        if proto.country is None and state is not None:
+            proto.country = state.country
         b.mention(proto, words.start_char, words.end_char)
         claimed.update(range(start, end))
 

@@ -108,6 +108,8 @@ def infer_nationality(
                 continue
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
+            if proto.kind == "person" and _body_referred_to(b, at, proto, span):
+                break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
             if proto.kind == "organisation" and _place_in_name(span, proto):
@@ -211,6 +213,58 @@ def _described_by(
                 proto.sector = other.sector
         return True
     return False
+
+
+# a body named by its common noun in a title ("a ministry spokeswoman", "an army
+# spokeswoman"), and the sector of the actor it refers back to
+BODY_NOUN_SECTORS = {"ministry": "GOV", "government": "GOV", "embassy": "GOV", "army": "MIL",
+                     "military": "MIL", "navy": "MIL", "police": "COP"}  # fmt: skip
+
+
+def _body_referred_to(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"Vietnam's foreign ministry protested ... A ministry spokeswoman, X, said": a bare
+    body noun in a person's title refers back to the last body of that kind named in this
+    sentence or the one before (its name holds the noun, or it is a body or group of the
+    noun's sector), whose state it gives."""
+    described = _description(span)
+    nouns = [t for t in described if t.lower_ in BODY_NOUN_SECTORS and t.is_lower
+             and t.i not in at and t.dep_ in ("compound", "nmod", "amod")]  # fmt: skip
+    if not nouns:
+        return _spokesperson_of_previous_subject(b, at, proto, span, described)
+    noun = nouns[0]
+    sent = noun.sent
+    first = span.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    sector = BODY_NOUN_SECTORS[noun.lower_]
+    for start, end, other in b.mentions_backward(noun.idx, first):
+        if other is proto or other.country is None or other.kind == "person":
+            continue
+        text = b.text[start:end].lower()
+        if noun.lower_ in text.split() or (other.kind != "state" and other.sector == sector):
+            proto.country, proto.country_basis = other.country, other.country_basis
+            if other.kind != "state":
+                proto.affiliation = proto.affiliation or other.name
+            return True
+    return False
+
+
+def _spokesperson_of_previous_subject(
+    b: Builder, at: dict[int, Proto], proto: Proto, span: Span, described: list[Token]
+) -> bool:
+    """"The State Department said ... A spokeswoman, X, said": a spokesperson whose title
+    names no body speaks for the body the sentence before told of as its subject."""
+    if proto.role != "Spokesperson" or any(t.i in at for t in described) or span.sent.start == 0:
+        return False
+    if not any(t.lower_ in ("a", "an") for t in described):
+        return False  # "the spokeswoman" may be anyone's named before
+    root = span.doc[span.sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is None or other.kind not in ("organisation", "state") or other.country is None:
+        return False
+    proto.country, proto.country_basis = other.country, other.country_basis
+    if other.kind == "organisation":
+        proto.affiliation = proto.affiliation or other.name
+    return True
 
 
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
