@@ -96,3 +96,23 @@ def test_a_demonym_before_a_trade_noun_places_the_group(resolve) -> None:
     table = resolve("NAIROBI, Kenya - Kenyan police detained three Ugandan traders on Friday.")
     traders = next(a for a in table if a.name.endswith("traders"))
     assert traders.country == "UGA" and traders.country_basis == "text"
+
+
+def test_a_demonym_of_the_body_one_speaks_for_gives_the_state(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "A spokeswoman for a Canadian mining company, Claire Dubois, said output fell."
+    )
+    person = _one(table, "Claire Dubois")
+    assert person.country == "CAN" and person.country_basis == "text"
+
+
+def test_an_envoy_described_earlier_by_state_and_title_keeps_that_state(resolve) -> None:
+    text = (
+        ZAMBIA + "Zambia summoned the British ambassador on Saturday. Ambassador Helen "
+        "Pryce met Zambian officials that evening."
+    )
+    person = _one(resolve(text), "Helen Pryce")
+    assert person.country == "GBR" and person.country_basis == "text"
+    alone = _one(resolve(ZAMBIA + "Ambassador Helen Pryce met officials that evening."),
+                 "Helen Pryce")  # fmt: skip
+    assert alone.country != "GBR"

@@ -126,6 +126,8 @@ def infer_nationality(
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
             proto.country_basis = "dictionary"
+        if proto.country is None and proto.kind == "person" and proto.role in ENVOY_ROLES:
+            _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
         if proto.country is None and home is not None and _national(proto, b):
             proto.country, proto.country_basis = home.country, "story"
         if proto.country is None and legislature is not None and _legislative(proto):
@@ -267,6 +269,35 @@ def _spokesperson_of_previous_subject(
     return True
 
 
+# a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
+ENVOY_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
+
+
+def _envoy_named_before(
+    doc: Doc, b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span]
+) -> None:
+    """"Mexico summoned the U.S. ambassador ... Ambassador Robert Keane met officials": an
+    envoy the text names only by title is the one it earlier described by the title and a
+    state (one state only), not the story's state's."""
+    if not spans:
+        return
+    first = min(sp.start for sp in spans)
+    word = (proto.role or "").lower().split()[-1]
+    states = set()
+    for tok in doc[:first]:
+        if tok.lower_ != word or at.get(tok.i) is not None:
+            continue
+        for c in tok.children:
+            other = at.get(c.i)
+            people = b.kb.demonym(c.text) if c.text[:1].isupper() else None
+            if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
+                states.add(other.country)
+            elif people is not None and c.dep_ == "amod":
+                states.add(people.country)
+    if len(states) == 1:
+        proto.country = states.pop()
+
+
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
     """A state that owns the body named at `tok` ("Argentina's Amnesty International")."""
     body = at.get(tok.i)
@@ -299,7 +330,10 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     "Italian economic development minister X", "the Greek gas supplier DEPA", "a
     Berlin-based charity": the place or the demonym that the actor's description names."""
     if proto.kind != "group":
-        tokens = [t for t in _description(span) if _describes_as_place(t, span)]
+        # "a spokesman for a Swedish retailer": the people of the body one speaks for
+        tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
+            t.text[:1].isupper() and b.kb.demonym(t.text) is not None
+            and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
         tokens = [t for c in span.root.children if c.dep_ == "prep"
@@ -345,14 +379,14 @@ def _place_in_name(span: Span, proto: Proto) -> bool:
     return False
 
 
-def _describes_as_place(tok: Token, span: Span) -> bool:
+def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PREPS) -> bool:
     """The token reaches the name (or the title it is in apposition to) through modifiers
     and from/in/of phrases only."""
     anchors = set(range(span.start, span.end))
     if span.root.dep_ == "appos":
         anchors.add(span.root.head.i)
     while tok.i not in anchors:
-        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS)
+        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in preps)
         if not linked or tok.head is tok:
             return False
         tok = tok.head
