@@ -116,3 +116,18 @@ def test_an_envoy_described_earlier_by_state_and_title_keeps_that_state(resolve)
     alone = _one(resolve(ZAMBIA + "Ambassador Helen Pryce met officials that evening."),
                  "Helen Pryce")  # fmt: skip
     assert alone.country != "GBR"
+
+
+def test_the_authorities_of_a_story_about_one_state_are_its_government(resolve) -> None:
+    table = resolve(
+        "KANO, Nigeria - Gunmen abducted 30 pupils from a school on Friday. Human Rights "
+        "Watch urged the authorities to find them."
+    )
+    state = _one(table, "Nigeria")
+    assert state.kind == "state" and "the authorities" in [m.text for m in state.mentions]
+
+
+def test_the_authorities_after_a_state_named_are_that_states(resolve) -> None:
+    table = resolve("Peru closed its border with Chile on Monday. The authorities cited smuggling.")
+    assert "The authorities" in [m.text for m in _one(table, "Chile").mentions + _one(
+        table, "Peru").mentions]  # fmt: skip

@@ -18,7 +18,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 DETERMINERS = frozenset({"the"})
 # general nouns that refer back to the most recent state
-STATE_NOUNS = frozenset({"country", "government", "state", "nation"})
+STATE_NOUNS = frozenset({"country", "government", "state", "nation", "authorities"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 

@@ -157,6 +157,8 @@ def resolve_actors(
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
+    if home is not None:
+        _home_state_nouns(doc, b, home, claimed)
     infer_nationality(doc, b, story, published, national)
     _leaders_governments(doc, b)
     finish_codes(b, published)
@@ -174,6 +176,23 @@ def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -
 
 # nouns for a state's government named after its leader ("the Trump administration")
 LEADER_GOVERNMENTS = frozenset({"administration", "government"})
+
+
+HOME_STATE_NOUNS = frozenset({"authorities", "government"})
+
+
+def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
+    """"urged the authorities to investigate" in a story about one state that names no
+    state before it as an actor (the dateline does not act): that state's government."""
+    for tok in doc[1:]:
+        if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+            continue  # "the government forces", "the government of X"
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        b.mention_entity(home, doc[tok.i - 1].idx, tok.idx + len(tok))
+        claimed.add(tok.i)
 
 
 def _leaders_governments(doc: Doc, b: Builder) -> None:
