@@ -131,3 +131,9 @@ def test_the_authorities_after_a_state_named_are_that_states(resolve) -> None:
     table = resolve("Peru closed its border with Chile on Monday. The authorities cited smuggling.")
     assert "The authorities" in [m.text for m in _one(table, "Chile").mentions + _one(
         table, "Peru").mentions]  # fmt: skip
+
+
+def test_bare_police_officers_acted_on_are_a_group_of_the_story(resolve) -> None:
+    table = resolve(ZAMBIA + "A Lusaka court on Monday jailed three police officers for assault.")
+    officers = _one(table, "police officers")
+    assert officers.kind == "group" and officers.country == "ZMB" and officers.sector == "COP"

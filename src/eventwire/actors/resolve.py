@@ -38,7 +38,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "inside", "around",
                       "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
 # bare plural nouns that name an acting collective without any modifier ("protesters")
-BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB"})
+BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB", "COP"})
 # singular nouns that name a collective ("the opposition")
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
