@@ -137,3 +137,40 @@ def test_bare_police_officers_acted_on_are_a_group_of_the_story(resolve) -> None
     table = resolve(ZAMBIA + "A Lusaka court on Monday jailed three police officers for assault.")
     officers = _one(table, "police officers")
     assert officers.kind == "group" and officers.country == "ZMB" and officers.sector == "COP"
+
+
+
+def _cut(text: str, part: str, label: str = "ORG"):
+    """The parse of `text` with one entity, `part`, as a tagger that cut a name short would
+    give it (the rule reads the parse, not the tagger's guess)."""
+    from spacy.tokens import Span
+
+    from eventwire.nlp.pipeline import parse
+
+    doc = parse(text)
+    start = text.index(part)
+    span = doc.char_span(start, start + len(part))
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label=label)]
+    return doc.ents[0]
+
+
+def test_a_bodys_name_ner_cut_short_is_made_whole() -> None:
+    from eventwire.actors.resolve import _whole_body_name
+
+    ent = _cut("The Coastal Fisheries and Licensing Board fined the company.", "Licensing Board")
+    assert _whole_body_name(ent).text == "Coastal Fisheries and Licensing Board"
+    ent = _cut("Officers were suspended by the Lyon Police Prefecture in May.",
+               "the Lyon Police Prefecture", "EVENT")  # fmt: skip
+    assert _whole_body_name(ent).label_ == "ORG"
+    ent = _cut("Officers were suspended at the Lyon Police Festival in May.",
+               "the Lyon Police Festival", "EVENT")  # fmt: skip
+    assert _whole_body_name(ent).label_ == "EVENT"  # an event's name stays one
+
+
+def test_an_office_of_a_states_government_keeps_its_whole_name() -> None:
+    from eventwire.actors.resolve import _whole_body_name
+
+    text = "The Liaison Bureau of Vietnam's central government protested on Monday."
+    ent = _cut(text, "Liaison Bureau of Vietnam's")
+    assert _whole_body_name(ent).text == "Liaison Bureau of Vietnam's central government"

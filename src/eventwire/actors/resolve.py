@@ -135,7 +135,9 @@ def resolve_actors(
     story = read_story(kb_hits, opening, places, dateline)
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
-    trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
+    named = [e for e in doc.ents if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
+    whole = [_whole_body_name(e) for e in named]  # an event's name stays no actor
+    trimmed = [_trim(e) for e in whole if e.label_ != "EVENT"]
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
@@ -409,6 +411,48 @@ def _as_body(ent: Span) -> Span:
     if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+# the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
+INSTITUTION_HEADS = frozenset({
+    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
+    "department", "authority", "bureau", "directorate", "command", "secretariat",
+})
+
+
+def _whole_body_name(ent: Span) -> Span:
+    """A body's name NER cut short or mislabelled, made whole: an event-labelled name
+    ending in an institution's noun is a body; an ORG starts at the capitalised words after
+    "the" that run into it ("The Financial Oversight and Management Board" where NER found
+    "Management Board"); "the Liaison Office of China's central government" runs on to the
+    noun its possessive state qualifies."""
+    doc = ent.doc
+    label = ent.label_
+    if label == "EVENT":
+        if len(ent) < 2 or ent[-1].lower_ not in INSTITUTION_HEADS or not ent[-1].is_title:
+            return ent
+        label = "ORG"
+    if label != "ORG":
+        return ent
+    start, end = ent.start, ent.end
+    k = start
+    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
+        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
+                                and doc[k - 2].is_title)  # fmt: skip
+    ):
+        k -= 1
+    if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
+        start = k
+    last = doc[end - 1]
+    if last.text in POSSESSIVE and end - 2 > start:
+        owner = doc[end - 2]
+        head = owner.head
+        of = head.head
+        if (owner.dep_ == "poss" and head.i >= end and head.dep_ == "pobj" and of.lower_ == "of"
+                and start <= of.i < end and head.i - end < 4
+                and all(t.is_lower for t in doc[end : head.i + 1])):  # fmt: skip
+            end = head.i + 1
+    return Span(doc, start, end, label=label)
 
 
 def _trim(ent: Span) -> Span | None:
