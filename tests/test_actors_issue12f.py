@@ -174,3 +174,20 @@ def test_an_office_of_a_states_government_keeps_its_whole_name() -> None:
     text = "The Liaison Bureau of Vietnam's central government protested on Monday."
     ent = _cut(text, "Liaison Bureau of Vietnam's")
     assert _whole_body_name(ent).text == "Liaison Bureau of Vietnam's central government"
+
+
+def test_a_crew_takes_the_flag_of_the_vessels_named_with_it(resolve) -> None:
+    table = resolve(
+        "MANILA, Philippines - The Philippine coast guard boarded two Chinese trawlers and "
+        "detained 20 crew members on Sunday."
+    )
+    crew = _one(table, "crew members")
+    assert crew.country == "CHN" and crew.country_basis == "text"
+
+
+def test_a_trade_group_opening_a_paragraph_is_named_with_its_place(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "The talks ended without a deal.\n\nTeachers in Livingstone welcomed the meeting."
+    )
+    teachers = _one(table, "teachers in Livingstone")
+    assert teachers.country == "ZMB" and [m.text for m in teachers.mentions] == ["Teachers in Livingstone"]

@@ -112,6 +112,8 @@ def infer_nationality(
                 break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
+            if proto.kind == "group" and _crew_of_vessel(b, proto, span):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
@@ -296,6 +298,31 @@ def _envoy_named_before(
                 states.add(people.country)
     if len(states) == 1:
         proto.country = states.pop()
+
+
+# the people aboard a vessel, and the vessels whose flag they share
+CREW_WORDS = frozenset({"crew", "crews", "sailors", "seafarers", "seamen", "fishermen"})
+VESSEL_NOUNS = frozenset({"boat", "boats", "ship", "ships", "vessel", "vessels", "trawler",
+                          "trawlers", "tanker", "tankers", "freighter", "freighters"})  # fmt: skip
+
+
+def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
+    """"seized four Vietnamese fishing boats and detained 38 crew members": a crew is of
+    the state whose demonym marks the vessels named with it in the sentence."""
+    if not CREW_WORDS & set(proto.name.lower().split()):
+        return False
+    states = set()
+    for tok in span.sent:
+        if tok.lower_ not in VESSEL_NOUNS:
+            continue
+        for c in tok.children:
+            people = b.kb.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            if people is not None and people.kind == "state":
+                states.add(people.country)
+    if len(states) != 1:
+        return False
+    proto.country = states.pop()
+    return True
 
 
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
