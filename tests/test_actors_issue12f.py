@@ -190,4 +190,5 @@ def test_a_trade_group_opening_a_paragraph_is_named_with_its_place(resolve) -> N
         ZAMBIA + "The talks ended without a deal.\n\nTeachers in Livingstone welcomed the meeting."
     )
     teachers = _one(table, "teachers in Livingstone")
-    assert teachers.country == "ZMB" and [m.text for m in teachers.mentions] == ["Teachers in Livingstone"]
+    assert teachers.country == "ZMB"
+    assert [m.text for m in teachers.mentions] == ["Teachers in Livingstone"]
