@@ -126,8 +126,9 @@ def _phrase_start(tok: Token, claimed: set[int]) -> int:
 
 def _opens_sentence(tok: Token) -> bool:
     """First word of its sentence, also after the blank line that opens a paragraph."""
-    return tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).is_space and (
-        tok.i == 1 or tok.nbor(-1).is_sent_start))  # fmt: skip
+    if tok.is_sent_start:
+        return True
+    return tok.i > 0 and tok.nbor(-1).is_space and (tok.i == 1 or bool(tok.nbor(-1).is_sent_start))
 
 
 def _placed_end(tok: Token) -> int:
