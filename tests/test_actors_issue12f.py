@@ -192,3 +192,18 @@ def test_a_trade_group_opening_a_paragraph_is_named_with_its_place(resolve) -> N
     teachers = _one(table, "teachers in Livingstone")
     assert teachers.country == "ZMB"
     assert [m.text for m in teachers.mentions] == ["Teachers in Livingstone"]
+
+
+def test_a_place_before_a_title_inside_a_name_places_the_person(resolve) -> None:
+    from eventwire.actors.builder import Builder, Proto
+    from eventwire.actors.kb import load_kb
+    from eventwire.actors.nationality import _title_place
+    from eventwire.nlp.pipeline import parse
+
+    doc = parse("Jalisco Governor Ramon Ortega said the state would close its border.")
+    proto = Proto(key="p", name="Jalisco Governor Ramon Ortega", kind="person")
+    assert _title_place(Builder(doc.text, load_kb()), proto, doc[0:4])
+    assert proto.country == "MEX"
+    other = Proto(key="q", name="Governor Ramon Ortega", kind="person")
+    assert not _title_place(Builder(doc.text, load_kb()), other, doc[1:4])
+    assert other.country is None

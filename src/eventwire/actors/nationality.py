@@ -106,6 +106,8 @@ def infer_nationality(
         for span in spans.get(proto.key, []):
             if not span.text[:1].isupper() and proto.kind != "group":
                 continue
+            if proto.kind == "person" and _title_place(b, proto, span):
+                break
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
             if proto.kind == "person" and _body_referred_to(b, at, proto, span):
@@ -322,6 +324,26 @@ def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
     if len(states) != 1:
         return False
     proto.country = states.pop()
+    return True
+
+
+def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
+    """"Chihuahua Governor Esteban Carrasco" where the tagger took the place and title for
+    part of the name: the place the name's words before a title word name."""
+    from eventwire.actors.national import place_state_of_name
+
+    words = list(span)
+    at = next((i for i, t in enumerate(words) if i > 0 and t.is_title and (role := b.kb.roles.get(
+        t.lower_)) is not None and role.refers == "person"), None)  # fmt: skip
+    if at is None or not all(t.is_title and t.is_alpha for t in words[:at]):
+        return False
+    name = " ".join(t.text for t in words[:at])
+    if b.kb.demonym(name) is not None or not is_place_name(name):
+        return False  # a demonym is read elsewhere; a surname is no place
+    state = place_state_of_name(name)
+    if state is None or state.international:
+        return False
+    proto.country = state.country
     return True
 
 
