@@ -207,3 +207,20 @@ def test_a_place_before_a_title_inside_a_name_places_the_person(resolve) -> None
     other = Proto(key="q", name="Governor Ramon Ortega", kind="person")
     assert not _title_place(Builder(doc.text, load_kb()), other, doc[1:4])
     assert other.country is None
+
+
+def test_a_spokesman_for_the_ministry_refers_back_to_that_ministry(resolve) -> None:
+    table = resolve(
+        "KYIV, Ukraine - Ukraine expelled a Slovak diplomat on Monday. The Slovak foreign "
+        "ministry called the move hostile. A spokesman for the ministry, Juraj Kollar, said "
+        "Bratislava would respond."
+    )
+    assert _one(table, "Juraj Kollar").country == "SVK"
+
+
+def test_an_acronym_before_a_lower_case_title_is_the_body_the_person_serves(resolve) -> None:
+    table = resolve(ZAMBIA + "Talks ended. SADC executive secretary Lina Mabote visited Lusaka.")
+    person = _one(table, "Lina Mabote")
+    assert person.country is None and person.code == "IGO"
+    table = resolve(ZAMBIA + "The BBC also cited Lina Mabote, a farmer from Kabwe.")
+    assert _one(table, "Lina Mabote").affiliation != "BBC"

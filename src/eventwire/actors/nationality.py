@@ -190,7 +190,16 @@ def _described_by(
 ) -> bool:
     """The nearest body, state or party word in the name's description gives its country
     ("Republican congressman X")."""
-    for tok in sorted(_description(span), key=lambda t: abs(t.i - span.start)):
+    described = _description(span)
+    # "IGAD executive secretary X" where the parser hung the body's acronym elsewhere: the
+    # name right before the lower-case title words that open the person's phrase
+    k = span.start - 1
+    while k >= 0 and span.doc[k].is_lower and span.doc[k].pos_ in ("NOUN", "ADJ"):
+        k -= 1
+    title = span.doc[k + 1 : span.start]
+    if k >= 0 and len(title) and title[-1].pos_ == "NOUN" and span.doc[k].is_upper and at.get(k):
+        described = [span.doc[k], *described]
+    for tok in sorted(described, key=lambda t: abs(t.i - span.start)):
         if tok.i in national and at.get(tok.i) is None:
             body = national[tok.i][1]
             proto.country = body.country
@@ -234,7 +243,8 @@ def _body_referred_to(b: Builder, at: dict[int, Proto], proto: Proto, span: Span
     noun's sector), whose state it gives."""
     described = _description(span)
     nouns = [t for t in described if t.lower_ in BODY_NOUN_SECTORS and t.is_lower
-             and t.i not in at and t.dep_ in ("compound", "nmod", "amod")]  # fmt: skip
+             and t.i not in at and (t.dep_ in ("compound", "nmod", "amod") or (
+                 t.dep_ == "pobj" and t.head.lower_ in ("for", "of")))]  # fmt: skip
     if not nouns:
         return _spokesperson_of_previous_subject(b, at, proto, span, described)
     noun = nouns[0]
