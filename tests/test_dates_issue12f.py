@@ -68,3 +68,12 @@ def test_a_date_in_a_clause_on_the_object_of_after_dates_that_clause_only() -> N
     doc = analyze(text, published="2025-06-12")
     assert _date_of(doc, "seized") is None
 
+
+
+def test_earlier_in_the_week_is_the_month_of_the_week_named_last() -> None:
+    text = (
+        "Police in Izmir detained 30 students on Saturday. Earlier in the week, the "
+        "opposition had called for rallies in the city."
+    )
+    doc = analyze(text, published="2025-03-10")
+    assert _date_of(doc, "called") == "2025-03"

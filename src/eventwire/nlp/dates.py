@@ -385,6 +385,8 @@ _PREV_WEEKDAY = re.compile(
 # "the previous week", "the week before": the month of the week before the day named last
 _PREV_WEEK = re.compile(r"^(?:in |during )?the (?:previous|preceding) week$|^the week before$")
 _SAME_MONTH = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) month$|^the same month$")
+# "earlier in the week": the month of the week of the day named last (none if it straddles two)
+_SAME_WEEK = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) week$|^the same week$")
 # a date entity that counts in days or weeks from another ("the previous day", "that week")
 _DAY_WORD = re.compile(r"\b(day|morning|afternoon|evening|night|week|yesterday|today)\b", re.I)
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
@@ -393,8 +395,9 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _DAY_TIME = re.compile(
     r"\b(" + "|".join(calendar.day_name).lower() + r")\b|\b(that|same|following|next|previous)"
     r" (day|morning|afternoon|evening|night)\b|\b(yesterday|today|tonight|last night)\b"
-    r"|\bthis (morning|afternoon|evening)\b|^(?:earlier |later )?in the (day|morning|afternoon|"
-    r"evening)$|^(?:in |by |during |until |into )?the "
+    r"|\bthis (morning|afternoon|evening)\b"
+    r"|^(?:earlier |later )?in the (day|week|morning|afternoon|evening)$"
+    r"|^(?:in |by |during |until |into )?the "
     r"(morning|afternoon|evening|night)(?: hours)?$"
 )
 
@@ -539,7 +542,8 @@ def _anchored(
         v for e, v in dated
         if near <= e.start and e.end <= ent.start and v.precision == "day" and not v.span
     ]  # fmt: skip
-    counted = (_SAME_DAY, _NEXT_DAY, _PREV_DAY, _SAME_MONTH, _PREV_WEEKDAY, _PREV_WEEK)
+    counted = (_SAME_DAY, _NEXT_DAY, _PREV_DAY, _SAME_MONTH, _PREV_WEEKDAY, _PREV_WEEK,
+               _SAME_WEEK)  # fmt: skip
     counts_from_day = any(r.match(low) for r in counted)
     story = _story_day(ent, published, dated) if counts_from_day and not days else None
     if story is not None:  # no day nearby, none since the lead: the lead's day
@@ -550,6 +554,8 @@ def _anchored(
         last = dt.date.fromisoformat(days[-1].value)
         back = (last.weekday() - WEEKDAYS[m.group(1) or m.group(2)]) % 7 or 7
         return _day(last - dt.timedelta(days=back))
+    if _SAME_WEEK.match(low) and days:
+        return _week_month(dt.date.fromisoformat(days[-1].value))
     if _PREV_WEEK.match(low) and days:
         return _week_month(dt.date.fromisoformat(days[-1].value) - dt.timedelta(days=7))
     step = 1 if _NEXT_DAY.match(low) else -1 if _PREV_DAY.match(low) else 0
