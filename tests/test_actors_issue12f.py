@@ -224,3 +224,13 @@ def test_an_acronym_before_a_lower_case_title_is_the_body_the_person_serves(reso
     assert person.country is None and person.code == "IGO"
     table = resolve(ZAMBIA + "The BBC also cited Lina Mabote, a farmer from Kabwe.")
     assert _one(table, "Lina Mabote").affiliation != "BBC"
+
+
+def test_visitors_are_of_their_demonym_never_of_the_story(resolve) -> None:
+    table = resolve(
+        ZAMBIA + "Police detained three Danish tourists near Livingstone. Tourists later "
+        "blocked the road to the falls."
+    )
+    assert _one(table, "Danish tourists").country == "DNK"
+    bare = [a for a in table if a.name.lower() == "tourists"]
+    assert all(a.country is None for a in bare)
