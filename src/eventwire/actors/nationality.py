@@ -14,6 +14,16 @@ country (a name is no nationality). Strongest first:
    in it) Argentina dominates (`national.main_state`);
 5. a named person or body nothing else places, in a story about one state: that state
    (the annotators' reading of local stories: a witness, a lawyer, a campaign group).
+
+Before 4 and 5 (issue 12, branch issue-12f): an international body in the description
+("KFOR commander X", "X, a researcher for Amnesty International", "Its secretary-general,
+X" after the body) makes an official of no state, unless a state owns that branch
+("Argentina's Amnesty International"); a bare body noun in the title refers back to the
+last body of its kind ("a ministry spokeswoman" after "Vietnam's foreign ministry");
+"A spokeswoman, X," speaks for the previous sentence's body; "a spokesman for a Swedish
+retailer" is Swedish; "Ambassador X" is the envoy the text described earlier with a state
+("the U.S. ambassador"); a crew takes the flag of the vessels named with it; a place before
+a title the tagger ran into the name ("Chihuahua Governor X") places the person.
 """
 
 from __future__ import annotations
