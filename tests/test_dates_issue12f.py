@@ -77,3 +77,20 @@ def test_earlier_in_the_week_is_the_month_of_the_week_named_last() -> None:
     )
     doc = analyze(text, published="2025-03-10")
     assert _date_of(doc, "called") == "2025-03"
+
+
+def test_days_later_and_hours_later_count_from_the_day_named_last() -> None:
+    text = (
+        "Gunmen attacked a police post near Mopti late on Tuesday. Two days later, soldiers "
+        "killed 15 militants near the post. Three hours later, the militants shelled the town."
+    )
+    doc = analyze(text, published="2025-03-08")
+    assert _date_of(doc, "attacked") == "2025-03-04"
+    assert _date_of(doc, "killed") == "2025-03-06"
+    assert _date_of(doc, "shelled") == "2025-03-06"
+
+
+def test_a_week_earlier_straddling_two_months_fixes_no_month() -> None:
+    text = "Vietnam protested on Friday. A week earlier, Vietnam had summoned China's envoy."
+    doc = analyze(text, published="2025-03-08")  # the week before Friday 7 March: 24 Feb - 2 Mar
+    assert _date_of(doc, "summoned") is None
