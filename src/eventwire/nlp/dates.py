@@ -575,8 +575,8 @@ def _anchored(
         n = 1 if m.group(1) in ("a", "an") else int(m.group(1)) if m.group(1).isdigit() else (
             NUMBERS.get(m.group(1), 0))  # fmt: skip
         sign = 1 if m.group(3) in ("later", "after") else -1
-        step = dt.timedelta(days=sign * n * (7 if m.group(2) == "week" else 1))
-        day = dt.date.fromisoformat(days[-1].value) + step
+        apart = dt.timedelta(days=sign * n * (7 if m.group(2) == "week" else 1))
+        day = dt.date.fromisoformat(days[-1].value) + apart
         if n and (published is None or day <= published):
             return _day(day) if m.group(2) == "day" else _week_month(day)
         return None
