@@ -234,3 +234,16 @@ def test_visitors_are_of_their_demonym_never_of_the_story(resolve) -> None:
     assert _one(table, "Danish tourists").country == "DNK"
     bare = [a for a in table if a.name.lower() == "tourists"]
     assert all(a.country is None for a in bare)
+
+
+def test_an_office_right_after_another_states_act_is_that_states(resolve) -> None:
+    text = (
+        "HANOI, Vietnam - Vietnam held naval drills on Monday. Thailand protested on "
+        "Tuesday. Foreign Minister Somchai Wongsa said the drills were a threat."
+    )
+    assert _one(resolve(text), "Somchai Wongsa").country == "THA"
+    text = (
+        "HANOI, Vietnam - Vietnam held naval drills on Monday. The navy said the drills "
+        "went well. Foreign Minister Tran Van Long said they were routine."
+    )
+    assert _one(resolve(text), "Tran Van Long").country == "VNM"

@@ -143,6 +143,8 @@ def infer_nationality(
         if proto.country is None and proto.kind == "person" and proto.role in ENVOY_ROLES:
             _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
         if proto.country is None and home is not None and _national(proto, b):
+            _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
+        if proto.country is None and home is not None and _national(proto, b):
             proto.country, proto.country_basis = home.country, "story"
         if proto.country is None and legislature is not None and _legislative(proto):
             proto.country = legislature  # "Sunni members of parliament" of "the Parliament of Iraq"
@@ -365,6 +367,27 @@ def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
         return False
     proto.country = state.country
     return True
+
+
+def _office_of_state_just_named(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], home: Entity
+) -> None:
+    """"Japan protested on Tuesday. Foreign Minister X said ...": a government office
+    named without its state, first mentioned right after a sentence whose subject is
+    another state than the story's, and in a sentence naming no state, is that state's."""
+    if proto.kind != "person" or proto.sector != "GOV" or not spans:
+        return
+    first = min(spans, key=lambda sp: sp.start)
+    sent = first.sent
+    if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
+        return
+    if any(b.kb.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+        return
+    before = first.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is not None and other.kind == "state" and other.country not in (None, home.country):
+        proto.country = other.country
 
 
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
