@@ -56,24 +56,30 @@ def collectives(
         kind = nouns.get(tok.lower_)
         if kind is None or tok.i in claimed or tok.i in kb_hits or tok.ent_type_:
             continue
-        if not tok.is_lower and not tok.is_sent_start and tok.lower_ != "members":
+        if not tok.is_lower and not _opens_sentence(tok) and tok.lower_ != "members":
             continue  # a name ("Conservatives" the party is a party word, not this)
-        if tok.tag_ in SINGULAR_TAGS and not kind.modified:
-            continue
+        if tok.tag_ in SINGULAR_TAGS and not kind.modified and tok.tag_ != "NNP":
+            continue  # the tagger calls a capitalised plural opening a sentence NNP
         if not _acts(tok) or any(c.dep_ == "poss" for c in tok.children):
             continue  # "his supporters": the people around a person (coref._circles)
         if member_tokens(tok):
             continue  # "countries including Chile and Peru" act through their members
         start = _phrase_start(tok, claimed)
-        end = _members_of(tok) if tok.lower_ == "members" else tok.i + 1
+        end = _members_of(tok) if tok.lower_ == "members" else _placed_end(tok)
         if kind.modified and start == tok.i and end == tok.i + 1:
             continue
         words = doc[start:end]
         name = " ".join(words.text.split())
-        if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+        if _opens_sentence(doc[start]) and doc[start].pos_ != "PROPN":
             name = name[:1].lower() + name[1:]
         key = f"coll:{kind.noun}:{name.lower()}"
         proto = b.protos.get(key) or Proto(key=key, name=name, kind="group", sector=kind.sector)
+        # "three Ugandan traders" where NER took the demonym for a name of its own
+        people = [b.kb.demonym(c.text) for c in tok.children
+                  if c.dep_ in MODIFIERS and c.i < start and c.text[:1].isupper()]  # fmt: skip
+        state = next((e for e in people if e is not None and e.kind == "state"), None)
+        if proto.country is None and state is not None:
+            proto.country = state.country
         b.mention(proto, words.start_char, words.end_char)
         claimed.update(range(start, end))
 
@@ -95,6 +101,10 @@ def _acts(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in ACTING_DEPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+        count = tok.head.head  # "Hundreds of truck drivers blocked ...": the count acts
+        if count.lower_ in QUANTITY or count.like_num:
+            return _acts(count)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
 
 
@@ -112,6 +122,25 @@ def _phrase_start(tok: Token, claimed: set[int]) -> int:
     ):
         start += 1
     return start
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """First word of its sentence, also after the blank line that opens a paragraph."""
+    if tok.is_sent_start:
+        return True
+    return tok.i > 0 and tok.nbor(-1).is_space and (tok.i == 1 or bool(tok.nbor(-1).is_sent_start))
+
+
+def _placed_end(tok: Token) -> int:
+    """End of "fishermen in Natuna": the place they are in names which ones they are."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.i != tok.i:
+        return tok.i + 1
+    place = next((e for e in doc.ents if e.start == k + 1), None)
+    if place is None or place.label_ not in ("GPE", "LOC"):
+        return tok.i + 1
+    return place.end
 
 
 def _members_of(tok: Token) -> int:

@@ -18,7 +18,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 DETERMINERS = frozenset({"the"})
 # general nouns that refer back to the most recent state
-STATE_NOUNS = frozenset({"country", "government", "state", "nation"})
+STATE_NOUNS = frozenset({"country", "government", "state", "nation", "authorities"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -429,11 +429,25 @@ def _its(doc: Doc, b: Builder, claimed: set[int]) -> None:
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             continue
+        if tok.head is subject or tok.i == tok.sent.start:
+            # "Its secretary-general, X, visited ...": the owner is no part of its own
+            # clause; it is the body the previous sentence was about
+            subject = _previous_subject(tok)
+            if subject is None:
+                continue
         for start, end, proto in b.mentions_at(subject.idx):
             if start <= subject.idx < end and proto.kind != "person":
                 b.mention(proto, tok.idx, tok.idx + len(tok))
                 claimed.add(tok.i)
                 break
+
+
+def _previous_subject(tok: Token) -> Token | None:
+    """The subject of the main clause of the sentence before `tok`'s."""
+    if tok.sent.start == 0:
+        return None
+    root = tok.doc[tok.sent.start - 1].sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS), None)
 
 
 def _circles(doc: Doc, b: Builder, claimed: set[int]) -> None:

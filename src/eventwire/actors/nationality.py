@@ -14,6 +14,16 @@ country (a name is no nationality). Strongest first:
    in it) Argentina dominates (`national.main_state`);
 5. a named person or body nothing else places, in a story about one state: that state
    (the annotators' reading of local stories: a witness, a lawyer, a campaign group).
+
+Before 4 and 5 (issue 12, branch issue-12f): an international body in the description
+("KFOR commander X", "X, a researcher for Amnesty International", "Its secretary-general,
+X" after the body) makes an official of no state, unless a state owns that branch
+("Argentina's Amnesty International"); a bare body noun in the title refers back to the
+last body of its kind ("a ministry spokeswoman" after "Vietnam's foreign ministry");
+"A spokeswoman, X," speaks for the previous sentence's body; "a spokesman for a Swedish
+retailer" is Swedish; "Ambassador X" is the envoy the text described earlier with a state
+("the U.S. ambassador"); a crew takes the flag of the vessels named with it; a place before
+a title the tagger ran into the name ("Chihuahua Governor X") places the person.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import Entity, NationalBody
+from eventwire.actors.kb import INTERNATIONAL_CODES, Entity, NationalBody
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, stance_prefixed
 
@@ -106,9 +116,15 @@ def infer_nationality(
         for span in spans.get(proto.key, []):
             if not span.text[:1].isupper() and proto.kind != "group":
                 continue
+            if proto.kind == "person" and _title_place(b, proto, span):
+                break
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
                 break
+            if proto.kind == "person" and _body_referred_to(b, at, proto, span):
+                break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
+                break
+            if proto.kind == "group" and _crew_of_vessel(b, proto, span):
                 break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
@@ -124,6 +140,10 @@ def infer_nationality(
         if proto.country is None and proto.known is not None:
             proto.country = _in_territory(known_country(proto.known, day), home)
             proto.country_basis = "dictionary"
+        if proto.country is None and proto.kind == "person" and proto.role in ENVOY_ROLES:
+            _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
+        if proto.country is None and home is not None and _national(proto, b):
+            _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
         if proto.country is None and home is not None and _national(proto, b):
             proto.country, proto.country_basis = home.country, "story"
         if proto.country is None and legislature is not None and _legislative(proto):
@@ -182,7 +202,16 @@ def _described_by(
 ) -> bool:
     """The nearest body, state or party word in the name's description gives its country
     ("Republican congressman X")."""
-    for tok in sorted(_description(span), key=lambda t: abs(t.i - span.start)):
+    described = _description(span)
+    # "IGAD executive secretary X" where the parser hung the body's acronym elsewhere: the
+    # name right before the lower-case title words that open the person's phrase
+    k = span.start - 1
+    while k >= 0 and span.doc[k].is_lower and span.doc[k].pos_ in ("NOUN", "ADJ"):
+        k -= 1
+    title = span.doc[k + 1 : span.start]
+    if k >= 0 and len(title) and title[-1].pos_ == "NOUN" and span.doc[k].is_upper and at.get(k):
+        described = [span.doc[k], *described]
+    for tok in sorted(described, key=lambda t: abs(t.i - span.start)):
         if tok.i in national and at.get(tok.i) is None:
             body = national[tok.i][1]
             proto.country = body.country
@@ -192,6 +221,16 @@ def _described_by(
         other = at.get(tok.i)
         if other is None or other is proto or other.kind == "person":
             continue
+        if other.kind == "organisation" and other.code in INTERNATIONAL_CODES:
+            # "KFOR commander X", "the EU's foreign policy chief, X", "X, a researcher for
+            # Amnesty International": an international body's official has no state
+            proto.affiliation = proto.affiliation or other.name
+            branch = _branch_state(at, tok)
+            if branch is None:
+                proto.code = other.code
+            else:  # "the director of Argentina's Amnesty International": the national branch
+                proto.country, proto.country_basis = branch.country, branch.country_basis
+            return True
         if other.country is None or other.kind == "group" and other.sector not in NATIONAL_SECTORS:
             continue  # "a member of the Tunisian Parliament": a state's institution counts
         proto.country, proto.country_basis = other.country, other.country_basis
@@ -201,6 +240,166 @@ def _described_by(
                 proto.sector = other.sector
         return True
     return False
+
+
+# a body named by its common noun in a title ("a ministry spokeswoman", "an army
+# spokeswoman"), and the sector of the actor it refers back to
+BODY_NOUN_SECTORS = {"ministry": "GOV", "government": "GOV", "embassy": "GOV", "army": "MIL",
+                     "military": "MIL", "navy": "MIL", "police": "COP"}  # fmt: skip
+
+
+def _body_referred_to(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"Vietnam's foreign ministry protested ... A ministry spokeswoman, X, said": a bare
+    body noun in a person's title refers back to the last body of that kind named in this
+    sentence or the one before (its name holds the noun, or it is a body or group of the
+    noun's sector), whose state it gives."""
+    described = _description(span)
+    nouns = [t for t in described if t.lower_ in BODY_NOUN_SECTORS and t.is_lower
+             and t.i not in at and (t.dep_ in ("compound", "nmod", "amod") or (
+                 t.dep_ == "pobj" and t.head.lower_ in ("for", "of")))]  # fmt: skip
+    if not nouns:
+        return _spokesperson_of_previous_subject(b, at, proto, span, described)
+    noun = nouns[0]
+    sent = noun.sent
+    first = span.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    sector = BODY_NOUN_SECTORS[noun.lower_]
+    for start, end, other in b.mentions_backward(noun.idx, first):
+        if other is proto or other.country is None or other.kind == "person":
+            continue
+        text = b.text[start:end].lower()
+        if noun.lower_ in text.split() or (other.kind != "state" and other.sector == sector):
+            proto.country, proto.country_basis = other.country, other.country_basis
+            if other.kind != "state":
+                proto.affiliation = proto.affiliation or other.name
+            return True
+    return False
+
+
+def _spokesperson_of_previous_subject(
+    b: Builder, at: dict[int, Proto], proto: Proto, span: Span, described: list[Token]
+) -> bool:
+    """"The State Department said ... A spokeswoman, X, said": a spokesperson whose title
+    names no body speaks for the body the sentence before told of as its subject."""
+    if proto.role != "Spokesperson" or any(t.i in at for t in described) or span.sent.start == 0:
+        return False
+    if not any(t.lower_ in ("a", "an") for t in described):
+        return False  # "the spokeswoman" may be anyone's named before
+    root = span.doc[span.sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is None or other.kind not in ("organisation", "state") or other.country is None:
+        return False
+    proto.country, proto.country_basis = other.country, other.country_basis
+    if other.kind == "organisation":
+        proto.affiliation = proto.affiliation or other.name
+    return True
+
+
+# a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
+ENVOY_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
+
+
+def _envoy_named_before(
+    doc: Doc, b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span]
+) -> None:
+    """"Mexico summoned the U.S. ambassador ... Ambassador Robert Keane met officials": an
+    envoy the text names only by title is the one it earlier described by the title and a
+    state (one state only), not the story's state's."""
+    if not spans:
+        return
+    first = min(sp.start for sp in spans)
+    word = (proto.role or "").lower().split()[-1]
+    states = set()
+    for tok in doc[:first]:
+        if tok.lower_ != word or at.get(tok.i) is not None:
+            continue
+        for c in tok.children:
+            other = at.get(c.i)
+            people = b.kb.demonym(c.text) if c.text[:1].isupper() else None
+            if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
+                states.add(other.country)
+            elif people is not None and c.dep_ == "amod":
+                states.add(people.country)
+    if len(states) == 1:
+        proto.country = states.pop()
+
+
+# the people aboard a vessel, and the vessels whose flag they share
+CREW_WORDS = frozenset({"crew", "crews", "sailors", "seafarers", "seamen", "fishermen"})
+VESSEL_NOUNS = frozenset({"boat", "boats", "ship", "ships", "vessel", "vessels", "trawler",
+                          "trawlers", "tanker", "tankers", "freighter", "freighters"})  # fmt: skip
+
+
+def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
+    """"seized four Vietnamese fishing boats and detained 38 crew members": a crew is of
+    the state whose demonym marks the vessels named with it in the sentence."""
+    if not CREW_WORDS & set(proto.name.lower().split()):
+        return False
+    states = set()
+    for tok in span.sent:
+        if tok.lower_ not in VESSEL_NOUNS:
+            continue
+        for c in tok.children:
+            people = b.kb.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            if people is not None and people.kind == "state":
+                states.add(people.country)
+    if len(states) != 1:
+        return False
+    proto.country = states.pop()
+    return True
+
+
+def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
+    """"Chihuahua Governor Esteban Carrasco" where the tagger took the place and title for
+    part of the name: the place the name's words before a title word name."""
+    from eventwire.actors.national import place_state_of_name
+
+    words = list(span)
+    at = next((i for i, t in enumerate(words) if i > 0 and t.is_title and (role := b.kb.roles.get(
+        t.lower_)) is not None and role.refers == "person"), None)  # fmt: skip
+    if at is None or not all(t.is_title and t.is_alpha for t in words[:at]):
+        return False
+    name = " ".join(t.text for t in words[:at])
+    if b.kb.demonym(name) is not None or not is_place_name(name):
+        return False  # a demonym is read elsewhere; a surname is no place
+    state = place_state_of_name(name)
+    if state is None or state.international:
+        return False
+    proto.country = state.country
+    return True
+
+
+def _office_of_state_just_named(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], home: Entity
+) -> None:
+    """"Japan protested on Tuesday. Foreign Minister X said ...": a government office
+    named without its state, first mentioned right after a sentence whose subject is
+    another state than the story's, and in a sentence naming no state, is that state's."""
+    if proto.kind != "person" or proto.sector != "GOV" or not spans:
+        return
+    first = min(spans, key=lambda sp: sp.start)
+    sent = first.sent
+    if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
+        return
+    if any(b.kb.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+        return
+    before = first.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is not None and other.kind == "state" and other.country not in (None, home.country):
+        proto.country = other.country
+
+
+def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
+    """A state that owns the body named at `tok` ("Argentina's Amnesty International")."""
+    body = at.get(tok.i)
+    inside = [t for t in tok.sent if at.get(t.i) is body]
+    for t in inside:
+        for c in t.children:
+            state = at.get(c.i)
+            if c.dep_ in ("poss", "compound", "amod") and state and state.kind == "state":
+                return state
+    return None
 
 
 def _qualified(
@@ -223,7 +422,10 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     "Italian economic development minister X", "the Greek gas supplier DEPA", "a
     Berlin-based charity": the place or the demonym that the actor's description names."""
     if proto.kind != "group":
-        tokens = [t for t in _description(span) if _describes_as_place(t, span)]
+        # "a spokesman for a Swedish retailer": the people of the body one speaks for
+        tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
+            t.text[:1].isupper() and b.kb.demonym(t.text) is not None
+            and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
         tokens = [t for c in span.root.children if c.dep_ == "prep"
@@ -269,14 +471,14 @@ def _place_in_name(span: Span, proto: Proto) -> bool:
     return False
 
 
-def _describes_as_place(tok: Token, span: Span) -> bool:
+def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PREPS) -> bool:
     """The token reaches the name (or the title it is in apposition to) through modifiers
     and from/in/of phrases only."""
     anchors = set(range(span.start, span.end))
     if span.root.dep_ == "appos":
         anchors.add(span.root.head.i)
     while tok.i not in anchors:
-        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS)
+        linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in preps)
         if not linked or tok.head is tok:
             return False
         tok = tok.head

@@ -38,7 +38,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 LOCATIVE = frozenset({"in", "at", "to", "near", "into", "across", "outside", "inside", "around",
                       "from", "via", "toward", "towards", "through", "over"})  # fmt: skip
 # bare plural nouns that name an acting collective without any modifier ("protesters")
-BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB"})
+BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG", "LAB", "COP"})
 # singular nouns that name a collective ("the opposition")
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
@@ -135,7 +135,9 @@ def resolve_actors(
     story = read_story(kb_hits, opening, places, dateline)
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
-    trimmed = [_trim(e) for e in doc.ents if e.label_ in NAMED_LABELS]
+    named = [e for e in doc.ents if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
+    whole = [_whole_body_name(e) for e in named]  # an event's name stays no actor
+    trimmed = [_trim(e) for e in whole if e.label_ != "EVENT"]
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
@@ -157,6 +159,8 @@ def resolve_actors(
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
     _attach_known(b, known, published)  # names first mentioned by a reference
+    if home is not None:
+        _home_state_nouns(doc, b, home, claimed)
     infer_nationality(doc, b, story, published, national)
     _leaders_governments(doc, b)
     finish_codes(b, published)
@@ -174,6 +178,23 @@ def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -
 
 # nouns for a state's government named after its leader ("the Trump administration")
 LEADER_GOVERNMENTS = frozenset({"administration", "government"})
+
+
+HOME_STATE_NOUNS = frozenset({"authorities", "government"})
+
+
+def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
+    """"urged the authorities to investigate" in a story about one state that names no
+    state before it as an actor (the dateline does not act): that state's government."""
+    for tok in doc[1:]:
+        if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+            continue  # "the government forces", "the government of X"
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        b.mention_entity(home, doc[tok.i - 1].idx, tok.idx + len(tok))
+        claimed.add(tok.i)
 
 
 def _leaders_governments(doc: Doc, b: Builder) -> None:
@@ -390,6 +411,48 @@ def _as_body(ent: Span) -> Span:
     if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+# the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
+INSTITUTION_HEADS = frozenset({
+    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
+    "department", "authority", "bureau", "directorate", "command", "secretariat",
+})
+
+
+def _whole_body_name(ent: Span) -> Span:
+    """A body's name NER cut short or mislabelled, made whole: an event-labelled name
+    ending in an institution's noun is a body; an ORG starts at the capitalised words after
+    "the" that run into it ("The Financial Oversight and Management Board" where NER found
+    "Management Board"); "the Liaison Office of China's central government" runs on to the
+    noun its possessive state qualifies."""
+    doc = ent.doc
+    label = ent.label_
+    if label == "EVENT":
+        if len(ent) < 2 or ent[-1].lower_ not in INSTITUTION_HEADS or not ent[-1].is_title:
+            return ent
+        label = "ORG"
+    if label != "ORG":
+        return ent
+    start, end = ent.start, ent.end
+    k = start
+    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
+        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
+                                and doc[k - 2].is_title)  # fmt: skip
+    ):
+        k -= 1
+    if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
+        start = k
+    last = doc[end - 1]
+    if last.text in POSSESSIVE and end - 2 > start:
+        owner = doc[end - 2]
+        head = owner.head
+        of = head.head
+        if (owner.dep_ == "poss" and head.i >= end and head.dep_ == "pobj" and of.lower_ == "of"
+                and start <= of.i < end and head.i - end < 4
+                and all(t.is_lower for t in doc[end : head.i + 1])):  # fmt: skip
+            end = head.i + 1
+    return Span(doc, start, end, label=label)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -923,15 +986,25 @@ def _members_of(
         name = " ".join(words)
     else:
         name = " ".join(doc[start:end].text.split())
+    # "troops of the Southern African Development Community mission": the body acts too,
+    # and its people are its own (an international body's carry no state)
+    org = next((e for e in inner if e.kind == "organisation"), None) if state is None else None
     key = f"grp:{state.id if state else ''}:{name.lower()}"
     proto = b.protos.get(key) or Proto(
         key=key,
         name=name,
         kind="group",
         country=state.country if state else None,
+        affiliation=org.name if org is not None else None,
         code=state.code if state else None,
         sector=sector,
     )
+    if org is not None:
+        if org.international:
+            proto.code = org.code
+        at = next(kb_hits[i][0] for i in range(body.start, body.end)
+                  if i in kb_hits and kb_hits[i][1] is org)  # fmt: skip
+        b.mention_entity(org, at.start_char, at.end_char)
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     claimed.update(range(start, end))
     return True
