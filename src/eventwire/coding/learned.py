@@ -24,7 +24,6 @@ from eventwire.actors.table import ActorTable
 from eventwire.coding.candidates import ArticleCandidates, Candidate, article_candidates
 from eventwire.coding.coder import SUBORDINATE_FACTOR
 from eventwire.coding.cues import find_contexts, find_mode
-from eventwire.coding.dense import Vector, argument_parts, event_parts
 from eventwire.coding.features import (
     ActorMention,
     argument_candidates,
@@ -34,7 +33,7 @@ from eventwire.coding.features import (
     subordination,
 )
 from eventwire.coding.lexicon import LEXICON_FILE
-from eventwire.coding.linear import CoderModel, LinearModel, shipped_model
+from eventwire.coding.linear import CoderModel, shipped_model
 from eventwire.coding.merge import merge_reports
 from eventwire.coding.ontology import cameo_fits, cameo_roots, modes
 from eventwire.coding.petrarch import PATTERNS_FILE, VERBS_FILE
@@ -55,24 +54,6 @@ class ArticleFeatures:
     events: list[list[str]]
     _actors: dict[int, dict[str, list]] = field(default_factory=dict)  # sentence -> mentions
     _args: dict[int, list[Scored]] = field(default_factory=dict)
-    _event_dense: dict[tuple[str, ...], list[Vector | None]] = field(default_factory=dict)
-    _arg_dense: dict[tuple[int, tuple[str, ...]], list[Vector | None]] = field(default_factory=dict)
-
-    def event_vectors(self, parts: tuple[str, ...]) -> list[Vector | None]:
-        """Each candidate's dense vector of these parts (None without a tensor)."""
-        if parts not in self._event_dense:
-            self._event_dense[parts] = [event_parts(c.head, parts) for c in self.art.candidates]
-        return self._event_dense[parts]
-
-    def argument_vectors(self, k: int, parts: tuple[str, ...]) -> list[Vector | None]:
-        """The dense vector of each actor around candidate k, in `arguments(k)` order."""
-        key = (k, parts)
-        if key not in self._arg_dense:
-            head = self.art.candidates[k].head
-            self._arg_dense[key] = [
-                argument_parts(head, m.token, parts) for m, _ in self.arguments(k)
-            ]
-        return self._arg_dense[key]
 
     def arguments(self, k: int) -> list[Scored]:
         if k not in self._args:
@@ -138,13 +119,7 @@ class Scores:
     def __init__(self, feats: ArticleFeatures, model: CoderModel) -> None:
         self.feats = feats
         self.model = model
-        cands = feats.art.candidates
-        dense = model.event.dense
-        vectors = feats.event_vectors(dense.parts) if dense is not None else [None] * len(cands)
-        self.events = [
-            model.event.probability(fs, v, c.type)
-            for fs, v, c in zip(feats.events, vectors, cands, strict=True)
-        ]
+        self.events = [model.event.probability(fs) for fs in feats.events]
         self._sides: dict[int, list[Side]] = {}
 
     def sides(self, k: int) -> list[Side]:
@@ -152,24 +127,11 @@ class Scores:
         target."""
         if k not in self._sides:
             m = self.model
-            etype = self.feats.art.candidates[k].type
-            around = self.feats.arguments(k)
-            src = self._vectors(k, m.source, len(around))
-            tgt = self._vectors(k, m.target, len(around))
             self._sides[k] = [
-                Side(
-                    mention,
-                    m.source.probability(fs, vs, etype),
-                    m.target.probability(fs, vt, etype),
-                )
-                for (mention, fs), vs, vt in zip(around, src, tgt, strict=True)
+                Side(mention, m.source.probability(fs), m.target.probability(fs))
+                for mention, fs in self.feats.arguments(k)
             ]
         return self._sides[k]
-
-    def _vectors(self, k: int, model: LinearModel, n: int) -> list[Vector | None]:
-        if model.dense is None:
-            return [None] * n
-        return self.feats.argument_vectors(k, model.dense.parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,11 @@ coder reads without scikit-learn (`coding/linear.py`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from eventwire.coding.candidates import article_candidates
 from eventwire.coding.learned import (
@@ -27,7 +24,7 @@ from eventwire.coding.learned import (
     article_features,
     decode,
 )
-from eventwire.coding.linear import CoderModel, DenseWeights, LinearModel
+from eventwire.coding.linear import CoderModel, LinearModel
 from eventwire.evaluate.devgold import EventTally, event_summary, score_events
 from eventwire.model import Event
 from eventwire.training.align import align, gold_sides, matching_actors
@@ -85,13 +82,6 @@ class Settings:
     drop: tuple[str, ...] = ()  # feature prefixes left out (for ablations)
     plover_weight: float = PLOVER_WEIGHT  # of a PLOVER sentence's examples in the event model
     plover_sides: bool = PLOVER_SIDES  # PLOVER sentences train the argument models too
-    # dense contextual parts (coding/dense.py) of the event and argument models
-    event_dense: tuple[str, ...] = ()
-    argument_dense: tuple[str, ...] = ()
-    dense_alpha: float = 1.0  # the standardised vectors are multiplied by this
-    dense_shared: bool = True  # one dense weight vector for every type
-    dense_per_type: bool = False  # one dense weight vector per proposed type
-    dense_components: int = 0  # project the vectors on their first principal components
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,18 +93,6 @@ class Settings:
             "plover_weight": self.plover_weight,
             "plover_sides": self.plover_sides,
             **({"drop": list(self.drop)} if self.drop else {}),
-            **(
-                {
-                    "event_dense": list(self.event_dense),
-                    "argument_dense": list(self.argument_dense),
-                    "dense_alpha": self.dense_alpha,
-                    "dense_shared": self.dense_shared,
-                    "dense_per_type": self.dense_per_type,
-                    "dense_components": self.dense_components,
-                }
-                if self.event_dense or self.argument_dense
-                else {}
-            ),
         }
 
     def weight(self, ex: Example) -> float:
@@ -186,98 +164,10 @@ def argument_data(examples: Iterable[Example], side: str, settings: Settings) ->
     return xs, ys, ws
 
 
-Dense = tuple[list["np.ndarray"], list[str]]  # a vector and the proposed type per example
-
-
-def event_dense_data(examples: Iterable[Example], settings: Settings) -> Dense:
-    """The event model's dense vectors, in `event_data`'s order."""
-    vs: list[np.ndarray] = []
-    ts: list[str] = []
-    for ex in examples:
-        if settings.weight(ex) <= 0:
-            continue
-        for c, v in zip(
-            ex.feats.art.candidates, ex.feats.event_vectors(settings.event_dense), strict=True
-        ):
-            vs.append(v if v is not None else np.zeros(0))
-            ts.append(c.type)
-    return vs, ts
-
-
-def argument_dense_data(examples: Iterable[Example], side: str, settings: Settings) -> Dense:
-    """The argument models' dense vectors, in `argument_data`'s order."""
-    vs: list[np.ndarray] = []
-    ts: list[str] = []
-    for ex in examples:
-        if ex.domain != "news" and not settings.plover_sides:
-            continue
-        sides = gold_sides(ex.gold)
-        for k, events in enumerate(ex.assigned):
-            if not events:
-                continue
-            around = ex.feats.arguments(k)
-            present = {m.actor for m, _ in around}
-            reachable = all(
-                (names := (sides[g].source if side == "source" else sides[g].target)) is None
-                or bool(matching_actors(ex.parsed.actors, names) & present)
-                for g in events
-            )
-            if not reachable:
-                continue
-            etype = ex.feats.art.candidates[k].type
-            for v in ex.feats.argument_vectors(k, settings.argument_dense):
-                vs.append(v if v is not None else np.zeros(0))
-                ts.append(etype)
-    return vs, ts
-
-
-def _dense_block(
-    dense: Dense, parts: tuple[str, ...], settings: Settings
-) -> tuple[Any, DenseWeights] | None:
-    """The standardised dense columns (shared, then one block per type) and the weights'
-    frame (mean, scale, the column blocks' keys), or None when there is no vector."""
-    from scipy import sparse
-
-    vs, ts = dense
-    width = max((len(v) for v in vs), default=0)
-    if not parts or width == 0:
-        return None
-    x = np.vstack([v if len(v) == width else np.zeros(width) for v in vs])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-6
-    scale = scale / settings.dense_alpha  # a larger alpha: a weaker prior on these weights
-    z = (x - mean) / scale
-    projection = None
-    if settings.dense_components:
-        # unit-variance components, so alpha still sets their prior
-        _, sv, vt = np.linalg.svd(z / settings.dense_alpha, full_matrices=False)
-        k = settings.dense_components
-        projection = vt[:k].T / (sv[:k] / np.sqrt(len(z))) * settings.dense_alpha
-        z = z @ projection
-    keys: list[str] = [""] if settings.dense_shared else []
-    if settings.dense_per_type:
-        keys += sorted(set(ts))
-    blocks = []
-    types = np.asarray(ts)
-    for key in keys:
-        blocks.append(sparse.csr_matrix(z if key == "" else z * (types == key)[:, None]))
-    frame = DenseWeights(
-        parts, mean, scale, {key: np.zeros(z.shape[1]) for key in keys}, projection
-    )
-    return sparse.hstack(blocks, format="csr"), frame
-
-
 def fit_linear(
-    xs: list[list[str]],
-    ys: list[int],
-    ws: list[float] | None,
-    c: float,
-    seed: int,
-    dense: tuple[Any, DenseWeights] | None = None,
+    xs: list[list[str]], ys: list[int], ws: list[float] | None, c: float, seed: int
 ) -> LinearModel:
-    """A logistic regression over binary features, as weights by feature name (and over
-    standardised dense columns, when given, as weight vectors)."""
-    from scipy import sparse
+    """A logistic regression over binary features, as weights by feature name."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -285,9 +175,6 @@ def fit_linear(
         return LinearModel(-5.0 if not any(ys) else 5.0, {}, 0.5)
     vectorizer = DictVectorizer(sort=True)
     matrix = vectorizer.fit_transform([dict.fromkeys(fs, 1) for fs in xs]).tocsr()
-    symbolic = matrix.shape[1]
-    if dense is not None:
-        matrix = sparse.hstack([matrix, dense[0]], format="csr")
     # liblinear takes 32-bit indices only; scipy may build 64-bit ones
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
@@ -300,35 +187,17 @@ def fit_linear(
     clf.fit(matrix, ys, sample_weight=ws)
     weights = {
         name: round(float(w), DIGITS)
-        for name, w in zip(vectorizer.feature_names_, clf.coef_[0][:symbolic], strict=True)
+        for name, w in zip(vectorizer.feature_names_, clf.coef_[0], strict=True)
         if round(float(w), DIGITS) != 0.0
     }
-    frame = None
-    if dense is not None:
-        f = dense[1]
-        width = len(next(iter(f.weights.values())))
-        tail = clf.coef_[0][symbolic:]
-        frame = DenseWeights(
-            f.parts,
-            np.round(f.mean, DIGITS),
-            np.round(f.scale, DIGITS),
-            {
-                key: np.round(tail[i * width : (i + 1) * width], DIGITS)
-                for i, key in enumerate(f.weights)
-            },
-            None if f.projection is None else np.round(f.projection, DIGITS),
-        )
-    return LinearModel(round(float(clf.intercept_[0]), DIGITS), weights, 0.5, None, frame)
+    return LinearModel(round(float(clf.intercept_[0]), DIGITS), weights, 0.5)
 
 
 def _fit_weights(examples: list[Example], settings: Settings) -> CoderModel:
     s = settings
-    ev_dense = _dense_block(event_dense_data(examples, s), s.event_dense, s)
-    ev = fit_linear(*event_data(examples, s), s.c_event, s.seed, ev_dense)
-    src_dense = _dense_block(argument_dense_data(examples, "source", s), s.argument_dense, s)
-    src = fit_linear(*argument_data(examples, "source", s), s.c_argument, s.seed, src_dense)
-    tgt_dense = _dense_block(argument_dense_data(examples, "target", s), s.argument_dense, s)
-    tgt = fit_linear(*argument_data(examples, "target", s), s.c_argument, s.seed, tgt_dense)
+    ev = fit_linear(*event_data(examples, s), s.c_event, s.seed)
+    src = fit_linear(*argument_data(examples, "source", s), s.c_argument, s.seed)
+    tgt = fit_linear(*argument_data(examples, "target", s), s.c_argument, s.seed)
     return CoderModel(ev, src, tgt, {})
 
 
@@ -397,9 +266,9 @@ def fit_model(examples: list[Example], settings: Settings) -> CoderModel:
     limits = tune_thresholds(examples, settings)
     fitted = _fit_weights(examples, settings)
     return CoderModel(
-        dataclasses.replace(fitted.event, threshold=limits.event, rules_threshold=limits.rules),
-        dataclasses.replace(fitted.source, threshold=limits.source),
-        dataclasses.replace(fitted.target, threshold=limits.target),
+        LinearModel(fitted.event.bias, fitted.event.weights, limits.event, limits.rules),
+        LinearModel(fitted.source.bias, fitted.source.weights, limits.source),
+        LinearModel(fitted.target.bias, fitted.target.weights, limits.target),
         {},
     )
 
