@@ -45,7 +45,7 @@ def federated_actors(doc: Doc, b: Builder, ents: list[Span], story: Story,
 
 
 def _untagged_divisions(doc: Doc, home: Entity, claimed: set[int]) -> list[Span]:
-    """"Ontario backed the suit" where the tagger found no entity: a lone capitalised
+    """ "Ontario backed the suit" where the tagger found no entity: a lone capitalised
     proper noun outside every entity, not opening a name, that the gazetteer knows only as
     a division of the story's own federation, read as the GPE it is."""
     spans = []
@@ -99,7 +99,7 @@ REGION_NOUNS = frozenset({"province", "region", "oblast", "krai", "prefecture", 
 
 
 def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) -> None:
-    """"The Puno regional government", "the government of Khyber Pakhtunkhwa province": a
+    """ "The Puno regional government", "the government of Khyber Pakhtunkhwa province": a
     province or region acting through its government is a state actor of its country, named
     by the division (whether the federation is one or not). The gazetteer must place the name
     in one country, or in one the story names; a regional capital of the same name counts."""
@@ -132,7 +132,7 @@ def _proper_run(doc: Doc, end: int) -> Span | None:
 
 
 def _division_before(doc: Doc, tok: Token) -> Span | None:
-    """"Puno regional government": the name before "regional"."""
+    """ "Puno regional government": the name before "regional"."""
     k = tok.i - 1
     if k < 1 or doc[k].lower_ not in REGION_ADJECTIVES:
         return None
@@ -140,7 +140,7 @@ def _division_before(doc: Doc, tok: Token) -> Span | None:
 
 
 def _division_after(doc: Doc, tok: Token) -> Span | None:
-    """"government of Khyber Pakhtunkhwa province": a name followed by a division noun."""
+    """ "government of Khyber Pakhtunkhwa province": a name followed by a division noun."""
     if tok.i + 3 >= len(doc) or doc[tok.i + 1].lower_ != "of":
         return None
     end = tok.i + 2

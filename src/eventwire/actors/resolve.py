@@ -185,7 +185,7 @@ HOME_STATE_NOUNS = frozenset({"authorities", "government"})
 
 
 def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
-    """"urged the authorities to investigate" in a story about one state that names no
+    """ "urged the authorities to investigate" in a story about one state that names no
     state before it as an actor (the dateline does not act): that state's government."""
     for tok in doc[1:]:
         if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
@@ -415,10 +415,23 @@ def _as_body(ent: Span) -> Span:
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
-INSTITUTION_HEADS = frozenset({
-    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
-    "department", "authority", "bureau", "directorate", "command", "secretariat",
-})
+INSTITUTION_HEADS = frozenset(
+    {
+        "prefecture",
+        "office",
+        "board",
+        "commission",
+        "ministry",
+        "council",
+        "agency",
+        "department",
+        "authority",
+        "bureau",
+        "directorate",
+        "command",
+        "secretariat",
+    }
+)
 
 
 def _whole_body_name(ent: Span) -> Span:
@@ -437,9 +450,16 @@ def _whole_body_name(ent: Span) -> Span:
         return ent
     start, end = ent.start, ent.end
     k = start
-    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
-        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
-                                and doc[k - 2].is_title)  # fmt: skip
+    while (
+        k > 0
+        and not doc[k - 1].ent_type_
+        and doc[k - 1].lower_ != "the"
+        and (
+            doc[k - 1].is_title
+            or (
+                doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].is_title
+            )  # fmt: skip
+        )
     ):
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
@@ -798,6 +818,8 @@ def _group_phrases(
             continue
         if any(i in claimed for i in range(sp.start, sp.end)):
             continue  # inside a phrase already resolved ("leaders of the opposition bloc")
+        if role.phrase in SINGULAR_GROUPS and sp.root.dep_ == "compound":
+            continue  # "opposition supporters": what the group is, read by collectives.py
         in_org = sp.start in org_tokens  # not "Members of Parliament" after its "Parliament"
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
@@ -892,7 +914,10 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
     start = place.start if place is not None else sp.start
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
-    name = " ".join(doc[start : sp.end].text.split())
+    end = sp.end
+    if place is None:  # "police in Ethiopia's Oromia region": the place after it says whose
+        end, place = _place_after(doc, sp, claimed)
+    name = " ".join(doc[start:end].text.split())
     key = f"inst::{name.lower()}"
     named = {p.key: p for p in b.protos.values() if p.kind == "group" and p.sector == role.sector
              and p.name.lower().endswith(" " + role.phrase)}  # fmt: skip
@@ -906,8 +931,26 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
             country=state.country if state is not None else None,
             sector=role.sector,
         )
-    b.mention(proto, doc[start].idx, sp.end_char)
-    claimed.update(range(start, sp.end))
+    b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    claimed.update(range(start, end))
+
+
+PLACES = frozenset({"GPE", "LOC"})
+
+
+def _place_after(doc: Doc, sp: Span, claimed: set[int]) -> tuple[int, Span | None]:
+    """End of "police in Lagos" or "police in Nigeria's Lagos state" and the first place
+    named there (the state it is in); `sp.end` and None when no such phrase follows."""
+    if sp.end + 1 >= len(doc) or doc[sp.end].lower_ != "in" or doc[sp.end].head.i != sp.root.i:
+        return sp.end, None
+    pobj = next((c for c in doc[sp.end].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.right_edge.i - sp.end > 5:
+        return sp.end, None
+    end = pobj.right_edge.i + 1
+    places = [e for e in doc.ents if sp.end < e.start and e.end <= end and e.label_ in PLACES]
+    if not places or any(i in claimed for i in range(sp.end, end)):
+        return sp.end, None
+    return end, places[0]
 
 
 def _modifiers(

@@ -1,0 +1,44 @@
+"""Groups and bodies named by what they are with their place or state (issue 12, seventh
+pass): a state's coast guard, police placed by an "in" phrase, opposition supporters."""
+
+from __future__ import annotations
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
+    return found[0]
+
+
+def test_a_states_coast_guard_is_that_states_military(resolve) -> None:
+    text = (
+        "Greece's coast guard towed the boat to Chios on Friday. The Italian coast guard "
+        "rescued 80 people off Lampedusa the same day."
+    )
+    table = resolve(text)
+    assert _one(table, "Greece's coast guard").code == "GRCMIL"
+    assert _one(table, "Italian coast guard").country == "ITA"
+
+
+def test_a_named_coast_guard_stays_the_named_body(resolve) -> None:
+    table = resolve("The Japan Coast Guard said on Monday it had tracked the ships.")
+    assert all(a.name != "Coast Guard" for a in table)
+    assert _one(table, "Japan Coast Guard").country == "JPN"
+
+
+def test_police_placed_by_an_in_phrase_take_its_state(resolve) -> None:
+    text = "Police in Kenya's Turkana county fired tear gas on Saturday at striking teachers."
+    actor = _one(resolve(text), "Police in Kenya's Turkana county")
+    assert (actor.country, actor.code) == ("KEN", "KENCOP")
+
+
+def test_police_before_a_time_phrase_keep_their_short_name(resolve) -> None:
+    table = resolve("Police in the morning arrested two men in Mombasa.")
+    assert all(not a.name.lower().startswith("police in") for a in table)
+
+
+def test_opposition_supporters_are_one_group(resolve) -> None:
+    text = "Thousands of opposition supporters marched in Lusaka on Sunday against the result."
+    table = resolve(text)
+    assert _one(table, "opposition supporters").kind == "group"
+    assert all(a.name != "opposition" for a in table)
