@@ -185,7 +185,7 @@ HOME_STATE_NOUNS = frozenset({"authorities", "government"})
 
 
 def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
-    """ "urged the authorities to investigate" in a story about one state that names no
+    """"urged the authorities to investigate" in a story about one state that names no
     state before it as an actor (the dateline does not act): that state's government."""
     for tok in doc[1:]:
         if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
@@ -415,23 +415,10 @@ def _as_body(ent: Span) -> Span:
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
-INSTITUTION_HEADS = frozenset(
-    {
-        "prefecture",
-        "office",
-        "board",
-        "commission",
-        "ministry",
-        "council",
-        "agency",
-        "department",
-        "authority",
-        "bureau",
-        "directorate",
-        "command",
-        "secretariat",
-    }
-)
+INSTITUTION_HEADS = frozenset({
+    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
+    "department", "authority", "bureau", "directorate", "command", "secretariat",
+})
 
 
 def _whole_body_name(ent: Span) -> Span:
@@ -450,16 +437,9 @@ def _whole_body_name(ent: Span) -> Span:
         return ent
     start, end = ent.start, ent.end
     k = start
-    while (
-        k > 0
-        and not doc[k - 1].ent_type_
-        and doc[k - 1].lower_ != "the"
-        and (
-            doc[k - 1].is_title
-            or (
-                doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].is_title
-            )  # fmt: skip
-        )
+    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
+        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
+                                and doc[k - 2].is_title)  # fmt: skip
     ):
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
