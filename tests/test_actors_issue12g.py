@@ -42,3 +42,23 @@ def test_opposition_supporters_are_one_group(resolve) -> None:
     table = resolve(text)
     assert _one(table, "opposition supporters").kind == "group"
     assert all(a.name != "opposition" for a in table)
+
+
+def test_a_european_agency_is_not_the_datelines_state(resolve) -> None:
+    text = (
+        "LISBON (AP) — The European Fisheries Inspection Office said on Friday it would send "
+        "inspectors to Porto. The Lisbon Dockworkers Union protested."
+    )
+    table = resolve(text)
+    agency = _one(table, "European Fisheries Inspection Office")
+    assert (agency.country, agency.country_basis) == (None, None)
+    assert _one(table, "Lisbon Dockworkers Union").country == "PRT"
+
+
+def test_a_name_after_the_title_of_a_regional_body_is_its_official(resolve) -> None:
+    text = (
+        '"We will not allow it," the chairman of the African Union Commission, '
+        "Moussa Diallo, told reporters on Monday."
+    )
+    person = _one(resolve(text), "Moussa Diallo")
+    assert (person.country, person.code) == (None, "IGO")

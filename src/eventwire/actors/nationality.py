@@ -505,6 +505,11 @@ def _national(proto: Proto, b: Builder) -> bool:
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
 
 
+# a body's first name word that places it above or across states, not in the story's state
+BEYOND_STATE_WORDS = frozenset({"european", "african", "asian", "arab", "international",
+                                "inter-american", "pan-african", "world", "global"})  # fmt: skip
+
+
 def _local_name(proto: Proto, spans: list[Span]) -> bool:
     """A person or body the text names, whom nothing else places: of the state the story is
     about, as the gold annotators read local stories (a mayor's aide, a witness, a lawyer, a
@@ -513,6 +518,8 @@ def _local_name(proto: Proto, spans: list[Span]) -> bool:
     news organisations of other states are knowledge-base bodies with their own country."""
     if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
         return False
+    if proto.kind == "organisation" and proto.name.split()[0].lower() in BEYOND_STATE_WORDS:
+        return False  # "the European Border and Coast Guard Agency": no body of the story's state
     labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
     return any(sp.text[:1].isupper() and sp.root.ent_type_ in labels for sp in spans)
 

@@ -694,6 +694,11 @@ def _title(
         sp, role = role_end[i - 1]
         title_roles.add(sp.start)
         affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+    # "the president of the ECOWAS Commission, X,": the name in apposition to the body
+    elif (of_body := _title_of_body_before(span, role_end)) is not None:
+        sp, role = of_body
+        title_roles.add(sp.start)
+        affiliation = _of_entity(doc, sp.end, kb_hits)
     # "Mark Rutte, the NATO Secretary General," / "X, the current prime minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
@@ -730,6 +735,24 @@ def _title_with_complement(
         if not (tok.lower_ in TITLE_PREPS or tok.lower_ in ("the", "and") or tok.is_title):
             return None
     return None
+
+
+def _title_of_body_before(
+    span: Span, role_end: dict[int, tuple[Span, Role]]
+) -> tuple[Span, Role] | None:
+    """The title of "the chairman of the X Commission, Name," where the parser hangs the
+    name on the body, not on the title."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    body = root.head
+    prep = body.head
+    if body.dep_ != "pobj" or prep.lower_ != "of" or prep.i < 1:
+        return None
+    title = role_end.get(prep.i)
+    if title is None or title[0][-1].i != prep.head.i:
+        return None
+    return title
 
 
 def _in_apposition(span: Span, title: tuple[Span, Role] | None) -> bool:
