@@ -695,7 +695,10 @@ def _title(
         title_roles.add(sp.start)
         affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
     # "the president of the ECOWAS Commission, X,": the name in apposition to the body
-    elif (of_body := _title_of_body_before(span, role_end)) is not None:
+    elif (of_body := _title_of_body_before(span, role_end)) is not None and (
+        (body := _of_entity(doc, of_body[0].end, kb_hits)) is not None
+        and body.kind == "organisation"
+    ):  # (a state's branch, "the head of Zambia's Amnesty International", is read later)
         sp, role = of_body
         title_roles.add(sp.start)
         affiliation = _of_entity(doc, sp.end, kb_hits)
