@@ -397,6 +397,10 @@ _HOURS_APART = re.compile(
     + r")\s+)?(?:hours?|minutes?)\s+(?:later|earlier|afterwards)$"
 )
 # "earlier in the week": the month of the week of the day named last (none if it straddles two)
+# "a month later", "two months earlier": counted from the month named last
+_MONTHS_APART = re.compile(
+    r"^(?:some\s+)?(" + _NUM[1:-1] + r")\s+months?\s+(later|after|earlier|before)$"
+)
 _SAME_WEEK = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) week$|^the same week$")
 # a date entity that counts in days or weeks from another ("the previous day", "that week")
 _DAY_WORD = re.compile(r"\b(day|morning|afternoon|evening|night|week|yesterday|today)\b", re.I)
@@ -466,6 +470,8 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if below_trigger and tok.dep_ == "conj" and _tenses_differ(tok, top):
             return False  # "is already under sanctions, and was condemned on October 8"
     for tok in _up(trigger, top):
+        if _reattached_conjunct(tok, top):
+            return True  # "said on Monday that X had been waiting, and called on Y to ..."
         if tok.dep_ == "pobj" and (
             tok.head.lower_ in _OTHER_TIME
             or (tok.head.lower_ == "to" and tok.head.head.lower_ == "response")
@@ -478,6 +484,18 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if tok.dep_ == "pcomp" and tok.head.lower_ == "for":
             return False  # "held in contempt in 2012 for refusing to ...": the cause came first
     return True
+
+
+def _reattached_conjunct(tok: Token, top: Token) -> bool:
+    """A simple-past verb without a subject of its own that the parser hung on a perfect
+    reported clause ("said on Monday that trucks had been waiting, and called on both sides
+    to ..."): the reporter's second act, conjoined to the report and of its day."""
+    head = tok.head
+    return (
+        tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp"
+        and head.head.i == top.i and _perfect(head) and _tense(top) == "past"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )  # fmt: skip
 
 
 def _tense(verb: Token) -> str | None:
@@ -531,6 +549,8 @@ def _anchored(
     before = ent.doc[max(ent.start - 2, 0) : ent.start].text.lower()
     if re.fullmatch(r"(?:earlier|later) in", before):  # the tagger left out "Earlier in"
         low = f"{before} {low}"
+    if m := _MONTHS_APART.match(low):
+        return _months_apart(m, ent, published, dated)
     if m := _LATER.match(low):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
         years = [v for e, v in dated if e.end <= ent.start and not v.relative]
@@ -580,6 +600,11 @@ def _anchored(
         if n and (published is None or day <= published):
             return _day(day) if m.group(2) == "day" else _week_month(day)
         return None
+    if not days and (_SAME_WEEK.match(low) or _PREV_WEEK.match(low)):
+        # a week is told by its month: any day the story named before, else the report's
+        earlier = [v for e, v in dated if e.end <= ent.start and v.precision == "day"
+                   and not v.span]  # fmt: skip
+        days = earlier[-1:] or ([_day(published)] if published is not None else [])
     if _SAME_WEEK.match(low) and days:
         return _week_month(dt.date.fromisoformat(days[-1].value))
     if _PREV_WEEK.match(low) and days:
@@ -596,6 +621,24 @@ def _anchored(
         ]  # fmt: skip
         return DateValue(months[-1].value[:7], "month", relative=True) if months else None
     return None
+
+
+def _months_apart(
+    m: re.Match[str], ent: Span, published: dt.date | None, dated: list[tuple[Span, DateValue]]
+) -> DateValue | None:
+    """"A month later" after "in April 2023": the month so many months after the last
+    month the text named before it (a day's month counts); None when none was named."""
+    n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
+    months = [v for e, v in dated if e.end <= ent.start and v.precision in ("day", "month")
+              and not v.span]  # fmt: skip
+    if not n or not months:
+        return None
+    year, month = int(months[-1].value[:4]), int(months[-1].value[5:7])
+    total = year * 12 + month - 1 + (n if m.group(2) in ("later", "after") else -n)
+    year, month = divmod(total, 12)
+    if published is not None and (year, month + 1) > (published.year, published.month):
+        return None
+    return DateValue(_ym(year, month + 1), "month", relative=months[-1].relative)
 
 
 def _story_day(
