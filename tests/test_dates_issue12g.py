@@ -65,3 +65,26 @@ def test_a_second_act_with_its_own_subject_keeps_its_own_reading() -> None:
     doc = analyze(text, published="2026-05-15")
     requests = [e for e in doc.events if e.type == "REQUEST"]
     assert requests and all(e.date != "2026-05-13" for e in requests)
+
+
+def _event_date(text: str, published: str, trigger: str) -> str | None:
+    from eventwire.analysis import analyze
+
+    doc = analyze(text, published=published)
+    found = [e for e in doc.events if e.evidence.trigger and trigger in e.evidence.trigger]
+    assert found, [(e.type, e.evidence.trigger) for e in doc.events]
+    return found[0].date
+
+
+def test_an_act_days_before_the_dated_main_clause_is_dated_back() -> None:
+    text = "The bloc suspended Mali on Tuesday, two days after soldiers seized the president."
+    assert _event_date(text, "2026-05-15", "seized") == "2026-05-10"
+    assert _event_date(text, "2026-05-15", "suspended") == "2026-05-12"
+
+
+def test_an_after_clause_with_its_own_date_keeps_it() -> None:
+    text = (
+        "The bloc suspended Mali on Tuesday, two days after soldiers seized the president "
+        "on May 3."
+    )
+    assert _event_date(text, "2026-05-15", "seized") == "2026-05-03"

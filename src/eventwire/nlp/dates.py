@@ -731,6 +731,41 @@ def _pick_date(
     return (best[1], best[2]) if best else None
 
 
+_APART_UNITS = {"day": 1, "week": 7}
+
+
+def _days_apart_clause(
+    trigger: Token, picked: tuple[Span, DateValue], pub: dt.date | None
+) -> tuple[Span, DateValue]:
+    """"closed the border on Thursday, a day after troops detained three officers": an act
+    in a clause set so many days after (or before) the dated main clause is that many days
+    before (or after) its day. Other dates, and a date inside the clause itself, stay."""
+    ent, value = picked
+    verb = _verb_of(trigger)
+    if verb.dep_ != "advcl" or value.precision != "day" or value.span:
+        return picked
+    if verb.left_edge.i <= ent.start and ent.end - 1 <= verb.right_edge.i:
+        return picked  # the clause's own date
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    unit = next((c for c in verb.children if c.dep_ == "npadvmod"
+                 and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
+    if mark is None or unit is None or mark.lower_ not in ("after", "before"):
+        return picked
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    if count is None:
+        return picked
+    word = count.lower_
+    n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+    if not n:
+        return picked
+    sign = -1 if mark.lower_ == "after" else 1
+    day = dt.date.fromisoformat(value.value) + dt.timedelta(days=sign * n * _APART_UNITS[
+        unit.lemma_.lower()])  # fmt: skip
+    if pub is not None and day > pub:
+        return picked
+    return ent, _day(day)
+
+
 def _other_voice(ent: Span, trigger: Token, quoted: list[QuoteSpan]) -> bool:
     """A date inside quotation marks is the speaker's ("we must leave by October 31st"),
     not the narrator's: it does not date an act told outside those marks."""
@@ -862,6 +897,8 @@ def date_events(
             own = party is None or _lead_party(event, party, by_id)
             if _carries_lead(sent, trigger, lead, speech, own_party=own):
                 picked = lead[0], lead[1]
+        if picked is not None and known:
+            picked = _days_apart_clause(trigger, picked, pub)
         event.future, event.hypothetical = _modality(trigger, sent)
         if picked is not None:
             ent, value = picked
