@@ -62,3 +62,13 @@ def test_a_name_after_the_title_of_a_regional_body_is_its_official(resolve) -> N
     )
     person = _one(resolve(text), "Moussa Diallo")
     assert (person.country, person.code) == (None, "IGO")
+
+
+def test_a_place_named_by_its_own_name_wins_over_an_alternate_spelling() -> None:
+    from eventwire.actors.national import place_state_of_name
+
+    # the gazetteer also lists "Puno" as another spelling of the Indian city of Pune
+    found = place_state_of_name("Puno")
+    assert found is not None and found.country == "PER"
+    pune = place_state_of_name("Pune")
+    assert pune is not None and pune.country == "IND"
