@@ -72,3 +72,20 @@ def test_a_place_named_by_its_own_name_wins_over_an_alternate_spelling() -> None
     assert found is not None and found.country == "PER"
     pune = place_state_of_name("Pune")
     assert pune is not None and pune.country == "IND"
+
+
+def test_an_acronym_spelled_out_in_the_text_is_the_texts_body_in_titles(resolve) -> None:
+    text = (
+        "Chad's army and the rebel Rally for Security and Freedom (RSF) met on Thursday. "
+        "RSF spokesman Idriss Mahamat accused the army of stalling."
+    )
+    person = _one(resolve(text), "Idriss Mahamat")
+    assert person.code != "NGO" and person.affiliation != "Reporters Without Borders"
+
+
+def test_an_acronym_spelled_out_as_the_known_body_keeps_it(resolve) -> None:
+    text = (
+        "Human Rights Watch (HRW) condemned the arrests on Monday. HRW researcher Maria Lindqvist "
+        "said the detainees had been beaten."
+    )
+    assert _one(resolve(text), "Maria Lindqvist").code == "NGO"

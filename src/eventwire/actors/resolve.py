@@ -124,6 +124,9 @@ def resolve_actors(
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
+    # "the Rapid Support Forces (RSF)": the article's own RSF, not the knowledge base's
+    for i in [i for i, h in kb_hits.items() if h[0].text in _own_acronyms(doc, kb)]:
+        kb_hits.pop(i, None)
     # "Fort Belknap Indian Community": one body, and its "Indian" no mention of India
     tribal = tribal_names(doc, {i for i, h in kb_hits.items() if h[1].kind != "state"})
     for i in [i for sp in tribal for i in range(sp.start, sp.end)]:
@@ -1221,6 +1224,26 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
+    """Acronyms the text spells out in brackets ("Rapid Support Forces (RSF)") as another
+    name than the knowledge base's body of that acronym (Reporters Without Borders)."""
+    own = set()
+    for tok in doc[1:-1]:
+        short = tok.text
+        if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not short.isupper():
+            continue
+        if not (2 <= len(short) <= 6 and short.isalpha()):
+            continue
+        known = kb.lookup(short)
+        words = [t.text for t in doc[max(tok.i - 1 - 2 * len(short), 0) : tok.i - 1]]
+        initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
+        if known is not None and initials.endswith(short) and known.name.lower() not in (
+            " ".join(words).lower()
+        ):
+            own.add(short)
+    return own
 
 
 ACRONYM_JOINERS = frozenset({"of", "the", "for", "and", "&", "de", "des", "du", "la", "el"})
