@@ -89,3 +89,20 @@ def test_an_acronym_spelled_out_as_the_known_body_keeps_it(resolve) -> None:
         "said the detainees had been beaten."
     )
     assert _one(resolve(text), "Maria Lindqvist").code == "NGO"
+
+
+def test_a_governor_beside_an_acting_region_is_of_its_state(resolve) -> None:
+    text = (
+        "OSLO (AP) — Norway fined the trawler on Monday. The Arkhangelsk regional government "
+        "said it would pay the fine, and Governor Ivan Sokolov called on Moscow to send ships."
+    )
+    person = _one(resolve(text), "Ivan Sokolov")
+    assert (person.country, person.code) == ("RUS", "RUSGOV")
+
+
+def test_a_governor_with_no_region_in_the_sentence_is_not_placed_by_one(resolve) -> None:
+    text = (
+        "The Arkhangelsk regional government said it would pay the fine. In Oslo, Governor "
+        "Ivan Sokolov of the central bank said rates would stay."
+    )
+    assert _one(resolve(text), "Ivan Sokolov").country != "RUS"

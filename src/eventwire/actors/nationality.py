@@ -142,6 +142,8 @@ def infer_nationality(
             proto.country_basis = "dictionary"
         if proto.country is None and proto.kind == "person" and proto.role in ENVOY_ROLES:
             _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.role in DIVISION_ROLES:
+            _head_of_division_named(at, proto, spans.get(proto.key, []))
         if proto.country is None and home is not None and _national(proto, b):
             _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
         if proto.country is None and home is not None and _national(proto, b):
@@ -367,6 +369,23 @@ def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
         return False
     proto.country = state.country
     return True
+
+
+# offices at the head of a province or region
+DIVISION_ROLES = frozenset({"Governor", "Regional Governor", "Premier"})
+
+
+def _head_of_division_named(at: dict[int, Proto], proto: Proto, spans: list[Span]) -> None:
+    """"The Murmansk regional government said ..., and Governor X called ...": a governor
+    named without a place, in a sentence where one province or region acts, is its
+    governor, of its state (federated.py makes such divisions state actors)."""
+    if not spans:
+        return
+    sent = min(spans, key=lambda sp: sp.start).sent
+    regions = {o.country for t in sent if (o := at.get(t.i)) is not None
+               and o.key.startswith("fed:") and o.country}  # fmt: skip
+    if len(regions) == 1:
+        proto.country = regions.pop()
 
 
 def _office_of_state_just_named(
