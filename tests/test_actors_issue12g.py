@@ -106,3 +106,15 @@ def test_a_governor_with_no_region_in_the_sentence_is_not_placed_by_one(resolve)
         "Ivan Sokolov of the central bank said rates would stay."
     )
     assert _one(resolve(text), "Ivan Sokolov").country != "RUS"
+
+
+def test_a_demonym_paired_with_a_states_name_is_that_state(resolve) -> None:
+    text = "The armies met in Geneva on Thursday as Swiss and U.S. mediators pushed for a truce."
+    table = resolve(text)
+    assert _one(table, "Switzerland").kind == "state"
+    assert _one(table, "United States").kind == "state"
+
+
+def test_a_lone_demonym_modifier_is_no_state(resolve) -> None:
+    table = resolve("The armies met in Geneva on Thursday as Swiss mediators pushed for a truce.")
+    assert all(a.name != "Switzerland" for a in table)

@@ -235,6 +235,19 @@ def _demonym_as_state(span: Span) -> bool:
     return after.tag_ in ("VBD", "VBZ", "MD") or after.pos_ == "AUX"
 
 
+def _paired_state(span: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """"Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
+    like it, for its state."""
+    root = span.root
+    pair = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        pair.append(root.head)
+    return any(
+        t.i in kb_hits and kb_hits[t.i][2] != "demonym" and kb_hits[t.i][1].kind == "state"
+        for t in pair
+    )
+
+
 def _tokens(span: Span) -> range:
     return range(span.start, span.end)
 
@@ -1152,7 +1165,7 @@ def _named(
         if any(i in claimed for i in range(span.start, span.end)):
             continue
         _, entity, how = kb_hits[span.start]  # the entity after _longer_names_first
-        if how == "demonym" and not _demonym_as_state(span):
+        if how == "demonym" and not (_demonym_as_state(span) or _paired_state(span, kb_hits)):
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
             continue
