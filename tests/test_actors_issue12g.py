@@ -118,3 +118,14 @@ def test_a_demonym_paired_with_a_states_name_is_that_state(resolve) -> None:
 def test_a_lone_demonym_modifier_is_no_state(resolve) -> None:
     table = resolve("The armies met in Geneva on Thursday as Swiss mediators pushed for a truce.")
     assert all(a.name != "Switzerland" for a in table)
+
+
+def test_a_states_two_joined_group_nouns_are_one_group(resolve) -> None:
+    text = "The militants have killed hundreds of Nigerian police and soldiers since 2020."
+    group = _one(resolve(text), "Nigerian police and soldiers")
+    assert (group.kind, group.country) == ("group", "NGA")
+
+
+def test_a_group_noun_joined_to_a_state_stays_apart(resolve) -> None:
+    table = resolve("Kenyan police and Uganda signed a pact on Monday.")
+    assert all(a.name != "Kenyan police and Uganda" for a in table)

@@ -903,9 +903,12 @@ def _group_phrases(
                 claimed.update(range(first, sp.end))
             continue
         protos: list[Proto] = []
+        joined = _joined_role(doc, sp, role_spans, claimed) if len(mods) == 1 else None
+        if joined is not None:  # "Pakistani police and soldiers": one group of one state
+            sp = doc[sp.start : joined.end]
         for mod_span, entity in mods:
             name = doc[start : sp.end].text if len(mods) == 1 else f"{mod_span.text} {sp.text}"
-            key = f"grp:{entity.id}:{role.role}"
+            key = f"grp:{entity.id}:{role.role}" + (f":{joined.text.lower()}" if joined else "")
             protos.append(
                 b.protos.get(key)
                 or Proto(
@@ -925,6 +928,20 @@ def _group_phrases(
         claimed.update(range(start, sp.end))
     for sp, role in bare:
         _bare_institution(doc, b, sp, role, claimed)
+
+
+def _joined_role(
+    doc: Doc, sp: Span, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> Span | None:
+    """The second group noun of "police and soldiers" after a state's modifier: a bare
+    role noun of a group joined to this one by "and", sharing its modifier."""
+    if sp.end + 1 >= len(doc) or doc[sp.end].lower_ != "and":
+        return None
+    for other, role in role_spans:
+        if other.start == sp.end + 1 and role.refers == "group" and other.root.dep_ == "conj" \
+                and other.root.head.i == sp.root.i and other.start not in claimed:  # fmt: skip
+            return other
+    return None
 
 
 def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
