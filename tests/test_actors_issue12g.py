@@ -129,3 +129,11 @@ def test_a_states_two_joined_group_nouns_are_one_group(resolve) -> None:
 def test_a_group_noun_joined_to_a_state_stays_apart(resolve) -> None:
     table = resolve("Kenyan police and Uganda signed a pact on Monday.")
     assert all(a.name != "Kenyan police and Uganda" for a in table)
+
+
+def test_a_known_body_spelled_out_with_a_short_prefix_keeps_its_acronym(resolve) -> None:
+    text = (
+        "The U.N. Office for the Coordination of Humanitarian Affairs (OCHA) said on Monday "
+        "that aid had stalled. OCHA spokesman Lars Dahl urged both sides to open the roads."
+    )
+    assert _one(resolve(text), "Lars Dahl").code == "UNO"

@@ -1268,10 +1268,12 @@ def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
             continue
         known = kb.lookup(short)
         words = [t.text for t in doc[max(tok.i - 1 - 2 * len(short), 0) : tok.i - 1]]
-        initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
-        if known is not None and initials.endswith(short) and known.name.lower() not in (
-            " ".join(words).lower()
-        ):
+        capitals = [w for w in words if w[:1].isupper()][-len(short) :]
+        if known is None or "".join(w[0] for w in capitals).upper() != short:
+            continue
+        # the knowledge base's body spelled another way ("U.N. Office for the Coordination
+        # of Humanitarian Affairs") has the same words
+        if not all(w.lower() in known.name.lower().split() for w in capitals):
             own.add(short)
     return own
 
