@@ -137,3 +137,14 @@ def test_a_known_body_spelled_out_with_a_short_prefix_keeps_its_acronym(resolve)
         "that aid had stalled. OCHA spokesman Lars Dahl urged both sides to open the roads."
     )
     assert _one(resolve(text), "Lars Dahl").code == "UNO"
+
+
+def test_fishermen_from_a_named_town_are_a_group_of_its_state(resolve) -> None:
+    text = "On Sunday, dozens of fishermen from the town of Zamboanga sailed to protest."
+    group = _one(resolve(text), "fishermen from the town of Zamboanga")
+    assert (group.country, group.code) == ("PHL", "PHLAGR")
+
+
+def test_fishermen_from_an_unnamed_place_keep_the_bare_noun(resolve) -> None:
+    table = resolve("On Sunday, dozens of fishermen from the south sailed to protest.")
+    assert all(not a.name.startswith("fishermen from") for a in table)
