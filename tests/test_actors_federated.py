@@ -90,3 +90,20 @@ def test_a_territory_story_keeps_its_people_from_the_sovereign_state(nlp) -> Non
     )
     table = resolve_actors(nlp(text), published="2019-10-16")
     assert _one(table, "Regina Ip").country == "HKG"
+
+
+def test_a_region_acting_through_its_government_is_a_state_actor(resolve) -> None:
+    text = (
+        "Colombia and Ecuador traded accusations on Monday. The Antioquia regional government "
+        "asked Bogota to send more troops. The government of Jubaland state in Somalia "
+        "condemned the raid on Tuesday, and the Nakuru provincial administration backed it."
+    )
+    table = resolve(text)  # Antioquia is also another name of a Turkish city
+    for name, country in (("Antioquia", "COL"), ("Jubaland", "SOM"), ("Nakuru", "KEN")):
+        actor = _one(table, name)
+        assert (actor.kind, actor.country, actor.code) == ("state", country, country)
+
+
+def test_a_lone_regional_government_without_a_place_is_no_state(resolve) -> None:
+    table = resolve("The regional government said on Monday that schools would reopen.")
+    assert all(a.kind != "state" for a in table)

@@ -80,6 +80,9 @@ def collectives(
         state = next((e for e in people if e is not None and e.kind == "state"), None)
         if proto.country is None and state is not None:
             proto.country = state.country
+        placed = _place_state(words) if end > tok.i + 1 and proto.country is None else None
+        if placed is not None and not placed.international:
+            proto.country = placed.country
         b.mention(proto, words.start_char, words.end_char)
         claimed.update(range(start, end))
 
@@ -131,16 +134,37 @@ def _opens_sentence(tok: Token) -> bool:
     return tok.i > 0 and tok.nbor(-1).is_space and (tok.i == 1 or bool(tok.nbor(-1).is_sent_start))
 
 
+# "fishermen from the town of Masinloc": the kind of place before its name
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "island", "district"})
+
+
 def _placed_end(tok: Token) -> int:
-    """End of "fishermen in Natuna": the place they are in names which ones they are."""
+    """End of "fishermen in Natuna", "farmers from the village of X": the place they are in
+    or come from names which ones they are ("from" may hang on a count before them)."""
     doc = tok.doc
     k = tok.i + 1
-    if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.i != tok.i:
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "from"):
         return tok.i + 1
-    place = next((e for e in doc.ents if e.start == k + 1), None)
-    if place is None or place.label_ not in ("GPE", "LOC"):
+    if doc[k].lower_ == "in" and doc[k].head.i != tok.i:
+        return tok.i + 1
+    at = k + 1
+    named = at + 2 < len(doc) and doc[at].lower_ == "the" and doc[at + 1].lower_ in PLACE_NOUNS \
+        and doc[at + 2].lower_ == "of"  # fmt: skip
+    at += 3 if named else 0
+    place = next((e for e in doc.ents if e.start == at), None)
+    # after "the town of" any name is a place, whatever NER called it
+    if place is None or place.label_ not in ("GPE", "LOC") and not named:
         return tok.i + 1
     return place.end
+
+
+def _place_state(words: Span) -> Entity | None:
+    """The state of the place a collective's name ends with ("fishermen in Natuna"), by the
+    gazetteer."""
+    from eventwire.actors.national import place_state
+
+    place = next((e for e in words.doc.ents if e.end == words.end), None)
+    return place_state(place) if place is not None and place.start > words.start else None
 
 
 def _members_of(tok: Token) -> int:

@@ -45,7 +45,7 @@ def federated_actors(doc: Doc, b: Builder, ents: list[Span], story: Story,
 
 
 def _untagged_divisions(doc: Doc, home: Entity, claimed: set[int]) -> list[Span]:
-    """"Ontario backed the suit" where the tagger found no entity: a lone capitalised
+    """ "Ontario backed the suit" where the tagger found no entity: a lone capitalised
     proper noun outside every entity, not opening a name, that the gazetteer knows only as
     a division of the story's own federation, read as the GPE it is."""
     spans = []
@@ -89,3 +89,79 @@ def _acts(root: Token) -> bool:
     if prep.lower_ in ACTING_PREPS:
         return True
     return prep.lower_ == "of" and prep.head.lower_ in DIVISION_NOUNS
+
+
+# "the Puno regional government", "the provincial government": a division's own government
+REGION_ADJECTIVES = frozenset({"regional", "provincial"})
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities"})
+# "the government of Khyber Pakhtunkhwa province"
+REGION_NOUNS = frozenset({"province", "region", "oblast", "krai", "prefecture", "state"})
+
+
+def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) -> None:
+    """ "The Puno regional government", "the government of Khyber Pakhtunkhwa province": a
+    province or region acting through its government is a state actor of its country, named
+    by the division (whether the federation is one or not). The gazetteer must place the name
+    in one country, or in one the story names; a regional capital of the same name counts."""
+    for tok in doc:
+        if tok.lower_ not in GOVERNMENT_NOUNS or tok.i in claimed:
+            continue
+        span = _division_before(doc, tok) or _division_after(doc, tok)
+        if span is None or any(i in claimed for i in range(span.start, span.end)):
+            continue
+        phrase = doc[min(span.start, tok.i) : max(span.end + 1, tok.i + 1)]
+        state = division_state(span.text, story)
+        if state is None:
+            continue
+        name = " ".join(span.text.split())
+        key = f"fed:{name.lower()}"
+        proto = b.protos.get(key) or Proto(
+            key=key, name=name, kind="state", country=state.country, code=state.code,
+            sector="GOV",
+        )  # fmt: skip
+        b.mention(proto, phrase.start_char, phrase.end_char)
+        claimed.update(range(phrase.start, phrase.end))
+
+
+def _proper_run(doc: Doc, end: int) -> Span | None:
+    """The capitalised proper nouns ending before token `end`."""
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _division_before(doc: Doc, tok: Token) -> Span | None:
+    """ "Puno regional government": the name before "regional"."""
+    k = tok.i - 1
+    if k < 1 or doc[k].lower_ not in REGION_ADJECTIVES:
+        return None
+    return _proper_run(doc, k)
+
+
+def _division_after(doc: Doc, tok: Token) -> Span | None:
+    """ "government of Khyber Pakhtunkhwa province": a name followed by a division noun."""
+    if tok.i + 3 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return None
+    end = tok.i + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == tok.i + 2 or end >= len(doc) or doc[end].lower_ not in REGION_NOUNS:
+        return None
+    return doc[tok.i + 2 : end]
+
+
+def division_state(name: str, story: Story) -> Entity | None:
+    """The country of a province or region of this name (a city of the name stands for its
+    region); with namesakes in several countries, the one the story names, if only one."""
+    from eventwire.geo.gazetteer import get_gazetteer
+
+    entries = get_gazetteer().lookup(name)
+    if any(e.kind == "country" for e in entries):
+        return None
+    countries = {e.country for e in entries if e.kind in ("admin", "region", "city") and e.country}
+    if len(countries) > 1:
+        countries &= set(story.named)
+    if len(countries) != 1:
+        return None
+    return load_kb().entities.get(countries.pop())

@@ -185,9 +185,15 @@ def place_state_of_name(name: str) -> Entity | None:
     from eventwire.geo.gazetteer import get_gazetteer
     from eventwire.geo.locate import resolve_name
 
-    entry = resolve_name(name, None, get_gazetteer())
+    gaz = get_gazetteer()
+    entry = resolve_name(name, None, gaz)
     if entry is None or entry.country is None:
         return None
+    # "Puno" is the Peruvian city's own name and only another spelling of Pune: a place
+    # named by its own name wins over one named by an alternate name
+    own = {e.country for e in gaz.lookup(name) if e.name.lower() == name.lower() and e.country}
+    if len(own) == 1 and entry.country not in own and entry.name.lower() != name.lower():
+        return load_kb().entities.get(own.pop())
     return load_kb().entities.get(entry.country)
 
 

@@ -142,6 +142,8 @@ def infer_nationality(
             proto.country_basis = "dictionary"
         if proto.country is None and proto.kind == "person" and proto.role in ENVOY_ROLES:
             _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.role in DIVISION_ROLES:
+            _head_of_division_named(at, proto, spans.get(proto.key, []))
         if proto.country is None and home is not None and _national(proto, b):
             _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
         if proto.country is None and home is not None and _national(proto, b):
@@ -369,6 +371,23 @@ def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
     return True
 
 
+# offices at the head of a province or region
+DIVISION_ROLES = frozenset({"Governor", "Regional Governor", "Premier"})
+
+
+def _head_of_division_named(at: dict[int, Proto], proto: Proto, spans: list[Span]) -> None:
+    """"The Murmansk regional government said ..., and Governor X called ...": a governor
+    named without a place, in a sentence where one province or region acts, is its
+    governor, of its state (federated.py makes such divisions state actors)."""
+    if not spans:
+        return
+    sent = min(spans, key=lambda sp: sp.start).sent
+    regions = {o.country for t in sent if (o := at.get(t.i)) is not None
+               and o.key.startswith("fed:") and o.country}  # fmt: skip
+    if len(regions) == 1:
+        proto.country = regions.pop()
+
+
 def _office_of_state_just_named(
     b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], home: Entity
 ) -> None:
@@ -505,6 +524,11 @@ def _national(proto: Proto, b: Builder) -> bool:
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
 
 
+# a body's first name word that places it above or across states, not in the story's state
+BEYOND_STATE_WORDS = frozenset({"european", "african", "asian", "arab", "international",
+                                "inter-american", "pan-african", "world", "global"})  # fmt: skip
+
+
 def _local_name(proto: Proto, spans: list[Span]) -> bool:
     """A person or body the text names, whom nothing else places: of the state the story is
     about, as the gold annotators read local stories (a mayor's aide, a witness, a lawyer, a
@@ -513,6 +537,8 @@ def _local_name(proto: Proto, spans: list[Span]) -> bool:
     news organisations of other states are knowledge-base bodies with their own country."""
     if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
         return False
+    if proto.kind == "organisation" and proto.name.split()[0].lower() in BEYOND_STATE_WORDS:
+        return False  # "the European Border and Coast Guard Agency": no body of the story's state
     labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
     return any(sp.text[:1].isupper() and sp.root.ent_type_ in labels for sp in spans)
 

@@ -21,7 +21,7 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
-from eventwire.actors.federated import federated_actors
+from eventwire.actors.federated import federated_actors, regional_governments
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
@@ -124,6 +124,9 @@ def resolve_actors(
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
+    # "the Rapid Support Forces (RSF)": the article's own RSF, not the knowledge base's
+    for i in [i for i, h in kb_hits.items() if h[0].text in _own_acronyms(doc, kb)]:
+        kb_hits.pop(i, None)
     # "Fort Belknap Indian Community": one body, and its "Indian" no mention of India
     tribal = tribal_names(doc, {i for i, h in kb_hits.items() if h[1].kind != "state"})
     for i in [i for sp in tribal for i in range(sp.start, sp.end)]:
@@ -148,6 +151,7 @@ def resolve_actors(
     ents = _appositive_people(ents, role_spans, kb_hits)
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
+    regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
@@ -229,6 +233,19 @@ def _demonym_as_state(span: Span) -> bool:
         return False
     after = doc[span.end]  # a finite verb: "tulip" in "the Dutch tulip growers" may parse VBP
     return after.tag_ in ("VBD", "VBZ", "MD") or after.pos_ == "AUX"
+
+
+def _paired_state(span: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """"Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
+    like it, for its state."""
+    root = span.root
+    pair = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        pair.append(root.head)
+    return any(
+        t.i in kb_hits and kb_hits[t.i][2] != "demonym" and kb_hits[t.i][1].kind == "state"
+        for t in pair
+    )
 
 
 def _tokens(span: Span) -> range:
@@ -693,6 +710,14 @@ def _title(
         sp, role = role_end[i - 1]
         title_roles.add(sp.start)
         affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+    # "the president of the ECOWAS Commission, X,": the name in apposition to the body
+    elif (of_body := _title_of_body_before(span, role_end)) is not None and (
+        (body := _of_entity(doc, of_body[0].end, kb_hits)) is not None
+        and body.kind == "organisation"
+    ):  # (a state's branch, "the head of Zambia's Amnesty International", is read later)
+        sp, role = of_body
+        title_roles.add(sp.start)
+        affiliation = _of_entity(doc, sp.end, kb_hits)
     # "Mark Rutte, the NATO Secretary General," / "X, the current prime minister of Y"
     elif span.end < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
@@ -729,6 +754,24 @@ def _title_with_complement(
         if not (tok.lower_ in TITLE_PREPS or tok.lower_ in ("the", "and") or tok.is_title):
             return None
     return None
+
+
+def _title_of_body_before(
+    span: Span, role_end: dict[int, tuple[Span, Role]]
+) -> tuple[Span, Role] | None:
+    """The title of "the chairman of the X Commission, Name," where the parser hangs the
+    name on the body, not on the title."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    body = root.head
+    prep = body.head
+    if body.dep_ != "pobj" or prep.lower_ != "of" or prep.i < 1:
+        return None
+    title = role_end.get(prep.i)
+    if title is None or title[0][-1].i != prep.head.i:
+        return None
+    return title
 
 
 def _in_apposition(span: Span, title: tuple[Span, Role] | None) -> bool:
@@ -797,6 +840,8 @@ def _group_phrases(
             continue
         if any(i in claimed for i in range(sp.start, sp.end)):
             continue  # inside a phrase already resolved ("leaders of the opposition bloc")
+        if role.phrase in SINGULAR_GROUPS and sp.root.dep_ == "compound":
+            continue  # "opposition supporters": what the group is, read by collectives.py
         in_org = sp.start in org_tokens  # not "Members of Parliament" after its "Parliament"
         if in_org and sp[0].is_title and role.refers == "group":
             continue  # "the Iraqi Security Forces": a proper name, NER's ORG wins
@@ -858,9 +903,12 @@ def _group_phrases(
                 claimed.update(range(first, sp.end))
             continue
         protos: list[Proto] = []
+        joined = _joined_role(doc, sp, role_spans, claimed) if len(mods) == 1 else None
+        if joined is not None:  # "Pakistani police and soldiers": one group of one state
+            sp = doc[sp.start : joined.end]
         for mod_span, entity in mods:
             name = doc[start : sp.end].text if len(mods) == 1 else f"{mod_span.text} {sp.text}"
-            key = f"grp:{entity.id}:{role.role}"
+            key = f"grp:{entity.id}:{role.role}" + (f":{joined.text.lower()}" if joined else "")
             protos.append(
                 b.protos.get(key)
                 or Proto(
@@ -882,6 +930,20 @@ def _group_phrases(
         _bare_institution(doc, b, sp, role, claimed)
 
 
+def _joined_role(
+    doc: Doc, sp: Span, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> Span | None:
+    """The second group noun of "police and soldiers" after a state's modifier: a bare
+    role noun of a group joined to this one by "and", sharing its modifier."""
+    if sp.end + 1 >= len(doc) or doc[sp.end].lower_ != "and":
+        return None
+    for other, role in role_spans:
+        if other.start == sp.end + 1 and role.refers == "group" and other.root.dep_ == "conj" \
+                and other.root.head.i == sp.root.i and other.start not in claimed:  # fmt: skip
+            return other
+    return None
+
+
 def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
     named by its noun, in the state of the place written right before it; else the one
@@ -891,7 +953,10 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
     start = place.start if place is not None else sp.start
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
-    name = " ".join(doc[start : sp.end].text.split())
+    end = sp.end
+    if place is None:  # "police in Ethiopia's Oromia region": the place after it says whose
+        end, place = _place_after(doc, sp, claimed)
+    name = " ".join(doc[start:end].text.split())
     key = f"inst::{name.lower()}"
     named = {p.key: p for p in b.protos.values() if p.kind == "group" and p.sector == role.sector
              and p.name.lower().endswith(" " + role.phrase)}  # fmt: skip
@@ -905,8 +970,26 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
             country=state.country if state is not None else None,
             sector=role.sector,
         )
-    b.mention(proto, doc[start].idx, sp.end_char)
-    claimed.update(range(start, sp.end))
+    b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    claimed.update(range(start, end))
+
+
+PLACES = frozenset({"GPE", "LOC"})
+
+
+def _place_after(doc: Doc, sp: Span, claimed: set[int]) -> tuple[int, Span | None]:
+    """End of "police in Lagos" or "police in Nigeria's Lagos state" and the first place
+    named there (the state it is in); `sp.end` and None when no such phrase follows."""
+    if sp.end + 1 >= len(doc) or doc[sp.end].lower_ != "in" or doc[sp.end].head.i != sp.root.i:
+        return sp.end, None
+    pobj = next((c for c in doc[sp.end].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.right_edge.i - sp.end > 5:
+        return sp.end, None
+    end = pobj.right_edge.i + 1
+    places = [e for e in doc.ents if sp.end < e.start and e.end <= end and e.label_ in PLACES]
+    if not places or any(i in claimed for i in range(sp.end, end)):
+        return sp.end, None
+    return end, places[0]
 
 
 def _modifiers(
@@ -1099,7 +1182,7 @@ def _named(
         if any(i in claimed for i in range(span.start, span.end)):
             continue
         _, entity, how = kb_hits[span.start]  # the entity after _longer_names_first
-        if how == "demonym" and not _demonym_as_state(span):
+        if how == "demonym" and not (_demonym_as_state(span) or _paired_state(span, kb_hits)):
             continue  # a modifier: actors only when it heads a phrase (_group_phrases)
         if how == "capital" and not _capital_is_actor(span):
             continue
@@ -1171,6 +1254,28 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
+    """Acronyms the text spells out in brackets ("Rapid Support Forces (RSF)") as another
+    name than the knowledge base's body of that acronym (Reporters Without Borders)."""
+    own = set()
+    for tok in doc[1:-1]:
+        short = tok.text
+        if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not short.isupper():
+            continue
+        if not (2 <= len(short) <= 6 and short.isalpha()):
+            continue
+        known = kb.lookup(short)
+        words = [t.text for t in doc[max(tok.i - 1 - 2 * len(short), 0) : tok.i - 1]]
+        capitals = [w for w in words if w[:1].isupper()][-len(short) :]
+        if known is None or "".join(w[0] for w in capitals).upper() != short:
+            continue
+        # the knowledge base's body spelled another way ("U.N. Office for the Coordination
+        # of Humanitarian Affairs") has the same words
+        if not all(w.lower() in known.name.lower().split() for w in capitals):
+            own.add(short)
+    return own
 
 
 ACRONYM_JOINERS = frozenset({"of", "the", "for", "and", "&", "de", "des", "du", "la", "el"})

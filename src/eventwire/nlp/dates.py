@@ -397,6 +397,10 @@ _HOURS_APART = re.compile(
     + r")\s+)?(?:hours?|minutes?)\s+(?:later|earlier|afterwards)$"
 )
 # "earlier in the week": the month of the week of the day named last (none if it straddles two)
+# "a month later", "two months earlier": counted from the month named last
+_MONTHS_APART = re.compile(
+    r"^(?:some\s+)?(" + _NUM[1:-1] + r")\s+months?\s+(later|after|earlier|before)$"
+)
 _SAME_WEEK = re.compile(r"^(?:earlier|later) (?:in )?(?:that|the) week$|^the same week$")
 # a date entity that counts in days or weeks from another ("the previous day", "that week")
 _DAY_WORD = re.compile(r"\b(day|morning|afternoon|evening|night|week|yesterday|today)\b", re.I)
@@ -466,6 +470,8 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if below_trigger and tok.dep_ == "conj" and _tenses_differ(tok, top):
             return False  # "is already under sanctions, and was condemned on October 8"
     for tok in _up(trigger, top):
+        if _reattached_conjunct(tok, top):
+            return True  # "said on Monday that X had been waiting, and called on Y to ..."
         if tok.dep_ == "pobj" and (
             tok.head.lower_ in _OTHER_TIME
             or (tok.head.lower_ == "to" and tok.head.head.lower_ == "response")
@@ -478,6 +484,18 @@ def _reaches(date: Token, trigger: Token) -> bool:
         if tok.dep_ == "pcomp" and tok.head.lower_ == "for":
             return False  # "held in contempt in 2012 for refusing to ...": the cause came first
     return True
+
+
+def _reattached_conjunct(tok: Token, top: Token) -> bool:
+    """A simple-past verb without a subject of its own that the parser hung on a perfect
+    reported clause ("said on Monday that trucks had been waiting, and called on both sides
+    to ..."): the reporter's second act, conjoined to the report and of its day."""
+    head = tok.head
+    return (
+        tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp"
+        and head.head.i == top.i and _perfect(head) and _tense(top) == "past"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )  # fmt: skip
 
 
 def _tense(verb: Token) -> str | None:
@@ -531,6 +549,8 @@ def _anchored(
     before = ent.doc[max(ent.start - 2, 0) : ent.start].text.lower()
     if re.fullmatch(r"(?:earlier|later) in", before):  # the tagger left out "Earlier in"
         low = f"{before} {low}"
+    if m := _MONTHS_APART.match(low):
+        return _months_apart(m, ent, published, dated)
     if m := _LATER.match(low):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
         years = [v for e, v in dated if e.end <= ent.start and not v.relative]
@@ -580,6 +600,11 @@ def _anchored(
         if n and (published is None or day <= published):
             return _day(day) if m.group(2) == "day" else _week_month(day)
         return None
+    if not days and (_SAME_WEEK.match(low) or _PREV_WEEK.match(low)):
+        # a week is told by its month: any day the story named before, else the report's
+        earlier = [v for e, v in dated if e.end <= ent.start and v.precision == "day"
+                   and not v.span]  # fmt: skip
+        days = earlier[-1:] or ([_day(published)] if published is not None else [])
     if _SAME_WEEK.match(low) and days:
         return _week_month(dt.date.fromisoformat(days[-1].value))
     if _PREV_WEEK.match(low) and days:
@@ -596,6 +621,24 @@ def _anchored(
         ]  # fmt: skip
         return DateValue(months[-1].value[:7], "month", relative=True) if months else None
     return None
+
+
+def _months_apart(
+    m: re.Match[str], ent: Span, published: dt.date | None, dated: list[tuple[Span, DateValue]]
+) -> DateValue | None:
+    """"A month later" after "in April 2023": the month so many months after the last
+    month the text named before it (a day's month counts); None when none was named."""
+    n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 0)
+    months = [v for e, v in dated if e.end <= ent.start and v.precision in ("day", "month")
+              and not v.span]  # fmt: skip
+    if not n or not months:
+        return None
+    year, month = int(months[-1].value[:4]), int(months[-1].value[5:7])
+    total = year * 12 + month - 1 + (n if m.group(2) in ("later", "after") else -n)
+    year, month = divmod(total, 12)
+    if published is not None and (year, month + 1) > (published.year, published.month):
+        return None
+    return DateValue(_ym(year, month + 1), "month", relative=months[-1].relative)
 
 
 def _story_day(
@@ -686,6 +729,41 @@ def _pick_date(
         if best is None or key < best[0]:
             best = (key, ent, value)
     return (best[1], best[2]) if best else None
+
+
+_APART_UNITS = {"day": 1, "week": 7}
+
+
+def _days_apart_clause(
+    trigger: Token, picked: tuple[Span, DateValue], pub: dt.date | None
+) -> tuple[Span, DateValue]:
+    """"closed the border on Thursday, a day after troops detained three officers": an act
+    in a clause set so many days after (or before) the dated main clause is that many days
+    before (or after) its day. Other dates, and a date inside the clause itself, stay."""
+    ent, value = picked
+    verb = _verb_of(trigger)
+    if verb.dep_ != "advcl" or value.precision != "day" or value.span:
+        return picked
+    if verb.left_edge.i <= ent.start and ent.end - 1 <= verb.right_edge.i:
+        return picked  # the clause's own date
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    unit = next((c for c in verb.children if c.dep_ == "npadvmod"
+                 and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
+    if mark is None or unit is None or mark.lower_ not in ("after", "before"):
+        return picked
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    if count is None:
+        return picked
+    word = count.lower_
+    n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+    if not n:
+        return picked
+    sign = -1 if mark.lower_ == "after" else 1
+    day = dt.date.fromisoformat(value.value) + dt.timedelta(days=sign * n * _APART_UNITS[
+        unit.lemma_.lower()])  # fmt: skip
+    if pub is not None and day > pub:
+        return picked
+    return ent, _day(day)
 
 
 def _other_voice(ent: Span, trigger: Token, quoted: list[QuoteSpan]) -> bool:
@@ -819,6 +897,8 @@ def date_events(
             own = party is None or _lead_party(event, party, by_id)
             if _carries_lead(sent, trigger, lead, speech, own_party=own):
                 picked = lead[0], lead[1]
+        if picked is not None and known:
+            picked = _days_apart_clause(trigger, picked, pub)
         event.future, event.hypothetical = _modality(trigger, sent)
         if picked is not None:
             ent, value = picked
