@@ -114,3 +114,26 @@ def test_an_exchange_of_fire_between_two_states_is_their_attack(nlp) -> None:  #
 def test_an_exchange_of_prisoners_is_no_attack(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = code(nlp, "Peru and Chile agreed to an exchange of prisoners.")
     assert "ASSAULT" not in types(events)
+
+
+# --- the force a mobilisation names ---------------------------------------------------------
+
+
+def test_patrols_by_police_are_a_police_mobilization(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(
+        nlp, "The government of Chile ordered patrols by police and soldiers in the capital."
+    )
+    assert only(events, "MOBILIZE").mode == "police"
+
+
+def test_patrols_by_soldiers_keep_the_troops_mode(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = code(
+        nlp, "The government of Chile ordered patrols by soldiers and police in the capital."
+    )
+    assert only(events, "MOBILIZE").mode == "troops"
+
+
+def test_the_force_in_the_subject_is_not_what_is_mobilised(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "police" belongs to the subject here; the row's own mode stands
+    events, _ = code(nlp, "The police chief of Chile ordered patrols in the capital.")
+    assert only(events, "MOBILIZE").mode == "troops"

@@ -686,6 +686,14 @@ def _named_weapon(verb: Token, mode: str | None) -> tuple[str, str] | None:
     return None
 
 
+def _named_force(verb: Token, mode: str | None) -> tuple[str, str] | None:
+    """(mode, word) of the force the act names outside its subject ("ordered patrols by
+    police", "sent militias"): what is mobilised, more telling than the row's usual force."""
+    words = [t for c in verb.children if c.dep_ not in SUBJ for t in c.subtree]
+    found = phrase_mode("MOBILIZE", words)
+    return found if found and found[0] != mode else None
+
+
 # --- events -------------------------------------------------------------------------------
 
 
@@ -824,6 +832,9 @@ def _build_event(
         if row.type == "ASSAULT" and (named := _named_weapon(m.head, mode)):
             mode = named[0]
             why["mode"] = f"{mode} (weapon '{named[1]}' named on the act)"
+        if row.type == "MOBILIZE" and (named := _named_force(m.head, mode)):
+            mode = named[0]
+            why["mode"] = f"{mode} (force '{named[1]}' named on the act)"
     contexts = [row.context] if row.context else []
     cues = []
     for context, cue in find_contexts(sent):

@@ -47,12 +47,18 @@ def find_mode(etype: str, phrase: Iterable[Token], sent: Span) -> tuple[str, str
 
 
 def phrase_mode(etype: str, phrase: Iterable[Token]) -> tuple[str, str] | None:
-    """(mode, cue) of the first mode cue of the type, in data order, found in the phrase."""
+    """(mode, cue) of the mode cue of the type named first in the phrase ("patrols by police
+    and soldiers": police); data order breaks ties between cues at the same word."""
     text = _text(phrase)
-    for cue, t, value in _cues().get("mode", ()):
-        if t == etype and f" {cue} " in text:
-            return value, cue
-    return None
+    found = [
+        (at, i, value, cue)
+        for i, (cue, t, value) in enumerate(_cues().get("mode", ()))
+        if t == etype and (at := text.find(f" {cue} ")) >= 0
+    ]
+    if not found:
+        return None
+    _, _, value, cue = min(found)
+    return value, cue
 
 
 def threat_mode(etype: str, mode: str | None) -> str | None:
