@@ -37,8 +37,6 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("parse (spaCy)", "eventwire.nlp.pipeline", "parse_many"),
     ("actors", "eventwire.analysis", "resolve_actors"),
     ("quotes", "eventwire.analysis", "find_quotes"),
-    ("coding", "eventwire.analysis", "code_events"),
-    ("coding", "eventwire.analysis", "quote_events"),
     ("dates", "eventwire.analysis", "date_events"),
     ("geo", "eventwire.analysis", "geoparse"),
     ("geo", "eventwire.analysis", "locate_events"),
@@ -52,7 +50,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
 @contextmanager
 def stage_timers(totals: dict[str, float]) -> Iterator[None]:
     """Wrap every stage function with a wall-clock timer; nested calls are billed once."""
-    undo: list[tuple[Any, str, Any]] = []
+    undo: list[Callable[[], Any]] = []
     active: list[str] = []
 
     def timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,12 +80,17 @@ def stage_timers(totals: dict[str, float]) -> Iterator[None]:
         if original is None:
             continue
         setattr(owner, name, timed(stage, original))
-        undo.append((owner, name, original))
+        undo.append(functools.partial(setattr, owner, name, original))
+    # the event coder is looked up by name in this table at call time, so wrap it there
+    coders: dict[str, Any] = importlib.import_module("eventwire.analysis").CODERS
+    for name, coder in list(coders.items()):
+        coders[name] = timed("coding", coder)
+        undo.append(functools.partial(coders.__setitem__, name, coder))
     try:
         yield
     finally:
-        for owner, name, original in reversed(undo):
-            setattr(owner, name, original)
+        for restore in reversed(undo):
+            restore()
 
 
 def run_ingest(corpus: BenchCorpus, db: Path, files: Sequence[Path], workers: int = 1) -> Any:

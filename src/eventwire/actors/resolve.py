@@ -125,7 +125,8 @@ def resolve_actors(
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
     ]
     # "the Rapid Support Forces (RSF)": the article's own RSF, not the knowledge base's
-    for i in [i for i, h in kb_hits.items() if h[0].text in _own_acronyms(doc, kb)]:
+    own_acronyms = _own_acronyms(doc, kb) if kb_hits else set()  # once per document
+    for i in [i for i, h in kb_hits.items() if h[0].text in own_acronyms]:
         kb_hits.pop(i, None)
     # "Fort Belknap Indian Community": one body, and its "Indian" no mention of India
     tribal = tribal_names(doc, {i for i, h in kb_hits.items() if h[1].kind != "state"})
@@ -1249,8 +1250,10 @@ def _named(
                 acronyms[short] = proto
     # surnames NER missed or mislabelled ("Rutte's visit", "Mensah-Darko told reporters")
     for tok in doc:
+        if tok.i in claimed or not tok.text[:1].isupper():
+            continue
         words = _surname_at(doc, tok)
-        if tok.i in claimed or not tok.text[:1].isupper() or _fold(words.text) not in person_tokens:
+        if _fold(words.text) not in person_tokens:
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
