@@ -498,7 +498,7 @@ def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PR
         anchors.add(span.root.head.i)
     while tok.i not in anchors:
         linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in preps)
-        if not linked or tok.head is tok:
+        if not linked or tok.head.i == tok.i:
             return False
         tok = tok.head
     return True
