@@ -177,7 +177,7 @@ def _description(span: Span) -> list[Token]:
     """Tokens that describe a name: its modifiers and appositions (and, for a name in
     apposition to a title, that title's phrase), without clauses about other things."""
     root = span.root
-    heads = [root] + ([root.head] if root.dep_ == "appos" else [])
+    heads = [root] + ([_appositive_head(span)] if root.dep_ == "appos" else [])
     heads += [c for c in root.children if c.dep_ == "appos"]
     out: list[Token] = []
     for head in heads:
@@ -193,7 +193,39 @@ def _description(span: Span) -> list[Token]:
     # a title written before the name ("Indonesian National Police spokesperson X")
     out += [t for t in span.doc[max(0, span.start - 6) : span.start] if t.head.i in
             range(span.start, span.end) or t.head in out]  # fmt: skip
-    return sorted(set(out), key=lambda t: t.i)
+    return sorted({t for t in out if not _receiving_side(t)}, key=lambda t: t.i)
+
+
+# an envoy's title, whose "to X" / "at X" names the state or body that receives the envoy
+ENVOY_WORDS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries",
+                         "representative", "representatives", "delegate", "delegates", "consul",
+                         "consuls", "attache", "attaché", "chargé", "charge"})  # fmt: skip
+ENVOY_PREPS = frozenset({"to", "at"})
+
+
+def _envoy_of(tok: Token) -> Token | None:
+    """The envoy title whose "to"/"at" phrase `tok` is the object of ("ambassador to the
+    U.N."), if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ENVOY_PREPS:
+        return None
+    return prep.head if prep.head.lower_ in ENVOY_WORDS else None
+
+
+def _appositive_head(span: Span) -> Token:
+    """What the name is in apposition to; "Peru's ambassador to the U.N., X", where the
+    parser hangs the name on the receiving body, is the envoy's title."""
+    head = span.root.head
+    return _envoy_of(head) or head
+
+
+def _receiving_side(tok: Token) -> bool:
+    """A token in an envoy's "to X" phrase: X receives the envoy, who belongs to the
+    sending state ("Peru's ambassador to Chile" is Peruvian)."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "prep" and t.lower_ in ENVOY_PREPS and t.head.lower_ in ENVOY_WORDS:
+            return True
+    return False
 
 
 def _described_by(
@@ -495,7 +527,7 @@ def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PR
     and from/in/of phrases only."""
     anchors = set(range(span.start, span.end))
     if span.root.dep_ == "appos":
-        anchors.add(span.root.head.i)
+        anchors.add(_appositive_head(span).i)
     while tok.i not in anchors:
         linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in preps)
         if not linked or tok.head.i == tok.i:
