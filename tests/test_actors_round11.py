@@ -28,3 +28,27 @@ def test_an_international_envoy_to_a_state_has_no_state(resolve) -> None:
     text = "The UN envoy to Yemen, Jorge Salas, urged both sides to talk."
     person = _one(resolve(text), "Jorge Salas")
     assert person.country is None and person.code == "UNO"
+
+
+# 2. a demonym two states share follows the state the text names
+
+
+def test_congolese_follows_the_democratic_republic_the_text_names(resolve) -> None:
+    text = (
+        "The Democratic Republic of Congo closed its eastern border on Friday. Congolese "
+        "Interior Minister Paul Ilunga said the crossings would stay shut."
+    )
+    assert _one(resolve(text), "Paul Ilunga").country == "COD"
+
+
+def test_congolese_follows_kinshasa_in_an_apposition(resolve) -> None:
+    text = (
+        "Kinshasa protested on Friday. Paul Ilunga, a Congolese lawyer, said the arrests "
+        "were illegal."
+    )
+    assert _one(resolve(text), "Paul Ilunga").country == "COD"
+
+
+def test_congolese_alone_keeps_the_republic_of_the_congo(resolve) -> None:
+    text = "Congolese Interior Minister Paul Ilunga said the crossings would stay shut."
+    assert _one(resolve(text), "Paul Ilunga").country == "COG"

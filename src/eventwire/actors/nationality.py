@@ -349,7 +349,7 @@ def _envoy_named_before(
             continue
         for c in tok.children:
             other = at.get(c.i)
-            people = b.kb.demonym(c.text) if c.text[:1].isupper() else None
+            people = b.demonym(c.text) if c.text[:1].isupper() else None
             if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
                 states.add(other.country)
             elif people is not None and c.dep_ == "amod":
@@ -374,7 +374,7 @@ def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
         if tok.lower_ not in VESSEL_NOUNS:
             continue
         for c in tok.children:
-            people = b.kb.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            people = b.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
             if people is not None and people.kind == "state":
                 states.add(people.country)
     if len(states) != 1:
@@ -394,7 +394,7 @@ def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
     if at is None or not all(t.is_title and t.is_alpha for t in words[:at]):
         return False
     name = " ".join(t.text for t in words[:at])
-    if b.kb.demonym(name) is not None or not is_place_name(name):
+    if b.demonym(name) is not None or not is_place_name(name):
         return False  # a demonym is read elsewhere; a surname is no place
     state = place_state_of_name(name)
     if state is None or state.international:
@@ -432,7 +432,7 @@ def _office_of_state_just_named(
     sent = first.sent
     if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
         return
-    if any(b.kb.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+    if any(b.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
         return
     before = first.doc[sent.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -459,7 +459,7 @@ def _qualified(
     """A demonym or a party word inside a group's phrase ("Republican national security
     experts", "Iraqi protesters" where no earlier pass read it)."""
     for tok in span:
-        state = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        state = b.demonym(tok.text) if tok.text[:1].isupper() else None
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
         if country is not None:
@@ -475,7 +475,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     if proto.kind != "group":
         # "a spokesman for a Swedish retailer": the people of the body one speaks for
         tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
-            t.text[:1].isupper() and b.kb.demonym(t.text) is not None
+            t.text[:1].isupper() and b.demonym(t.text) is not None
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
@@ -486,7 +486,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     for tok in tokens:
         if stance_prefixed(tok.doc, tok.i):
             continue
-        people = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
         if people is not None and proto.kind != "group":
             proto.country = people.country
             return True

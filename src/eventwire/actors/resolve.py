@@ -115,8 +115,10 @@ def resolve_actors(
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
     kb_spans = [sp for sp in kb_spans if not _inside_longer_name(sp) and not _stance_prefix(sp)]
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
-    for span, entity, how in _longer_names_first(
-        [(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb
+    for span, entity, how in _shared_demonyms(
+        _longer_names_first([(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb),
+        kb,
+        b,
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
@@ -413,6 +415,25 @@ def _longer_names_first(
                     if _contains_words([t.lower_ for t in other_span], words):
                         entity = other
                         break
+        out.append((span, entity, how))
+    return out
+
+
+def _shared_demonyms(
+    hits: list[tuple[Span, Entity, str]], kb: KnowledgeBase, b: Builder
+) -> list[tuple[Span, Entity, str]]:
+    """A demonym two states share ("Congolese") means the one of them the text names by
+    name, alias or capital ("the Democratic Republic of Congo", "Kinshasa"); where it names
+    neither or both, the state the demonym is indexed under."""
+    named = {e.id for span, e, how in hits if how != "demonym" and e.kind == "state"}
+    out: list[tuple[Span, Entity, str]] = []
+    for span, entity, how in hits:
+        form = normalise(span.text).lower()
+        others = kb.shared_demonyms.get(form, ()) if how == "demonym" else ()
+        chosen = [o for o in others if o in named]
+        if entity.id not in named and len(chosen) == 1:
+            entity = kb.entities[chosen[0]]
+            b.demonyms[form] = entity
         out.append((span, entity, how))
     return out
 
