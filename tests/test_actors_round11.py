@@ -52,3 +52,30 @@ def test_congolese_follows_kinshasa_in_an_apposition(resolve) -> None:
 def test_congolese_alone_keeps_the_republic_of_the_congo(resolve) -> None:
     text = "Congolese Interior Minister Paul Ilunga said the crossings would stay shut."
     assert _one(resolve(text), "Paul Ilunga").country == "COG"
+
+
+# 3. a body named after an intergovernmental body and the place it works in is of no state
+
+
+def test_a_un_mission_named_with_its_place_has_no_state(resolve) -> None:
+    text = (
+        "The United Nations Observer Mission in Guatemala will oversee the vote. Its chief, "
+        "Karl Brenner, asked both parties to cooperate."
+    )
+    table = resolve(text)
+    mission = _one(table, "United Nations Observer Mission in Guatemala")
+    assert mission.country is None and mission.code == "UNO"
+    head = _one(table, "Karl Brenner")
+    assert head.country is None and head.code == "UNO"
+
+
+def test_an_osce_mission_to_a_state_is_no_body_of_that_state(resolve) -> None:
+    table = resolve("The OSCE Mission to Serbia said on Monday that the count was fair.")
+    mission = _one(table, "OSCE Mission to Serbia")
+    assert mission.country is None and mission.code == "IGO"
+
+
+def test_a_special_representative_is_no_legislator(resolve) -> None:
+    text = "Special Representative Elena Marsh told reporters the vote was fair."
+    person = _one(resolve(text), "Elena Marsh")
+    assert person.role == "Special Representative" and person.sector != "LEG"

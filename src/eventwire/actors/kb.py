@@ -17,6 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # PLOVER codes for international non-state entities: their officials carry no country
 INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# codes of intergovernmental bodies (UN system, EU, others): their missions, offices and
+# officials have no state
+IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
 
 
 @dataclass(frozen=True, slots=True)

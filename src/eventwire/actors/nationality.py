@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import INTERNATIONAL_CODES, Entity, NationalBody
+from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, stance_prefixed
 
@@ -56,7 +56,8 @@ LOCAL_KINDS = frozenset({"person", "organisation"})
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
 BODY_ROLES = frozenset({"Director", "Spokesperson", "Head", "Chairman", "Chairwoman", "Chief",
-                        "Official", "Secretary General", "Commissioner", "Leader"})  # fmt: skip
+                        "Official", "Secretary General", "Commissioner", "Leader",
+                        "Special Representative"})  # fmt: skip
 # people and groups who act where the story happens: "protesters" in a story about Hong Kong
 # protest there ("settlers" or "migrants" may come from elsewhere)
 LOCAL_ROLES = frozenset({"Protester", "Protesters", "Activists", "Civilians", "Residents",
@@ -126,14 +127,21 @@ def infer_nationality(
                 break
             if proto.kind == "group" and _crew_of_vessel(b, proto, span):
                 break
+            if proto.kind == "organisation" and _body_of_igo(b, proto, span):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
                 break
+        if proto.kind == "organisation" and proto.code in IGO_CODES and proto.country is None:
+            continue  # an intergovernmental body's mission or office: of no state
         body = bodies.get(proto.affiliation or "")
         if proto.country is None and body is not None and body.country is not None:
             proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
             proto.country_basis = body.country_basis
+        elif proto.country is None and body is not None and body.code in IGO_CODES:
+            proto.code = body.code  # "Its head, X" after a UN mission: an official of no state
+            continue
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
         if proto.country is None and proto.kind == "person" and office is not None:
             proto.country = _in_territory(office, home)  # "Secretary of State X": USA
@@ -496,6 +504,23 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
         state = story.state_of(place)
         if state is not None:
             proto.country = state.country
+            return True
+    return False
+
+
+def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
+    """"United Nations Verification Mission in Colombia", "OSCE Mission to Moldova", "AU
+    Peace and Security Council": a body whose name opens with the name or acronym of an
+    intergovernmental body the knowledge base knows is part of it, of no state; a place in
+    the rest of the name is where it works, not its state."""
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    if len(words) < 2:
+        return False
+    for n in range(min(len(words) - 1, 8), 0, -1):
+        igo = b.kb.lookup(span.doc[words[0].i : words[n - 1].i + 1].text)
+        if igo is not None and igo.kind == "organisation" and igo.code in IGO_CODES:
+            proto.code = igo.code
+            proto.affiliation = proto.affiliation or igo.name
             return True
     return False
 

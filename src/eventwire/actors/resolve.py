@@ -25,7 +25,7 @@ from eventwire.actors.federated import federated_actors, regional_governments
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
-from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.kb import IGO_CODES, Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
@@ -1253,6 +1253,8 @@ def _named(
         name = " ".join(doc[ent.start : end].text.split())
         inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
         country = next((e.country for e in inner if e.kind == "state"), None)
+        if _opens_with_igo(ent, kb_hits):  # "OSCE Mission to Serbia": no Serbian body
+            country = None
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None
@@ -1485,6 +1487,17 @@ def _inside_larger_org(span: Span, ents: list[Span], kb_spans: list[Span]) -> bo
         if covered < len(ent) and not load_kb().is_region(ent.text):
             return not _located_body(span, ent)
     return False
+
+
+def _opens_with_igo(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A name that opens with an intergovernmental body's name or acronym and goes on
+    ("OSCE Mission to Serbia", "UN Office in Geneva"): a part of that body, whatever
+    place the rest names (nationality._body_of_igo gives it the body's code)."""
+    first = ent.start + (ent.doc[ent.start].lower_ == "the")
+    hit = kb_hits.get(first)
+    if hit is None or hit[0].start != first or hit[0].end >= ent.end:
+        return False
+    return hit[1].kind == "organisation" and hit[1].code in IGO_CODES
 
 
 def _located_body(span: Span, ent: Span) -> bool:
