@@ -79,3 +79,15 @@ def test_a_special_representative_is_no_legislator(resolve) -> None:
     text = "Special Representative Elena Marsh told reporters the vote was fair."
     person = _one(resolve(text), "Elena Marsh")
     assert person.role == "Special Representative" and person.sector != "LEG"
+
+
+# 5. "the government" is the state whose government the text just named, not a later state
+
+
+def test_the_government_is_the_state_whose_government_was_just_named(resolve) -> None:
+    text = (
+        "Peru's government and the miners' union agreed on Monday to end the strike, the two "
+        "sides said in a statement read out in Quito, where Ecuador hosted the talks. The "
+        "government's chief negotiator, Laura Campos, called the deal fair."
+    )
+    assert _one(resolve(text), "Laura Campos").country == "PER"
