@@ -91,3 +91,33 @@ def test_the_government_is_the_state_whose_government_was_just_named(resolve) ->
         "government's chief negotiator, Laura Campos, called the deal fair."
     )
     assert _one(resolve(text), "Laura Campos").country == "PER"
+
+
+# 4. local people take the state the text names with their own place
+
+
+def test_residents_of_a_village_the_text_calls_by_a_demonym(resolve) -> None:
+    text = (
+        "Uzbekistan and Tajikistan agreed on Friday to reopen two crossings. Residents of "
+        "Zarkhuntob, a Tajik village near the river, blocked the road on Sunday."
+    )
+    group = _one(resolve(text), "Residents of Zarkhuntob")
+    assert group.country == "TJK"
+
+
+def test_the_governor_of_a_province_the_text_placed_in_a_state(resolve) -> None:
+    text = (
+        "Uzbekistan and Tajikistan agreed on Friday to reopen the crossing between "
+        "Tajikistan's Korvazi province and Uzbekistan's Ferlan district. The governor of "
+        "Korvazi province, Farrukh Zamonbekov, said the traders would return."
+    )
+    person = _one(resolve(text), "Farrukh Zamonbekov")
+    assert person.country == "TJK" and person.country_basis == "text"
+
+
+def test_a_place_no_state_is_named_with_gives_no_country(resolve) -> None:
+    text = (
+        "Uzbekistan and Tajikistan agreed on Friday to reopen two crossings. Residents of "
+        "Zarkhuntob, a village near the river, blocked the road on Sunday."
+    )
+    assert _one(resolve(text), "Residents of Zarkhuntob").country is None

@@ -499,6 +499,10 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
             proto.country = people.country
             return True
         place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        country = _state_named_with_place(b, tok) if tok.pos_ == "PROPN" else None
+        if country is not None and (place is None or story.state_of(place) is None):
+            proto.country = country  # "Residents of X, an Armenian village": unknown places
+            return True
         if place is None or place.label_ not in PLACE_LABELS and not is_place_name(place.text):
             continue  # NER calls "Abu Dhabi" of "Abu Dhabi Media" an organisation
         state = story.state_of(place)
@@ -506,6 +510,38 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
             proto.country = state.country
             return True
     return False
+
+
+# nouns for a place inside a state: "Armenia's Tavush province", "an Armenian village"
+LOCALITY_NOUNS = frozenset({"village", "town", "city", "province", "region", "district",
+                            "county", "municipality", "commune", "oblast", "governorate",
+                            "prefecture", "island", "valley", "border town", "hamlet"})  # fmt: skip
+
+
+def _state_named_with_place(b: Builder, tok: Token) -> str | None:
+    """The one state the text names with a place the gazetteer may not know, wherever it
+    names it: "Armenia's Tavush province", "Kirants, an Armenian village", "the Armenian
+    village of Kirants"."""
+    states = set()
+    for t in tok.doc:
+        if t.text != tok.text or t.pos_ != "PROPN":
+            continue
+        nouns = [c for c in t.children if c.dep_ == "appos" and c.lower_ in LOCALITY_NOUNS]
+        if t.dep_ == "compound" and t.head.lower_ in LOCALITY_NOUNS:
+            nouns.append(t.head)  # "Tavush province"
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in LOCALITY_NOUNS:
+            nouns.append(t.head.head)  # "the Armenian village of Kirants"
+        for noun in nouns:
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    entity = b.kb.lookup(c.text)
+                elif c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                    entity = b.demonym(c.text)
+                else:
+                    continue
+                if entity is not None and entity.kind == "state":
+                    states.add(entity.country)
+    return states.pop() if len(states) == 1 else None
 
 
 def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
