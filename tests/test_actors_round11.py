@@ -121,3 +121,21 @@ def test_a_place_no_state_is_named_with_gives_no_country(resolve) -> None:
         "Zarkhuntob, a village near the river, blocked the road on Sunday."
     )
     assert _one(resolve(text), "Residents of Zarkhuntob").country is None
+
+
+def test_a_farmer_quoted_after_a_local_group_is_one_of_them(resolve) -> None:
+    text = (
+        "Uzbekistan and Tajikistan agreed on Friday to reopen two crossings, Uzbek officials "
+        "said in Tashkent. Residents of Zarkhuntob, a Tajik village near the river, blocked "
+        "the road on Sunday. \"We have waited for years,\" said Anvar Qodirzoda, a farmer."
+    )
+    person = _one(resolve(text), "Anvar Qodirzoda")
+    assert person.country == "TJK" and person.country_basis == "text"
+
+
+def test_a_farmer_with_no_local_group_before_takes_nothing_from_the_text(resolve) -> None:
+    text = (
+        "Uzbekistan and Tajikistan agreed on Friday to reopen two crossings, Uzbek officials "
+        "said in Tashkent. \"We have waited for years,\" said Anvar Qodirzoda, a farmer."
+    )
+    assert _one(resolve(text), "Anvar Qodirzoda").country_basis != "text"  # the story's, if any

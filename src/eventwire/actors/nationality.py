@@ -31,7 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
-from eventwire.actors.collectives import is_collective, is_local
+from eventwire.actors.collectives import collective_nouns, is_collective, is_local
 from eventwire.actors.filters import is_place_name
 from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody
 from eventwire.actors.known import PARTICLES
@@ -165,6 +165,8 @@ def infer_nationality(
     for proto in sorted(b.protos.values(), key=lambda p: p.first):
         if proto.country is None and proto.kind == "person" and proto.code is None:
             any(_paired_title(span, proto, at) for span in spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.affiliation is None:
+            _one_of_local_group(b, at, proto, spans.get(proto.key, []))  # groups are placed
     # last, a named person nothing placed is of the story's state
     for proto in b.protos.values():
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
@@ -426,6 +428,46 @@ def _head_of_division_named(at: dict[int, Proto], proto: Proto, spans: list[Span
                and o.key.startswith("fed:") and o.country}  # fmt: skip
     if len(regions) == 1:
         proto.country = regions.pop()
+
+
+def _local_group(b: Builder, proto: Proto) -> bool:
+    """A group of people who act where they live: "residents of X", "farmers"."""
+    for word in proto.name.lower().replace("-", " ").split():
+        role = b.kb.roles.get(word)
+        kind = collective_nouns().get(word)
+        if (role is not None and role.role in LOCAL_ROLES) or (kind is not None and kind.local):
+            return True
+    return False
+
+
+def _plural(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+
+
+def _one_of_local_group(b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span]) -> None:
+    """"Residents of X, an Armenian village, held a rally ... 'quote,' said Y, a farmer": a
+    person the text describes only as one of a local trade or as a resident ("a farmer",
+    "a villager"), first named in the sentence right after one whose subject is a local
+    group with a state, is one of that group, of its state."""
+    if not spans or proto.known is not None or proto.role is not None:
+        return
+    first = min(spans, key=lambda sp: sp.start)
+    nouns = [t for t in _description(first) if t.pos_ == "NOUN" and t.dep_ == "appos"
+             and any(c.lower_ in ("a", "an") for c in t.children)]  # fmt: skip
+    trade = any(
+        (kind := collective_nouns().get(_plural(n))) is not None and kind.local
+        or (role := b.kb.roles.get(_plural(n))) is not None and role.role in LOCAL_ROLES
+        for n in nouns
+    )
+    sent = first.sent
+    if not trade or sent.start == 0:
+        return
+    before = first.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    group = at.get(subject.i) if subject is not None else None
+    if group is not None and group.kind == "group" and group.country and _local_group(b, group):
+        proto.country = group.country
 
 
 def _office_of_state_just_named(
