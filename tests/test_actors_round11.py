@@ -19,6 +19,12 @@ def test_an_ambassador_to_a_body_is_of_the_sending_state(resolve) -> None:
     assert person.affiliation != "United Nations"
 
 
+def test_an_ambassador_to_a_body_holds_the_title_before_the_comma(resolve) -> None:
+    text = "Chile's ambassador to the African Union, Rosa Fuentes, welcomed the vote."
+    person = _one(resolve(text), "Rosa Fuentes")
+    assert person.role == "Ambassador" and person.code == "CHLGOV"
+
+
 def test_an_envoy_to_a_body_named_by_demonym_is_of_the_demonym_state(resolve) -> None:
     text = "The Peruvian envoy to the European Union, Jorge Salas, rejected the claim."
     assert _one(resolve(text), "Jorge Salas").country == "PER"

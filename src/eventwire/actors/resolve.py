@@ -731,6 +731,19 @@ def _title(
         sp, role = role_end[i - 1]
         title_roles.add(sp.start)
         affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+    # "Peru's ambassador to the United Nations, X,": a title with its complement before the
+    # comma, the name in apposition to the title or (as the parser hangs it) its complement
+    elif (
+        i >= 2
+        and doc[i - 1].text == ","
+        and (complemented := _title_with_complement(doc, i - 1, role_end)) is not None
+        and doc[complemented[0].end].lower_ == "to"  # an envoy's; "of" bodies are read below
+        and span.root.dep_ == "appos"
+        and complemented[0].start <= span.root.head.i < i - 1
+    ):
+        sp, role = complemented
+        title_roles.add(sp.start)
+        affiliation = _modifier_entity(doc, sp.start, kb_hits)
     # "the president of the ECOWAS Commission, X,": the name in apposition to the body
     elif (of_body := _title_of_body_before(span, role_end)) is not None and (
         (body := _of_entity(doc, of_body[0].end, kb_hits)) is not None
