@@ -24,6 +24,14 @@ last body of its kind ("a ministry spokeswoman" after "Vietnam's foreign ministr
 retailer" is Swedish; "Ambassador X" is the envoy the text described earlier with a state
 ("the U.S. ambassador"); a crew takes the flag of the vessels named with it; a place before
 a title the tagger ran into the name ("Chihuahua Governor X") places the person.
+
+Round 11 (branch issue-i12h): an envoy's "to X" names the receiving side, so "Peru's
+ambassador to the U.N." is Peruvian; a body whose name opens with an intergovernmental body's
+("United Nations Verification Mission in X", "OSCE Mission to X") takes its code and no
+state, and so does its head; a place the gazetteer does not know takes the one state the
+text names it with ("Armenia's Tavush province", "Kirants, an Armenian village"); a person
+described only by a local trade ("X, a farmer") right after a sentence whose subject is a
+local group with a state is one of that group.
 """
 
 from __future__ import annotations
