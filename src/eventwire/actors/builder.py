@@ -51,6 +51,12 @@ class Builder:
         self._index: list[tuple[int, int, int, Proto]] = []
         self._rank: dict[str, int] = {}  # proto key -> order of its first mention
         self._longest = 0
+        # a shared demonym ("Congolese") -> the state it means in this text (resolve.py)
+        self.demonyms: dict[str, Entity] = {}
+
+    def demonym(self, text: str) -> Entity | None:
+        """The state or people a demonym means in this text."""
+        return self.demonyms.get(text.lower()) or self.kb.demonym(text)
 
     def mention(self, proto: Proto, start: int, end: int) -> Proto:
         proto = self.protos.setdefault(proto.key, proto)

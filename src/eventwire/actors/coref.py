@@ -287,7 +287,7 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         noun = tok.lower_
         proto: Proto | None = None
         if noun in STATE_NOUNS:
-            proto = _before(b, tok.idx, kind="state")
+            proto = _named_government(doc, b, tok) or _before(b, tok.idx, kind="state")
         else:
             # "the council": a known body typed by the noun, or any organisation so named
             # (the Southern Transitional Council when no UN Security Council was named)
@@ -302,6 +302,22 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         if proto is not None:
             b.mention(proto, det.idx, tok.idx + len(tok))
             claimed.update((det.i, tok.i))
+
+
+def _named_government(doc: Doc, b: Builder, tok: Token) -> Proto | None:
+    """"Colombia's government and the rebels agreed ..., where Venezuela hosts the talks.
+    The government's negotiator said": "the government" (or "the authorities") is the state
+    whose government this sentence or the one before named with that noun, the last such,
+    not a state named after it for another reason."""
+    sent = tok.sent
+    first = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    for start, end, proto in b.mentions_backward(tok.idx, first):
+        if end > tok.idx or proto.kind != "state":
+            continue
+        words = [w for w in b.text[start:end].lower().split() if w not in DETERMINERS]
+        if len(words) > 1 and tok.lower_ in words:
+            return proto
+    return None
 
 
 def _of_phrase(doc: Doc, tok: Token) -> bool:

@@ -17,6 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # PLOVER codes for international non-state entities: their officials carry no country
 INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# codes of intergovernmental bodies (UN system, EU, others): their missions, offices and
+# officials have no state
+IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,9 @@ class KnowledgeBase:
     shared_bodies: dict[str, list[NationalBody]] = field(default_factory=dict)
     # a word for a party's members or its adjective, as written -> the parties
     party_members: dict[str, list[NationalBody]] = field(default_factory=dict)
+    # a demonym two states share ("Congolese") -> the other states it may mean, where the
+    # text names one of them and not the state the demonym is indexed under
+    shared_demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -269,6 +275,13 @@ def load_kb() -> KnowledgeBase:
             raise ValueError(f"seats.tsv: unknown body or capital in {row}")
         kb.seats[row["capital"].lower()] = row["body"]
     kb.bloc_words = frozenset(r["word"].lower() for r in data_rows("bloc_words.tsv"))
+    for row in data_rows("shared_demonyms.tsv"):
+        others = tuple(split_cell(row["others"]))
+        if kb.demonyms.get(row["demonym"].lower()) != row["country"] or not all(
+            o in kb.entities for o in others
+        ):
+            raise ValueError(f"shared_demonyms.tsv: not a demonym of its country in {row}")
+        kb.shared_demonyms[row["demonym"].lower()] = others
     rows = data_rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)

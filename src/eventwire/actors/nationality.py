@@ -24,6 +24,14 @@ last body of its kind ("a ministry spokeswoman" after "Vietnam's foreign ministr
 retailer" is Swedish; "Ambassador X" is the envoy the text described earlier with a state
 ("the U.S. ambassador"); a crew takes the flag of the vessels named with it; a place before
 a title the tagger ran into the name ("Chihuahua Governor X") places the person.
+
+Round 11 (branch issue-i12h): an envoy's "to X" names the receiving side, so "Peru's
+ambassador to the U.N." is Peruvian; a body whose name opens with an intergovernmental body's
+("United Nations Verification Mission in X", "OSCE Mission to X") takes its code and no
+state, and so does its head; a place the gazetteer does not know takes the one state the
+text names it with ("Armenia's Tavush province", "Kirants, an Armenian village"); a person
+described only by a local trade ("X, a farmer") right after a sentence whose subject is a
+local group with a state is one of that group.
 """
 
 from __future__ import annotations
@@ -31,9 +39,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
-from eventwire.actors.collectives import is_collective, is_local
+from eventwire.actors.collectives import collective_nouns, is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import INTERNATIONAL_CODES, Entity, NationalBody
+from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, stance_prefixed
 
@@ -56,7 +64,8 @@ LOCAL_KINDS = frozenset({"person", "organisation"})
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # role words that are offices of a body as often as of a state
 BODY_ROLES = frozenset({"Director", "Spokesperson", "Head", "Chairman", "Chairwoman", "Chief",
-                        "Official", "Secretary General", "Commissioner", "Leader"})  # fmt: skip
+                        "Official", "Secretary General", "Commissioner", "Leader",
+                        "Special Representative"})  # fmt: skip
 # people and groups who act where the story happens: "protesters" in a story about Hong Kong
 # protest there ("settlers" or "migrants" may come from elsewhere)
 LOCAL_ROLES = frozenset({"Protester", "Protesters", "Activists", "Civilians", "Residents",
@@ -126,14 +135,21 @@ def infer_nationality(
                 break
             if proto.kind == "group" and _crew_of_vessel(b, proto, span):
                 break
+            if proto.kind == "organisation" and _body_of_igo(b, proto, span):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
                 break
+        if proto.kind == "organisation" and proto.code in IGO_CODES and proto.country is None:
+            continue  # an intergovernmental body's mission or office: of no state
         body = bodies.get(proto.affiliation or "")
         if proto.country is None and body is not None and body.country is not None:
             proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
             proto.country_basis = body.country_basis
+        elif proto.country is None and body is not None and body.code in IGO_CODES:
+            proto.code = body.code  # "Its head, X" after a UN mission: an official of no state
+            continue
         office = b.kb.offices.get(proto.role or "") if proto.affiliation is None else None
         if proto.country is None and proto.kind == "person" and office is not None:
             proto.country = _in_territory(office, home)  # "Secretary of State X": USA
@@ -157,6 +173,8 @@ def infer_nationality(
     for proto in sorted(b.protos.values(), key=lambda p: p.first):
         if proto.country is None and proto.kind == "person" and proto.code is None:
             any(_paired_title(span, proto, at) for span in spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.affiliation is None:
+            _one_of_local_group(b, at, proto, spans.get(proto.key, []))  # groups are placed
     # last, a named person nothing placed is of the story's state
     for proto in b.protos.values():
         if proto.country is not None or proto.kind == "state" or proto.code is not None:
@@ -177,7 +195,7 @@ def _description(span: Span) -> list[Token]:
     """Tokens that describe a name: its modifiers and appositions (and, for a name in
     apposition to a title, that title's phrase), without clauses about other things."""
     root = span.root
-    heads = [root] + ([root.head] if root.dep_ == "appos" else [])
+    heads = [root] + ([_appositive_head(span)] if root.dep_ == "appos" else [])
     heads += [c for c in root.children if c.dep_ == "appos"]
     out: list[Token] = []
     for head in heads:
@@ -193,7 +211,39 @@ def _description(span: Span) -> list[Token]:
     # a title written before the name ("Indonesian National Police spokesperson X")
     out += [t for t in span.doc[max(0, span.start - 6) : span.start] if t.head.i in
             range(span.start, span.end) or t.head in out]  # fmt: skip
-    return sorted(set(out), key=lambda t: t.i)
+    return sorted({t for t in out if not _receiving_side(t)}, key=lambda t: t.i)
+
+
+# an envoy's title, whose "to X" / "at X" names the state or body that receives the envoy
+ENVOY_WORDS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries",
+                         "representative", "representatives", "delegate", "delegates", "consul",
+                         "consuls", "attache", "attaché", "chargé", "charge"})  # fmt: skip
+ENVOY_PREPS = frozenset({"to", "at"})
+
+
+def _envoy_of(tok: Token) -> Token | None:
+    """The envoy title whose "to"/"at" phrase `tok` is the object of ("ambassador to the
+    U.N."), if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ENVOY_PREPS:
+        return None
+    return prep.head if prep.head.lower_ in ENVOY_WORDS else None
+
+
+def _appositive_head(span: Span) -> Token:
+    """What the name is in apposition to; "Peru's ambassador to the U.N., X", where the
+    parser hangs the name on the receiving body, is the envoy's title."""
+    head = span.root.head
+    return _envoy_of(head) or head
+
+
+def _receiving_side(tok: Token) -> bool:
+    """A token in an envoy's "to X" phrase: X receives the envoy, who belongs to the
+    sending state ("Peru's ambassador to Chile" is Peruvian)."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "prep" and t.lower_ in ENVOY_PREPS and t.head.lower_ in ENVOY_WORDS:
+            return True
+    return False
 
 
 def _described_by(
@@ -317,7 +367,7 @@ def _envoy_named_before(
             continue
         for c in tok.children:
             other = at.get(c.i)
-            people = b.kb.demonym(c.text) if c.text[:1].isupper() else None
+            people = b.demonym(c.text) if c.text[:1].isupper() else None
             if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
                 states.add(other.country)
             elif people is not None and c.dep_ == "amod":
@@ -342,7 +392,7 @@ def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
         if tok.lower_ not in VESSEL_NOUNS:
             continue
         for c in tok.children:
-            people = b.kb.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            people = b.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
             if people is not None and people.kind == "state":
                 states.add(people.country)
     if len(states) != 1:
@@ -362,7 +412,7 @@ def _title_place(b: Builder, proto: Proto, span: Span) -> bool:
     if at is None or not all(t.is_title and t.is_alpha for t in words[:at]):
         return False
     name = " ".join(t.text for t in words[:at])
-    if b.kb.demonym(name) is not None or not is_place_name(name):
+    if b.demonym(name) is not None or not is_place_name(name):
         return False  # a demonym is read elsewhere; a surname is no place
     state = place_state_of_name(name)
     if state is None or state.international:
@@ -388,6 +438,46 @@ def _head_of_division_named(at: dict[int, Proto], proto: Proto, spans: list[Span
         proto.country = regions.pop()
 
 
+def _local_group(b: Builder, proto: Proto) -> bool:
+    """A group of people who act where they live: "residents of X", "farmers"."""
+    for word in proto.name.lower().replace("-", " ").split():
+        role = b.kb.roles.get(word)
+        kind = collective_nouns().get(word)
+        if (role is not None and role.role in LOCAL_ROLES) or (kind is not None and kind.local):
+            return True
+    return False
+
+
+def _plural(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    return lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+
+
+def _one_of_local_group(b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span]) -> None:
+    """"Residents of X, an Armenian village, held a rally ... 'quote,' said Y, a farmer": a
+    person the text describes only as one of a local trade or as a resident ("a farmer",
+    "a villager"), first named in the sentence right after one whose subject is a local
+    group with a state, is one of that group, of its state."""
+    if not spans or proto.known is not None or proto.role is not None:
+        return
+    first = min(spans, key=lambda sp: sp.start)
+    nouns = [t for t in _description(first) if t.pos_ == "NOUN" and t.dep_ == "appos"
+             and any(c.lower_ in ("a", "an") for c in t.children)]  # fmt: skip
+    trade = any(
+        (kind := collective_nouns().get(_plural(n))) is not None and kind.local
+        or (role := b.kb.roles.get(_plural(n))) is not None and role.role in LOCAL_ROLES
+        for n in nouns
+    )
+    sent = first.sent
+    if not trade or sent.start == 0:
+        return
+    before = first.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    group = at.get(subject.i) if subject is not None else None
+    if group is not None and group.kind == "group" and group.country and _local_group(b, group):
+        proto.country = group.country
+
+
 def _office_of_state_just_named(
     b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], home: Entity
 ) -> None:
@@ -400,7 +490,7 @@ def _office_of_state_just_named(
     sent = first.sent
     if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
         return
-    if any(b.kb.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+    if any(b.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
         return
     before = first.doc[sent.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -427,7 +517,7 @@ def _qualified(
     """A demonym or a party word inside a group's phrase ("Republican national security
     experts", "Iraqi protesters" where no earlier pass read it)."""
     for tok in span:
-        state = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        state = b.demonym(tok.text) if tok.text[:1].isupper() else None
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
         if country is not None:
@@ -443,7 +533,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     if proto.kind != "group":
         # "a spokesman for a Swedish retailer": the people of the body one speaks for
         tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
-            t.text[:1].isupper() and b.kb.demonym(t.text) is not None
+            t.text[:1].isupper() and b.demonym(t.text) is not None
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
@@ -454,16 +544,69 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     for tok in tokens:
         if stance_prefixed(tok.doc, tok.i):
             continue
-        people = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
         if people is not None and proto.kind != "group":
             proto.country = people.country
             return True
         place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        country = _state_named_with_place(b, tok) if tok.pos_ == "PROPN" else None
+        if country is not None and (place is None or story.state_of(place) is None):
+            proto.country = country  # "Residents of X, an Armenian village": unknown places
+            return True
         if place is None or place.label_ not in PLACE_LABELS and not is_place_name(place.text):
             continue  # NER calls "Abu Dhabi" of "Abu Dhabi Media" an organisation
         state = story.state_of(place)
         if state is not None:
             proto.country = state.country
+            return True
+    return False
+
+
+# nouns for a place inside a state: "Armenia's Tavush province", "an Armenian village"
+LOCALITY_NOUNS = frozenset({"village", "town", "city", "province", "region", "district",
+                            "county", "municipality", "commune", "oblast", "governorate",
+                            "prefecture", "island", "valley", "border town", "hamlet"})  # fmt: skip
+
+
+def _state_named_with_place(b: Builder, tok: Token) -> str | None:
+    """The one state the text names with a place the gazetteer may not know, wherever it
+    names it: "Armenia's Tavush province", "Kirants, an Armenian village", "the Armenian
+    village of Kirants"."""
+    states = set()
+    for t in tok.doc:
+        if t.text != tok.text or t.pos_ != "PROPN":
+            continue
+        nouns = [c for c in t.children if c.dep_ == "appos" and c.lower_ in LOCALITY_NOUNS]
+        if t.dep_ == "compound" and t.head.lower_ in LOCALITY_NOUNS:
+            nouns.append(t.head)  # "Tavush province"
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in LOCALITY_NOUNS:
+            nouns.append(t.head.head)  # "the Armenian village of Kirants"
+        for noun in nouns:
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    entity = b.kb.lookup(c.text)
+                elif c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                    entity = b.demonym(c.text)
+                else:
+                    continue
+                if entity is not None and entity.kind == "state":
+                    states.add(entity.country)
+    return states.pop() if len(states) == 1 else None
+
+
+def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
+    """"United Nations Verification Mission in Colombia", "OSCE Mission to Moldova", "AU
+    Peace and Security Council": a body whose name opens with the name or acronym of an
+    intergovernmental body the knowledge base knows is part of it, of no state; a place in
+    the rest of the name is where it works, not its state."""
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    if len(words) < 2:
+        return False
+    for n in range(min(len(words) - 1, 8), 0, -1):
+        igo = b.kb.lookup(span.doc[words[0].i : words[n - 1].i + 1].text)
+        if igo is not None and igo.kind == "organisation" and igo.code in IGO_CODES:
+            proto.code = igo.code
+            proto.affiliation = proto.affiliation or igo.name
             return True
     return False
 
@@ -495,10 +638,10 @@ def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PR
     and from/in/of phrases only."""
     anchors = set(range(span.start, span.end))
     if span.root.dep_ == "appos":
-        anchors.add(span.root.head.i)
+        anchors.add(_appositive_head(span).i)
     while tok.i not in anchors:
         linked = tok.dep_ in PLACE_LINKS or (tok.dep_ == "prep" and tok.lower_ in preps)
-        if not linked or tok.head is tok:
+        if not linked or tok.head.i == tok.i:
             return False
         tok = tok.head
     return True

@@ -25,7 +25,7 @@ from eventwire.actors.federated import federated_actors, regional_governments
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
-from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.kb import IGO_CODES, Entity, KnowledgeBase, Role, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
@@ -115,8 +115,10 @@ def resolve_actors(
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
     kb_spans = [sp for sp in kb_spans if not _inside_longer_name(sp) and not _stance_prefix(sp)]
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
-    for span, entity, how in _longer_names_first(
-        [(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb
+    for span, entity, how in _shared_demonyms(
+        _longer_names_first([(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb),
+        kb,
+        b,
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
@@ -418,6 +420,25 @@ def _longer_names_first(
     return out
 
 
+def _shared_demonyms(
+    hits: list[tuple[Span, Entity, str]], kb: KnowledgeBase, b: Builder
+) -> list[tuple[Span, Entity, str]]:
+    """A demonym two states share ("Congolese") means the one of them the text names by
+    name, alias or capital ("the Democratic Republic of Congo", "Kinshasa"); where it names
+    neither or both, the state the demonym is indexed under."""
+    named = {e.id for span, e, how in hits if how != "demonym" and e.kind == "state"}
+    out: list[tuple[Span, Entity, str]] = []
+    for span, entity, how in hits:
+        form = normalise(span.text).lower()
+        others = kb.shared_demonyms.get(form, ()) if how == "demonym" else ()
+        chosen = [o for o in others if o in named]
+        if entity.id not in named and len(chosen) == 1:
+            entity = kb.entities[chosen[0]]
+            b.demonyms[form] = entity
+        out.append((span, entity, how))
+    return out
+
+
 def _contains_words(longer: list[str], words: list[str]) -> bool:
     n = len(words)
     return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
@@ -711,6 +732,19 @@ def _title(
         sp, role = role_end[i - 1]
         title_roles.add(sp.start)
         affiliation = _modifier_entity(doc, sp.start, kb_hits) or _of_entity(doc, sp.end, kb_hits)
+    # "Peru's ambassador to the United Nations, X,": a title with its complement before the
+    # comma, the name in apposition to the title or (as the parser hangs it) its complement
+    elif (
+        i >= 2
+        and doc[i - 1].text == ","
+        and (complemented := _title_with_complement(doc, i - 1, role_end)) is not None
+        and doc[complemented[0].end].lower_ == "to"  # an envoy's; "of" bodies are read below
+        and span.root.dep_ == "appos"
+        and complemented[0].start <= span.root.head.i < i - 1
+    ):
+        sp, role = complemented
+        title_roles.add(sp.start)
+        affiliation = _modifier_entity(doc, sp.start, kb_hits)
     # "the president of the ECOWAS Commission, X,": the name in apposition to the body
     elif (of_body := _title_of_body_before(span, role_end)) is not None and (
         (body := _of_entity(doc, of_body[0].end, kb_hits)) is not None
@@ -1233,6 +1267,8 @@ def _named(
         name = " ".join(doc[ent.start : end].text.split())
         inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
         country = next((e.country for e in inner if e.kind == "state"), None)
+        if _opens_with_igo(ent, kb_hits):  # "OSCE Mission to Serbia": no Serbian body
+            country = None
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None
@@ -1467,6 +1503,17 @@ def _inside_larger_org(span: Span, ents: list[Span], kb_spans: list[Span]) -> bo
         if covered < len(ent) and not load_kb().is_region(ent.text):
             return not _located_body(span, ent)
     return False
+
+
+def _opens_with_igo(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A name that opens with an intergovernmental body's name or acronym and goes on
+    ("OSCE Mission to Serbia", "UN Office in Geneva"): a part of that body, whatever
+    place the rest names (nationality._body_of_igo gives it the body's code)."""
+    first = ent.start + (ent.doc[ent.start].lower_ == "the")
+    hit = kb_hits.get(first)
+    if hit is None or hit[0].start != first or hit[0].end >= ent.end:
+        return False
+    return hit[1].kind == "organisation" and hit[1].code in IGO_CODES
 
 
 def _located_body(span: Span, ent: Span) -> bool:
