@@ -30,7 +30,8 @@ MEASURES = ("docs", "actor_recall", "actor_country_accuracy", "actor_code_share"
             "actors_with_country", "date_accuracy", "events_matched")  # fmt: skip
 TABLE = (("recall", "actor_recall"), ("prec", "actor_precision"),
          ("country", "actor_country_accuracy"), ("code", "actor_code_share"),
-         ("dates", "date_accuracy"), ("matched", "events_matched"), ("ev_f1", "event_f1"))  # fmt: skip
+         ("dates", "date_accuracy"), ("matched", "events_matched"),
+         ("ev_f1", "event_f1"))  # fmt: skip
 
 
 def set_folders(names: list[str]) -> dict[str, Path]:
