@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
-from eventwire.actors.unnamed import peoples, unnamed_holders
+from eventwire.actors.unnamed import definite_envoys, peoples, unnamed_holders
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
 
@@ -33,6 +33,7 @@ def resolve_references(
     _role_nouns(doc, b, role_spans, kb_hits, title_roles, claimed)
     _group_role_nouns(doc, b, role_spans, claimed)
     unnamed_holders(doc, b, role_spans, kb_hits, title_roles, claimed)
+    definite_envoys(doc, b, role_spans, kb_hits, title_roles, claimed)
     peoples(doc, b, kb_hits, claimed)
     _type_nouns(doc, b, claimed)
     quotes = _quote_regions(doc)

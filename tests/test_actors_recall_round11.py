@@ -1,0 +1,32 @@
+"""Actor recall rules, round 11 (issue i12i): an unnamed envoy, riot police, parties named
+with their noun, government troops, ethnic peoples, churches, Western governments, patrols
+and convoys, provinces that act."""
+
+from __future__ import annotations
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
+    return found[0]
+
+
+def _names(table) -> list[str]:
+    return [a.name for a in table]
+
+
+def test_a_definite_envoy_with_no_name_is_its_state(resolve) -> None:
+    table = resolve("Peru's foreign minister summoned the Chilean ambassador on Monday to protest.")
+    chile = _one(table, "Chile")
+    assert chile.kind == "state"
+    assert [m.text for m in chile.mentions] == ["Chilean ambassador"]
+
+
+def test_a_definite_envoy_named_earlier_stays_the_person(resolve) -> None:
+    text = (
+        "Chilean ambassador Jorge Soto arrived in Lima on Sunday. Peru summoned the Chilean "
+        "ambassador on Monday."
+    )
+    table = resolve(text)
+    assert "Chile" not in _names(table)
+    assert any(m.text == "the Chilean ambassador" for m in _one(table, "Jorge Soto").mentions)
