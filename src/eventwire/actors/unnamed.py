@@ -132,6 +132,8 @@ def definite_envoys(
             continue  # a title before a name NER did not find
         if any(c.dep_ == "appos" for c in sp.root.children):
             continue  # "the ambassador, X": a named person
+        if sp.root.dep_ != "dobj":
+            continue  # summoned, expelled, recalled: an act aimed at the state that sent them
         owner = _owner(doc, sp.start, kb_hits)
         if owner is None or owner[1].kind != "state":
             continue
