@@ -30,3 +30,17 @@ def test_a_definite_envoy_named_earlier_stays_the_person(resolve) -> None:
     table = resolve(text)
     assert "Chile" not in _names(table)
     assert any(m.text == "the Chilean ambassador" for m in _one(table, "Jorge Soto").mentions)
+
+
+def test_riot_police_opening_a_sentence_are_no_person(resolve) -> None:
+    table = resolve("Riot police in Kenya fired tear gas at students outside a campus on Tuesday.")
+    assert all(a.kind != "person" for a in table)
+    police = _one(table, "Riot police")
+    assert (police.kind, police.country, police.code) == ("group", "KEN", "KENCOP")
+    assert "Kenya" not in _names(table)  # where they fired, no actor
+
+
+def test_the_kind_of_police_names_them_but_not_an_adjective(resolve) -> None:
+    table = resolve("Traffic police stopped the trucks. The final court ruled against them.")
+    assert "traffic police" in _names(table)
+    assert "final court" not in _names(table)

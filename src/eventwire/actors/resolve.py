@@ -151,6 +151,7 @@ def resolve_actors(
     ents = _appositive_people(ents, role_spans, kb_hits)
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
+    ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
@@ -944,6 +945,39 @@ def _joined_role(
     return None
 
 
+def _kind_of_group(ent: Span, role_spans: list[tuple[Span, Role]]) -> bool:
+    """ "Riot police fired ...": one capitalised word opening a sentence, tagged a person,
+    that modifies the group noun after it says what kind of group it is; no person."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not _opens_sentence(ent[0]):
+        return False
+    head = ent.root.head
+    if ent.root.dep_ not in INNER or head.i != ent.end or not head.is_lower:
+        return False
+    return any(sp.start == ent.end and role.refers == "group" for sp, role in role_spans)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    if tok.is_sent_start:
+        return True
+    return tok.i > 0 and tok.nbor(-1).is_space and (tok.i == 1 or bool(tok.nbor(-1).is_sent_start))
+
+
+def _kind_word(doc: Doc, sp: Span, claimed: set[int]) -> int:
+    """Start of "riot police", "traffic police": a common noun before an institution's noun
+    that says which of its kind (a capitalised one only opening a sentence); else `sp.start`."""
+    k = sp.start - 1
+    if k < 0 or k in claimed or doc[k].dep_ != "compound" or doc[k].head.i != sp.root.i:
+        return sp.start  # a noun, not an adjective: "the final court" is the court
+    word = doc[k]
+    if not word.is_alpha or (not word.is_lower and not _opens_sentence(word)):
+        return sp.start
+    if word.pos_ != "NOUN" and not (word.pos_ == "PROPN" and _opens_sentence(word)):
+        return sp.start
+    if word.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+        return sp.start
+    return k
+
+
 def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
     named by its noun, in the state of the place written right before it; else the one
@@ -954,8 +988,12 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
     end = sp.end
+    kind = _kind_word(doc, sp, claimed) if place is None else sp.start
     if place is None:  # "police in Ethiopia's Oromia region": the place after it says whose
         end, place = _place_after(doc, sp, claimed)
+    claim = range(min(start, kind), end)
+    if kind < sp.start:  # "riot police in Georgia": named by their kind, placed by the place
+        start, end = kind, sp.end
     name = " ".join(doc[start:end].text.split())
     key = f"inst::{name.lower()}"
     named = {p.key: p for p in b.protos.values() if p.kind == "group" and p.sector == role.sector
@@ -971,7 +1009,7 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
             sector=role.sector,
         )
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    claimed.update(range(start, end))
+    claimed.update(claim)
 
 
 PLACES = frozenset({"GPE", "LOC"})
