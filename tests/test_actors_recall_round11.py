@@ -44,3 +44,16 @@ def test_the_kind_of_police_names_them_but_not_an_adjective(resolve) -> None:
     table = resolve("Traffic police stopped the trucks. The final court ruled against them.")
     assert "traffic police" in _names(table)
     assert "final court" not in _names(table)
+
+
+def test_x_party_names_the_party_x(resolve) -> None:
+    table = resolve("The ruling Georgian Dream party says the reform will pass next month.")
+    party = _one(table, "Georgian Dream")
+    assert (party.kind, party.country, party.sector) == ("organisation", "GEO", "PTY")
+    assert [m.text for m in party.mentions] == ["Georgian Dream party"]
+
+
+def test_a_name_ner_stops_before_party_takes_the_noun(resolve) -> None:
+    table = resolve("The opposition Civic Dawn party rejected the budget on Monday.")
+    party = _one(table, "Civic Dawn")
+    assert (party.kind, party.sector) == ("organisation", "PTY")

@@ -428,7 +428,29 @@ def _as_body(ent: Span) -> Span:
     party's or movement's noun names that body."""
     if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if _party_after(ent):  # "the ruling Civic Dawn party": NER's name stops before "party"
+        return Span(ent.doc, ent.start, ent.end + 1, label="ORG")
     return ent
+
+
+PARTY_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def _party_after(ent: Span) -> bool:
+    """A name followed by the lower-case noun "party" it modifies ("Civic Dawn party"); a
+    lone demonym or party word ("Democratic party") is no name of its own."""
+    doc = ent.doc
+    if ent.label_ not in PARTY_NAME_LABELS or ent.end >= len(doc):
+        return False
+    party = doc[ent.end]
+    if party.text != "party" or ent.root.head.i != party.i:
+        return False
+    return ent.label_ != "NORP" or len(ent) > 1
+
+
+def _party_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Civic Dawn party": a proper name and the lower-case noun "party" after it."""
+    return end - start > 1 and doc[end - 1].text == "party" and doc[end - 2].pos_ == "PROPN"
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
@@ -1267,13 +1289,15 @@ def _named(
             claimed.update(range(ent.start, ent.end))
             continue
         end = _seat(doc, ent)
-        name = " ".join(doc[ent.start : end].text.split())
+        party = _party_name(doc, ent.start, end)  # "X party" is the party X
+        name = " ".join(doc[ent.start : end - party].text.split())
         inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
         country = next((e.country for e in inner if e.kind == "state"), None)
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
-            key=key, name=name, kind="organisation", country=country, code=None
-        )
+            key=key, name=name, kind="organisation", country=country, code=None,
+            sector="PTY" if party else None,
+        )  # fmt: skip
         national = _national_institution(ent, role_spans) if country is None else None
         if home is not None and national is not None and proto.country is None:
             # "the National Police" of a story about one state: that state's police
