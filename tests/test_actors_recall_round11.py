@@ -57,3 +57,14 @@ def test_a_name_ner_stops_before_party_takes_the_noun(resolve) -> None:
     table = resolve("The opposition Civic Dawn party rejected the budget on Monday.")
     party = _one(table, "Civic Dawn")
     assert (party.kind, party.sector) == ("organisation", "PTY")
+
+
+def test_government_troops_are_the_story_states_military(resolve) -> None:
+    text = (
+        "Rebels attacked an army post in Mali on Sunday, the Mali army said. The group said it "
+        "had killed 30 government troops. Government forces retook the town on Monday."
+    )
+    table = resolve(text)
+    troops = _one(table, "government troops")
+    assert (troops.kind, troops.country, troops.code) == ("group", "MLI", "MLIMIL")
+    assert _one(table, "Government forces").code == "MLIMIL"

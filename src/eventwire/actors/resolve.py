@@ -871,6 +871,8 @@ def _group_phrases(
         mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
         if not mods and home is not None:
             k = national_prefix(doc, sp.start)
+            if k is None and role.sector == "MIL":
+                k = _government_prefix(doc, sp)
             if k is not None and not any(i in claimed for i in range(k, sp.start)):
                 mods, start = [(doc[k : sp.start], home)], k
         if not mods and role.refers == "state":
@@ -951,6 +953,15 @@ def _group_phrases(
         claimed.update(range(start, sp.end))
     for sp, role in bare:
         _bare_institution(doc, b, sp, role, claimed)
+
+
+def _government_prefix(doc: Doc, sp: Span) -> int | None:
+    """ "government troops", "Government forces": the noun "government" right before a
+    military group noun makes it the story's state's military; where "government" starts."""
+    k = sp.start - 1
+    if k < 0 or doc[k].lower_ != "government" or doc[k].head.i != sp.root.i:
+        return None
+    return k if doc[k].dep_ in INNER else None
 
 
 def _joined_role(
