@@ -68,3 +68,10 @@ def test_government_troops_are_the_story_states_military(resolve) -> None:
     troops = _one(table, "government troops")
     assert (troops.kind, troops.country, troops.code) == ("group", "MLI", "MLIMIL")
     assert _one(table, "Government forces").code == "MLIMIL"
+
+
+def test_ethnic_x_is_a_people_of_that_country(resolve) -> None:
+    table = resolve("The offensive forced more than 50,000 ethnic Hungarians to leave their homes.")
+    people = _one(table, "ethnic Hungarians")
+    assert (people.kind, people.country) == ("group", "HUN")
+    assert "Hungarians" not in _names(table)

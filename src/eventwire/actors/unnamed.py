@@ -13,6 +13,8 @@ from eventwire.actors.kb import Entity, Role
 POSSESSIVE = frozenset({"'s", "\u2019s"})
 PLURAL = frozenset({"NNS", "NNPS"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+# words before a nationality's plural that name a people ("ethnic Armenians")
+PEOPLE_WORDS = frozenset({"ethnic"})
 
 
 def _owner(
@@ -96,7 +98,11 @@ def peoples(doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]],
             start, entity = owner
         if entity is None or entity.kind != "state":
             continue
+        if start > 0 and doc[start - 1].lower_ in PEOPLE_WORDS and start - 1 not in claimed:
+            start -= 1  # "ethnic Armenians": a people, named so
         name = " ".join(doc[start : tok.i + 1].text.split())
+        if start < tok.i and doc[start].is_sent_start:
+            name = name[:1].lower() + name[1:]
         key = f"people:{entity.id}:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="group", country=entity.country, code=entity.code
