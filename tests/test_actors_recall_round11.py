@@ -75,3 +75,20 @@ def test_ethnic_x_is_a_people_of_that_country(resolve) -> None:
     people = _one(table, "ethnic Hungarians")
     assert (people.kind, people.country) == ("group", "HUN")
     assert "Hungarians" not in _names(table)
+
+
+def test_a_denomination_church_is_an_organisation(resolve) -> None:
+    table = resolve("The Orthodox Church condemned the law, and the Catholic Church will watch.")
+    assert _one(table, "Orthodox Church").kind == "organisation"
+    assert _one(table, "Catholic Church").kind == "organisation"
+    table = resolve("The Russian Orthodox Church protested.")
+    assert _one(table, "Russian Orthodox Church").country == "RUS"
+
+
+def test_a_church_named_for_a_saint_stays_a_building() -> None:
+    from eventwire.actors.kb import load_kb
+
+    kb = load_kb()
+    assert kb.is_non_actor("St Anne's Catholic Church")
+    assert kb.is_non_actor("Riverside Church")
+    assert not kb.is_non_actor("the Anglican Church")

@@ -134,10 +134,23 @@ class KnowledgeBase:
         words = normalise(text).lower().split()
         if not words:
             return False
+        if self._denomination(words):
+            return False  # "the Orthodox Church" is a faith's body, not a building
         return (
             " ".join(words) in self.non_actors["whole"]
             or (len(words) > 1 and words[-1] in self.non_actors["head"])
             or (len(words) > 1 and words[0] in self.non_actors["first"])
+        )
+
+    def _denomination(self, words: list[str]) -> bool:
+        """ "Catholic Church", "Russian Orthodox Church": a head noun after nothing but
+        denomination words and demonyms, one denomination word at least."""
+        faith = self.non_actors.get("denomination", frozenset())
+        before = words[:-1]
+        if not before or words[-1] not in self.non_actors["head"]:
+            return False
+        return any(w in faith for w in before) and all(
+            w in faith or w in self.demonyms for w in before
         )
 
     def surface_forms(self) -> dict[str, tuple[str, str]]:
@@ -272,7 +285,7 @@ def load_kb() -> KnowledgeBase:
     rows = data_rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)
-        for where in ("head", "first", "whole", "means")
+        for where in ("head", "first", "whole", "means", "denomination")
     }
     return kb
 
