@@ -92,3 +92,9 @@ def test_a_church_named_for_a_saint_stays_a_building() -> None:
     assert kb.is_non_actor("St Anne's Catholic Church")
     assert kb.is_non_actor("Riverside Church")
     assert not kb.is_non_actor("the Anglican Church")
+
+
+def test_western_governments_are_a_group_of_no_country(resolve) -> None:
+    table = resolve("The Iranian foreign ministry accused Western governments of interference.")
+    group = _one(table, "Western governments")
+    assert (group.kind, group.country) == ("group", None)

@@ -875,6 +875,8 @@ def _group_phrases(
                 k = _government_prefix(doc, sp)
             if k is not None and not any(i in claimed for i in range(k, sp.start)):
                 mods, start = [(doc[k : sp.start], home)], k
+        if not mods and role.refers == "state" and _bloc_governments(doc, b, sp, role, claimed):
+            continue
         if not mods and role.refers == "state":
             of = _of_entity(doc, sp.end, kb_hits)
             if of is not None and of.kind == "state":  # "the government of Iraq"
@@ -953,6 +955,22 @@ def _group_phrases(
         claimed.update(range(start, sp.end))
     for sp, role in bare:
         _bare_institution(doc, b, sp, role, claimed)
+
+
+def _bloc_governments(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> bool:
+    """ "Western governments", "Arab governments": the governments of a bloc or people with
+    no state of its own are a group actor of no country."""
+    if sp.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    start = _ethnic_start(doc, sp.start)
+    if start == sp.start or any(i in claimed for i in range(start, sp.end)):
+        return False
+    name = " ".join(doc[start : sp.end].text.split())
+    key = f"grp::{name}"
+    proto = b.protos.get(key) or Proto(key=key, name=name, kind="group", sector=role.sector)
+    b.mention(proto, doc[start].idx, sp.end_char)
+    claimed.update(range(start, sp.end))
+    return True
 
 
 def _government_prefix(doc: Doc, sp: Span) -> int | None:
