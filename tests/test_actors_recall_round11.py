@@ -98,3 +98,19 @@ def test_western_governments_are_a_group_of_no_country(resolve) -> None:
     table = resolve("The Iranian foreign ministry accused Western governments of interference.")
     group = _one(table, "Western governments")
     assert (group.kind, group.country) == ("group", None)
+
+
+def test_a_patrol_and_a_convoy_are_collectives(resolve) -> None:
+    text = (
+        "Rebels attacked a military convoy near Kabul in Afghanistan. Insurgents later ambushed "
+        "an army patrol."
+    )
+    table = resolve(text)
+    convoy = _one(table, "military convoy")
+    assert (convoy.kind, convoy.country, convoy.code) == ("group", "AFG", "AFGMIL")
+    assert _one(table, "army patrol").country == "AFG"
+
+
+def test_a_bare_patrol_is_no_actor(resolve) -> None:
+    table = resolve("A patrol entered the village on Monday.")
+    assert "patrol" not in [n.lower() for n in _names(table)]
