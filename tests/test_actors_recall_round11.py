@@ -114,3 +114,13 @@ def test_a_patrol_and_a_convoy_are_collectives(resolve) -> None:
 def test_a_bare_patrol_is_no_actor(resolve) -> None:
     table = resolve("A patrol entered the village on Monday.")
     assert "patrol" not in [n.lower() for n in _names(table)]
+
+
+def test_an_order_that_things_be_closed_is_no_request() -> None:
+    # a province that acts is an actor now; its orders about things are measures, not requests
+    from eventwire import analyze
+
+    closed = analyze("Kenya's interior minister ordered schools in the county closed on Monday.")
+    assert [e.type for e in closed.events] == []
+    asked = analyze("Kenya's interior minister ordered the police to withdraw on Monday.")
+    assert "REQUEST" in [e.type for e in asked.events]
