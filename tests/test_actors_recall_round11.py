@@ -124,3 +124,32 @@ def test_an_order_that_things_be_closed_is_no_request() -> None:
     assert [e.type for e in closed.events] == []
     asked = analyze("Kenya's interior minister ordered the police to withdraw on Monday.")
     assert "REQUEST" in [e.type for e in asked.events]
+
+
+def test_a_province_named_with_its_noun_acting_is_a_state_actor(resolve) -> None:
+    text = "Helmand province, which lies on the border, closed its markets on Friday."
+    actor = _one(resolve(text), "Helmand")
+    assert (actor.kind, actor.country, actor.sector) == ("state", "AFG", "GOV")
+    assert any(m.text == "Helmand province" for m in actor.mentions)
+
+
+def test_the_x_region_as_subject_is_a_state_actor(resolve) -> None:
+    actor = _one(resolve("The Oromia region announced new checkpoints on Tuesday."), "Oromia")
+    assert (actor.kind, actor.country) == ("state", "ETH")
+
+
+def test_a_province_described_by_be_is_no_actor(resolve) -> None:
+    table = resolve("The Oromia region was among the areas hit by the drought last year.")
+    assert "Oromia" not in _names(table)
+
+
+def test_a_governors_administration_is_the_provinces_government(resolve) -> None:
+    text = (
+        "The governor of Sindh province, Murad Ali Shah, said on Monday his administration "
+        "would rebuild the bridges."
+    )
+    table = resolve(text)
+    province = _one(table, "Sindh")
+    assert province.country == "PAK"
+    assert [m.text for m in province.mentions] == ["his administration"]
+    assert _one(table, "Murad Ali Shah").country == "PAK"

@@ -21,7 +21,12 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
-from eventwire.actors.federated import federated_actors, regional_governments
+from eventwire.actors.federated import (
+    acting_divisions,
+    federated_actors,
+    governed_divisions,
+    regional_governments,
+)
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
@@ -153,6 +158,7 @@ def resolve_actors(
     ents = _whole_names(doc, ents, role_spans, kb_hits)
     ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
+    acting_divisions(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
@@ -168,6 +174,7 @@ def resolve_actors(
         _home_state_nouns(doc, b, home, claimed)
     infer_nationality(doc, b, story, published, national)
     _leaders_governments(doc, b)
+    governed_divisions(doc, b, story)
     finish_codes(b, published)
     return b.table()
 
