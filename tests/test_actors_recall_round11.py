@@ -153,3 +153,16 @@ def test_a_governors_administration_is_the_provinces_government(resolve) -> None
     assert province.country == "PAK"
     assert [m.text for m in province.mentions] == ["his administration"]
     assert _one(table, "Murad Ali Shah").country == "PAK"
+
+
+def test_a_longer_name_ending_in_a_known_bodys_name_is_its_own_organ(resolve) -> None:
+    table = resolve("The ECOWAS Mediation and Security Council met in Abuja on Friday.")
+    organ = _one(table, "ECOWAS Mediation and Security Council")
+    assert (organ.kind, organ.affiliation, organ.code) == ("organisation", "ECOWAS", "IGO")
+    assert "United Nations Security Council" not in _names(table)
+
+
+def test_two_names_joined_by_and_stay_two(resolve) -> None:
+    table = resolve("Talks between Israel and Hezbollah resumed on Monday.")
+    assert {"Israel", "Hezbollah"} <= set(_names(table))
+    assert not any(" and " in n for n in _names(table))

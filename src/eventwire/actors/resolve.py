@@ -161,6 +161,7 @@ def resolve_actors(
     acting_divisions(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
+    _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
@@ -1352,6 +1353,48 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+NAME_JOINERS = frozenset({"and", "of", "&"})
+
+
+def _coordinated_organs(
+    doc: Doc,
+    b: Builder,
+    kb_spans: list[Span],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    claimed: set[int],
+) -> None:
+    """ "the AU Peace and Security Council": a knowledge-base body's name ("Security
+    Council") that ends a longer name joined by "and" is not that body but the longer name's
+    own, an organ of the body its name opens with ("AU"), if any."""
+    for span in kb_spans:
+        entity = kb_hits[span.start][1]
+        k = span.start - 1
+        if entity.kind != "organisation" or k < 1 or doc[k].lower_ != "and":
+            continue
+        if not doc[k - 1].is_title or any(i in claimed for i in range(span.start, span.end)):
+            continue
+        if k - 1 in kb_hits or doc[k - 1].ent_type_:
+            continue  # "Israel and Hezbollah": two names joined, not one
+        start = k
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                             or doc[start - 1].lower_ in NAME_JOINERS):  # fmt: skip
+            start -= 1
+        while doc[start].lower_ in NAME_JOINERS or doc[start].lower_ == "the":
+            start += 1
+        if any(i in claimed for i in range(start, span.start)) or doc[start].is_sent_start:
+            continue  # an opening word is capitalised anyway
+        parent = kb_hits[start][1] if start in kb_hits else None
+        name = " ".join(doc[start : span.end].text.split())
+        key = f"org:{name.lower()}"
+        proto = b.protos.get(key) or Proto(key=key, name=name, kind="organisation")
+        if parent is not None and parent.kind == "organisation":
+            proto.affiliation, proto.code = parent.name, parent.code
+        elif parent is not None and parent.kind == "state":
+            proto.country, proto.code = parent.country, parent.code
+        b.mention(proto, doc[start].idx, span.end_char)
+        claimed.update(range(start, span.end))
 
 
 def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
