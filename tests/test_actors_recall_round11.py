@@ -166,3 +166,18 @@ def test_two_names_joined_by_and_stay_two(resolve) -> None:
     table = resolve("Talks between Israel and Hezbollah resumed on Monday.")
     assert {"Israel", "Hezbollah"} <= set(_names(table))
     assert not any(" and " in n for n in _names(table))
+
+
+def test_a_police_academy_is_an_organisation_of_the_story_state(resolve) -> None:
+    text = (
+        "Colombia's army said on Monday that rebels in Colombia had bombed a police academy "
+        "near the capital, killing 22 cadets."
+    )
+    academy = _one(resolve(text), "police academy")
+    assert (academy.kind, academy.country) == ("organisation", "COL")
+
+
+def test_a_military_academy_takes_its_demonym(resolve) -> None:
+    table = resolve("Gunmen attacked the Nigerian military academy in Kaduna.")
+    academy = _one(table, "Nigerian military academy")
+    assert (academy.kind, academy.country, academy.code) == ("organisation", "NGA", "NGAMIL")

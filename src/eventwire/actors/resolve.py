@@ -30,7 +30,7 @@ from eventwire.actors.federated import (
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
-from eventwire.actors.kb import Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.kb import Entity, KnowledgeBase, Role, data_rows, load_kb, normalise
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
@@ -893,6 +893,8 @@ def _group_phrases(
                 b.mention_entity(of, sp.start_char, doc[end - 1].idx + len(doc[end - 1]))
                 claimed.update(range(sp.start, end))
             continue
+        if role.refers == "group" and _school(doc, b, sp, role, mods, start, home, claimed):
+            continue
         if role.refers == "state":
             if len(mods) == 1:
                 b.mention_entity(mods[0][1], doc[start].idx, sp.end_char)
@@ -963,6 +965,46 @@ def _group_phrases(
         claimed.update(range(start, sp.end))
     for sp, role in bare:
         _bare_institution(doc, b, sp, role, claimed)
+
+
+@functools.cache
+def _school_nouns() -> frozenset[str]:
+    return frozenset(r["noun"] for r in data_rows("school_nouns.tsv"))
+
+
+def _school(
+    doc: Doc,
+    b: Builder,
+    sp: Span,
+    role: Role,
+    mods: list[tuple[Span, Entity]],
+    start: int,
+    home: Entity | None,
+    claimed: set[int],
+) -> bool:
+    """ "bombed a police academy", "the Nigerian military academy": a group's noun before a
+    school noun (school_nouns.tsv) names a body that trains it, an organisation of the state
+    its modifier names, else of the story's state."""
+    noun = sp.root.head
+    if sp.root.dep_ not in INNER or noun.i != sp.end or noun.lower_ not in _school_nouns():
+        return False
+    if noun.i in claimed or len(mods) > 1:
+        return False
+    state = mods[0][1] if mods else home
+    if state is not None and state.kind != "state":
+        state = None
+    first = start if mods else sp.start
+    name = " ".join(doc[first : noun.i + 1].text.split())
+    if not mods:
+        name = name[:1].lower() + name[1:]
+    key = f"org:{name.lower()}"
+    proto = b.protos.get(key) or Proto(key=key, name=name, kind="organisation", sector=role.sector)
+    if state is not None and proto.country is None:
+        proto.country, proto.code = state.country, state.code
+        proto.country_basis = None if mods else "story"
+    b.mention(proto, doc[first].idx, noun.idx + len(noun))
+    claimed.update(range(first, noun.i + 1))
+    return True
 
 
 def _bloc_governments(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> bool:
