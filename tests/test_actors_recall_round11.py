@@ -181,3 +181,10 @@ def test_a_military_academy_takes_its_demonym(resolve) -> None:
     table = resolve("Gunmen attacked the Nigerian military academy in Kaduna.")
     academy = _one(table, "Nigerian military academy")
     assert (academy.kind, academy.country, academy.code) == ("organisation", "NGA", "NGAMIL")
+
+
+def test_the_region_of_x_dealt_with_is_a_state_actor(resolve) -> None:
+    table = resolve("In 2024 Ethiopia signed a port deal with the breakaway region of Somaliland.")
+    region = _one(table, "Somaliland")
+    assert (region.kind, region.country) == ("state", "SOM")
+

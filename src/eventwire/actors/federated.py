@@ -183,13 +183,32 @@ def acting_divisions(doc: Doc, b: Builder, story: Story, claimed: set[int]) -> N
         if not _subject(tok):
             continue
         span = _proper_run(doc, tok.i)
-        if span is None or any(i in claimed for i in range(span.start, tok.i + 1)):
+        phrase = doc[span.start : tok.i + 1] if span is not None else None
+        if span is None:  # "a deal with the breakaway region of X"
+            span = _named_after_of(doc, tok)
+            phrase = span
+        if span is None or phrase is None or any(i in claimed for i in _tokens(phrase)):
             continue
         state = division_state(span.text, story)
         if state is None:
             continue
-        _mention_division(b, span, state, doc[span.start : tok.i + 1])
-        claimed.update(range(span.start, tok.i + 1))
+        _mention_division(b, span, state, phrase)
+        claimed.update(_tokens(phrase))
+
+
+def _tokens(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def _named_after_of(doc: Doc, tok: Token) -> Span | None:
+    """X of "the region of X": a proper name right after "of"."""
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[k + 1 : end] if end > k + 1 else None
 
 
 def _subject(tok: Token) -> bool:
@@ -199,6 +218,8 @@ def _subject(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in SUBJECT_DEPS:
         return tok.head.lemma_ != "be"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against"):
+        return any(c.lower_ == "of" for c in tok.children)  # "a deal with the region of X"
     return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
 
 
