@@ -188,3 +188,9 @@ def test_the_region_of_x_dealt_with_is_a_state_actor(resolve) -> None:
     region = _one(table, "Somaliland")
     assert (region.kind, region.country) == ("state", "SOM")
 
+
+
+def test_an_ambassador_to_the_un_is_of_the_state_that_sent_them(resolve) -> None:
+    table = resolve("Kenya's ambassador to the U.N., Peter Mwangi, rejected the charge on Friday.")
+    envoy = _one(table, "Peter Mwangi")
+    assert envoy.country == "KEN"

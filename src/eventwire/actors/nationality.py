@@ -213,7 +213,11 @@ def _described_by(
     title = span.doc[k + 1 : span.start]
     if k >= 0 and len(title) and title[-1].pos_ == "NOUN" and span.doc[k].is_upper and at.get(k):
         described = [span.doc[k], *described]
+    hosts, envoy = _envoy_hosts(described)
+    described = sorted({*described, *envoy}, key=lambda t: t.i)
     for tok in sorted(described, key=lambda t: abs(t.i - span.start)):
+        if tok.i in hosts:
+            continue  # "Kenya's ambassador to the U.N.": where an envoy is sent, not whose
         if tok.i in national and at.get(tok.i) is None:
             body = national[tok.i][1]
             proto.country = body.country
@@ -242,6 +246,25 @@ def _described_by(
                 proto.sector = other.sector
         return True
     return False
+
+
+# nouns of envoys: the "to" phrase after one names where the envoy is sent
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "emissary"})
+
+
+def _envoy_hosts(described: list[Token]) -> tuple[set[int], list[Token]]:
+    """Tokens of the "to" phrase of an envoy noun ("ambassador to the U.N."), and, where the
+    parser hung the name on that phrase's object, the envoy noun's own words ("Rwanda's")."""
+    hosts: set[int] = set()
+    envoy: list[Token] = []
+    for tok in described:
+        prep = tok if tok.dep_ == "prep" else tok.head if tok.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "to" or prep.head.lower_ not in ENVOY_NOUNS:
+            continue
+        hosts.update(t.i for t in prep.subtree if t.dep_ != "appos" or t.head.i != tok.i)
+        noun = prep.head
+        envoy += [noun] + [t for c in noun.children if c.i != prep.i for t in c.subtree]
+    return hosts, envoy
 
 
 # a body named by its common noun in a title ("a ministry spokeswoman", "an army
