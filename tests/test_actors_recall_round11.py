@@ -194,3 +194,24 @@ def test_an_ambassador_to_the_un_is_of_the_state_that_sent_them(resolve) -> None
     table = resolve("Kenya's ambassador to the U.N., Peter Mwangi, rejected the charge on Friday.")
     envoy = _one(table, "Peter Mwangi")
     assert envoy.country == "KEN"
+
+
+def test_a_shared_demonym_means_the_state_the_story_names(resolve) -> None:
+    text = (
+        "The Democratic Republic of the Congo accused Rwanda on Monday. Congolese Foreign "
+        "Minister Marie Ilunga said troops had crossed the border."
+    )
+    assert _one(resolve(text), "Marie Ilunga").country == "COD"
+    other = resolve("Congolese troops fired on protesters in Brazzaville on Monday.")
+    assert _one(other, "Congolese troops").country == "COG"
+
+
+def test_shared_names_are_known_names_of_known_states() -> None:
+    from eventwire.actors.kb import data_rows, load_kb, split_cell
+
+    kb = load_kb()
+    for row in data_rows("shared_names.tsv"):
+        states = split_cell(row["states"])
+        assert len(states) > 1 and all(kb.entities[s].kind == "state" for s in states), row
+        found = kb.lookup(row["name"]) or kb.demonym(row["name"])
+        assert found is not None and found.id in states, row

@@ -30,7 +30,15 @@ from eventwire.actors.federated import (
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
-from eventwire.actors.kb import Entity, KnowledgeBase, Role, data_rows, load_kb, normalise
+from eventwire.actors.kb import (
+    Entity,
+    KnowledgeBase,
+    Role,
+    data_rows,
+    load_kb,
+    normalise,
+    split_cell,
+)
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
@@ -125,6 +133,7 @@ def resolve_actors(
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
+    _shared_names(kb_hits, kb)
     role_spans = [
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
@@ -178,6 +187,25 @@ def resolve_actors(
     governed_divisions(doc, b, story)
     finish_codes(b, published)
     return b.table()
+
+
+@functools.cache
+def _shared() -> dict[str, tuple[str, ...]]:
+    rows = data_rows("shared_names.tsv")
+    return {r["name"].lower(): tuple(split_cell(r["states"])) for r in rows}
+
+
+def _shared_names(kb_hits: dict[int, tuple[Span, Entity, str]], kb: KnowledgeBase) -> None:
+    """ "Congolese" in a story that names the Democratic Republic of the Congo, and not the
+    Republic, by a name of its own: a name two states share (shared_names.tsv, which the
+    knowledge base gives to one) means the one the story names otherwise, if only one."""
+    shared = _shared()
+    named = {e.id for sp, e, _ in kb_hits.values() if normalise(sp.text).lower() not in shared}
+    for i, (span, entity, how) in list(kb_hits.items()):
+        states = shared.get(normalise(span.text).lower(), ())
+        chosen = [s for s in states if s in named]
+        if entity.id in states and len(chosen) == 1 and chosen[0] != entity.id:
+            kb_hits[i] = (span, kb.entities[chosen[0]], how)
 
 
 def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
