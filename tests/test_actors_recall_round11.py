@@ -215,3 +215,14 @@ def test_shared_names_are_known_names_of_known_states() -> None:
         assert len(states) > 1 and all(kb.entities[s].kind == "state" for s in states), row
         found = kb.lookup(row["name"]) or kb.demonym(row["name"])
         assert found is not None and found.id in states, row
+
+
+def test_the_government_is_the_state_just_named_with_that_noun(resolve) -> None:
+    text = (
+        "Peru's government and the rebels agreed on Monday to a truce, the two sides said in "
+        "Havana, where Cuba hosts the talks. The government's chief negotiator, Ana Rojas, "
+        "called the deal historic."
+    )
+    table = resolve(text)
+    assert any(m.text == "The government" for m in _one(table, "Peru").mentions)
+    assert _one(table, "Ana Rojas").country == "PER"

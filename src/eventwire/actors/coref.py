@@ -288,7 +288,8 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         noun = tok.lower_
         proto: Proto | None = None
         if noun in STATE_NOUNS:
-            proto = _before(b, tok.idx, kind="state")
+            near = _sentence_before(doc, tok)
+            proto = _state_named_so(b, tok.idx, noun, near) or _before(b, tok.idx, kind="state")
         else:
             # "the council": a known body typed by the noun, or any organisation so named
             # (the Southern Transitional Council when no UN Security Council was named)
@@ -303,6 +304,28 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         if proto is not None:
             b.mention(proto, det.idx, tok.idx + len(tok))
             claimed.update((det.i, tok.i))
+
+
+def _sentence_before(doc: Doc, tok: Token) -> int:
+    """Where the sentence before this token's sentence starts (blank lines skipped)."""
+    k = tok.sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent.start_char if k >= 0 else tok.sent.start_char
+
+
+def _state_named_so(b: Builder, char: int, noun: str, after: int) -> Proto | None:
+    """ "Colombia's government and the rebels agreed ... in Caracas, where Venezuela hosts
+    the talks. The government's negotiator": "the government" is the state named with that
+    noun in this sentence or the one before ("Colombia's government"), not merely the state
+    last named."""
+    for start, end, proto in b.mentions_backward(char, after):
+        if end > char or proto.kind != "state":
+            continue
+        words = b.text[start:end].lower().split()
+        if len(words) > 1 and words[-1] == noun:
+            return proto
+    return None
 
 
 def _of_phrase(doc: Doc, tok: Token) -> bool:
