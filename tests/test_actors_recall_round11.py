@@ -226,3 +226,8 @@ def test_the_government_is_the_state_just_named_with_that_noun(resolve) -> None:
     table = resolve(text)
     assert any(m.text == "The government" for m in _one(table, "Peru").mentions)
     assert _one(table, "Ana Rojas").country == "PER"
+
+
+def test_a_place_described_by_a_demonym_places_the_group(resolve) -> None:
+    table = resolve("Farmers in Kolbeta, a Kenyan town near the border, protested on Sunday.")
+    assert _one(table, "farmers in Kolbeta").country == "KEN"

@@ -477,6 +477,10 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     for tok in tokens:
         if stance_prefixed(tok.doc, tok.i):
             continue
+        described = _place_described(tok, b)
+        if described is not None:
+            proto.country = described.country
+            return True
         people = b.kb.demonym(tok.text) if tok.text[:1].isupper() else None
         if people is not None and proto.kind != "group":
             proto.country = people.country
@@ -489,6 +493,26 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
             proto.country = state.country
             return True
     return False
+
+
+# nouns that say what kind of place a name is ("X, an Armenian village")
+PLACE_KIND_NOUNS = frozenset({"village", "town", "city", "district", "province", "region",
+                              "island", "port", "settlement", "suburb"})  # fmt: skip
+
+
+def _place_described(tok: Token, b: Builder) -> Entity | None:
+    """ "Residents of X, an Armenian village near the line": the state whose demonym the
+    apposition that says what kind of place the name is carries."""
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        if appos.lower_ not in PLACE_KIND_NOUNS:
+            continue
+        for mod in appos.children:
+            if mod.dep_ not in ("amod", "compound") or not mod.text[:1].isupper():
+                continue
+            state = b.kb.demonym(mod.text)
+            if state is not None and state.kind == "state":
+                return state
+    return None
 
 
 def _place_in_name(span: Span, proto: Proto) -> bool:
