@@ -108,8 +108,9 @@ def test_a_party_ner_took_for_a_place_is_a_party_and_places_its_leader(resolve) 
         "politician Nodar Beridze, leader of the United Georgia party, called for new elections."
     )
     table = resolve(text)
-    party = _one(table, "United Georgia party")
+    party = _one(table, "United Georgia")  # "X party" is the party X (round 11)
     assert (party.kind, party.country) == ("organisation", "GEO")
+    assert [m.text for m in party.mentions] == ["United Georgia party"]
     assert _one(table, "Nodar Beridze").country == "GEO"
 
 

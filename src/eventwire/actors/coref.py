@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, Role
-from eventwire.actors.unnamed import peoples, unnamed_holders
+from eventwire.actors.unnamed import definite_envoys, peoples, unnamed_holders
 from eventwire.nlp.pipeline import doc_text
 from eventwire.nlp.quotes import quote_spans
 
@@ -33,6 +33,7 @@ def resolve_references(
     _role_nouns(doc, b, role_spans, kb_hits, title_roles, claimed)
     _group_role_nouns(doc, b, role_spans, claimed)
     unnamed_holders(doc, b, role_spans, kb_hits, title_roles, claimed)
+    definite_envoys(doc, b, role_spans, kb_hits, title_roles, claimed)
     peoples(doc, b, kb_hits, claimed)
     _type_nouns(doc, b, claimed)
     quotes = _quote_regions(doc)
@@ -287,7 +288,8 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
         noun = tok.lower_
         proto: Proto | None = None
         if noun in STATE_NOUNS:
-            proto = _named_government(doc, b, tok) or _before(b, tok.idx, kind="state")
+            near = _sentence_before(doc, tok)
+            proto = _state_named_so(b, tok.idx, noun, near) or _before(b, tok.idx, kind="state")
         else:
             # "the council": a known body typed by the noun, or any organisation so named
             # (the Southern Transitional Council when no UN Security Council was named)
@@ -304,18 +306,24 @@ def _type_nouns(doc: Doc, b: Builder, claimed: set[int]) -> None:
             claimed.update((det.i, tok.i))
 
 
-def _named_government(doc: Doc, b: Builder, tok: Token) -> Proto | None:
-    """"Colombia's government and the rebels agreed ..., where Venezuela hosts the talks.
-    The government's negotiator said": "the government" (or "the authorities") is the state
-    whose government this sentence or the one before named with that noun, the last such,
-    not a state named after it for another reason."""
-    sent = tok.sent
-    first = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    for start, end, proto in b.mentions_backward(tok.idx, first):
-        if end > tok.idx or proto.kind != "state":
+def _sentence_before(doc: Doc, tok: Token) -> int:
+    """Where the sentence before this token's sentence starts (blank lines skipped)."""
+    k = tok.sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent.start_char if k >= 0 else tok.sent.start_char
+
+
+def _state_named_so(b: Builder, char: int, noun: str, after: int) -> Proto | None:
+    """ "Colombia's government and the rebels agreed ... in Caracas, where Venezuela hosts
+    the talks. The government's negotiator": "the government" is the state named with that
+    noun in this sentence or the one before ("Colombia's government"), not merely the state
+    last named."""
+    for start, end, proto in b.mentions_backward(char, after):
+        if end > char or proto.kind != "state":
             continue
-        words = [w for w in b.text[start:end].lower().split() if w not in DETERMINERS]
-        if len(words) > 1 and tok.lower_ in words:
+        words = b.text[start:end].lower().split()
+        if len(words) > 1 and words[-1] == noun:
             return proto
     return None
 

@@ -165,3 +165,135 @@ def division_state(name: str, story: Story) -> Entity | None:
     if len(countries) != 1:
         return None
     return load_kb().entities.get(countries.pop())
+
+
+# "Surin province ordered schools closed", "the Oromia region announced": a division named
+# with its noun, acting as a subject
+DIVISION_HEADS = frozenset({"province", "region", "oblast", "krai", "prefecture", "governorate"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def acting_divisions(doc: Doc, b: Builder, story: Story, claimed: set[int]) -> None:
+    """ "Surin province, which borders the area, ordered schools closed", "the Oromia region
+    announced checkpoints": a province or region named with its noun and acting as a subject
+    (or an agent: "by the X region") is a state actor of its country, named by the division."""
+    for tok in doc:
+        if tok.lower_ not in DIVISION_HEADS or not tok.is_lower or tok.i in claimed:
+            continue
+        if not _subject(tok):
+            continue
+        span = _proper_run(doc, tok.i)
+        phrase = doc[span.start : tok.i + 1] if span is not None else None
+        if span is None:  # "a deal with the breakaway region of X"
+            span = _named_after_of(doc, tok)
+            phrase = span
+        if span is None or phrase is None or any(i in claimed for i in _tokens(phrase)):
+            continue
+        state = division_state(span.text, story)
+        if state is None:
+            continue
+        _mention_division(b, span, state, phrase)
+        claimed.update(_tokens(phrase))
+
+
+def _tokens(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def _named_after_of(doc: Doc, tok: Token) -> Span | None:
+    """X of "the region of X": a proper name right after "of"."""
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[k + 1 : end] if end > k + 1 else None
+
+
+def _subject(tok: Token) -> bool:
+    """The subject of a verb other than "be" ("X region and Y were among the areas ..." only
+    describes them), or the agent of a passive."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok.head.lemma_ != "be"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against"):
+        return any(c.lower_ == "of" for c in tok.children)  # "a deal with the region of X"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
+
+
+def _mention_division(b: Builder, span: Span, state: Entity, phrase: Span) -> Proto:
+    name = " ".join(span.text.split())
+    key = f"fed:{name.lower()}"
+    proto = b.protos.get(key) or Proto(
+        key=key, name=name, kind="state", country=state.country, code=state.code, sector="GOV",
+    )  # fmt: skip
+    return b.mention(proto, phrase.start_char, phrase.end_char)
+
+
+GOVERNOR_NOUNS = frozenset({"governor"})
+OWN_GOVERNMENTS = frozenset({"administration", "government"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
+def governed_divisions(doc: Doc, b: Builder, story: Story) -> None:
+    """ "The governor of Tavush province, X, said his administration would pay": the governor
+    of a province or region is of its country, and "his administration" of that governor is
+    the division's government (a state actor named by the division). Runs after coreference
+    so that "his" is known to be the governor."""
+    governed: dict[str, tuple[Span, Entity]] = {}  # person proto key -> division
+    for tok in doc:
+        if tok.lower_ not in GOVERNOR_NOUNS:
+            continue
+        found = _governed(doc, tok, story)
+        person = _governor(b, tok)
+        if found is None or person is None:
+            continue
+        governed.setdefault(person.key, found)
+        if person.country is None:
+            person.country = found[1].country
+    if not governed:
+        return
+    for tok in doc:
+        if tok.lower_ not in OWN_GOVERNMENTS or tok.tag_ != "NN":
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in PERSONAL_POSSESSIVES:
+            continue
+        people = [p for s, e, p in b.mentions_at(poss.idx) if p.key in governed]
+        if not people or b.covered(tok.idx, tok.idx + len(tok)):
+            continue
+        span, state = governed[people[0].key]
+        _mention_division(b, span, state, doc[poss.i : tok.i + 1])
+
+
+def _governed(doc: Doc, gov: Token, story: Story) -> tuple[Span, Entity] | None:
+    """The division of "the governor of X province" / "the governor of X"."""
+    prep = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return None
+    if pobj.lower_ in DIVISION_HEADS and pobj.is_lower:
+        span = _proper_run(doc, pobj.i)
+    elif pobj.pos_ == "PROPN":
+        span = _proper_run(doc, pobj.i + 1)
+    else:
+        return None
+    if span is None:
+        return None
+    state = division_state(span.text, story)
+    return (span, state) if state is not None else None
+
+
+def _governor(b: Builder, gov: Token) -> Proto | None:
+    """The person a governor noun is said of: "the governor of X, Name" or "Name, the
+    governor of X"."""
+    near = [c for c in gov.children if c.dep_ == "appos"]
+    if gov.dep_ == "appos":
+        near.append(gov.head)
+    for tok in near:
+        for _, _, p in b.mentions_at(tok.idx):
+            if p.kind == "person":
+                return p
+    return None

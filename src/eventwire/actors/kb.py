@@ -103,7 +103,6 @@ class KnowledgeBase:
     party_members: dict[str, list[NationalBody]] = field(default_factory=dict)
     # a demonym two states share ("Congolese") -> the other states it may mean, where the
     # text names one of them and not the state the demonym is indexed under
-    shared_demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 
@@ -140,10 +139,23 @@ class KnowledgeBase:
         words = normalise(text).lower().split()
         if not words:
             return False
+        if self._denomination(words):
+            return False  # "the Orthodox Church" is a faith's body, not a building
         return (
             " ".join(words) in self.non_actors["whole"]
             or (len(words) > 1 and words[-1] in self.non_actors["head"])
             or (len(words) > 1 and words[0] in self.non_actors["first"])
+        )
+
+    def _denomination(self, words: list[str]) -> bool:
+        """ "Catholic Church", "Russian Orthodox Church": a head noun after nothing but
+        denomination words and demonyms, one denomination word at least."""
+        faith = self.non_actors.get("denomination", frozenset())
+        before = words[:-1]
+        if not before or words[-1] not in self.non_actors["head"]:
+            return False
+        return any(w in faith for w in before) and all(
+            w in faith or w in self.demonyms for w in before
         )
 
     def surface_forms(self) -> dict[str, tuple[str, str]]:
@@ -275,17 +287,10 @@ def load_kb() -> KnowledgeBase:
             raise ValueError(f"seats.tsv: unknown body or capital in {row}")
         kb.seats[row["capital"].lower()] = row["body"]
     kb.bloc_words = frozenset(r["word"].lower() for r in data_rows("bloc_words.tsv"))
-    for row in data_rows("shared_demonyms.tsv"):
-        others = tuple(split_cell(row["others"]))
-        if kb.demonyms.get(row["demonym"].lower()) != row["country"] or not all(
-            o in kb.entities for o in others
-        ):
-            raise ValueError(f"shared_demonyms.tsv: not a demonym of its country in {row}")
-        kb.shared_demonyms[row["demonym"].lower()] = others
     rows = data_rows("non_actors.tsv")
     kb.non_actors = {
         where: frozenset(r["word"].lower() for r in rows if r["where"] == where)
-        for where in ("head", "first", "whole", "means")
+        for where in ("head", "first", "whole", "means", "denomination")
     }
     return kb
 

@@ -21,11 +21,25 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
-from eventwire.actors.federated import federated_actors, regional_governments
+from eventwire.actors.federated import (
+    acting_divisions,
+    federated_actors,
+    governed_divisions,
+    regional_governments,
+)
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
 from eventwire.actors.institutions import national_actors, national_names
-from eventwire.actors.kb import IGO_CODES, Entity, KnowledgeBase, Role, load_kb, normalise
+from eventwire.actors.kb import (
+    IGO_CODES,
+    Entity,
+    KnowledgeBase,
+    Role,
+    data_rows,
+    load_kb,
+    normalise,
+    split_cell,
+)
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
 from eventwire.actors.nationality import infer_nationality
@@ -115,13 +129,12 @@ def resolve_actors(
     kb_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in names(doc)])
     kb_spans = [sp for sp in kb_spans if not _inside_longer_name(sp) and not _stance_prefix(sp)]
     kb_hits: dict[int, tuple[Span, Entity, str]] = {}
-    for span, entity, how in _shared_demonyms(
-        _longer_names_first([(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb),
-        kb,
-        b,
+    for span, entity, how in _longer_names_first(
+        [(sp, *label[doc.vocab.strings[sp.label]]) for sp in kb_spans], kb
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
+    _shared_names(kb_hits, kb, b)
     role_spans = [
         (sp, kb.roles[doc.vocab.strings[sp.label]])
         for sp in filter_spans([Span(doc, s, e, label=m) for m, s, e in roles(doc)])
@@ -154,9 +167,12 @@ def resolve_actors(
     ents = _appositive_people(ents, role_spans, kb_hits)
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
+    ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
+    acting_divisions(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
+    _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
@@ -170,8 +186,34 @@ def resolve_actors(
         _home_state_nouns(doc, b, home, claimed)
     infer_nationality(doc, b, story, published, national)
     _leaders_governments(doc, b)
+    governed_divisions(doc, b, story)
     finish_codes(b, published)
     return b.table()
+
+
+@functools.cache
+def _shared() -> dict[str, tuple[str, ...]]:
+    rows = data_rows("shared_names.tsv")
+    return {r["name"].lower(): tuple(split_cell(r["states"])) for r in rows}
+
+
+def _shared_names(
+    kb_hits: dict[int, tuple[Span, Entity, str]], kb: KnowledgeBase, b: Builder
+) -> None:
+    """ "Congolese" in a story that names the Democratic Republic of the Congo, and not the
+    Republic, by a name of its own: a name two states share (shared_names.tsv, which the
+    knowledge base gives to one) means the one the story names otherwise, if only one. A
+    demonym so chosen is kept on the builder for the nationality rules ("a Congolese
+    lawyer")."""
+    shared = _shared()
+    named = {e.id for sp, e, _ in kb_hits.values() if normalise(sp.text).lower() not in shared}
+    for i, (span, entity, how) in list(kb_hits.items()):
+        states = shared.get(normalise(span.text).lower(), ())
+        chosen = [s for s in states if s in named]
+        if entity.id in states and len(chosen) == 1 and chosen[0] != entity.id:
+            kb_hits[i] = (span, kb.entities[chosen[0]], how)
+            if how == "demonym":
+                b.demonyms[normalise(span.text).lower()] = kb.entities[chosen[0]]
 
 
 def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
@@ -420,25 +462,6 @@ def _longer_names_first(
     return out
 
 
-def _shared_demonyms(
-    hits: list[tuple[Span, Entity, str]], kb: KnowledgeBase, b: Builder
-) -> list[tuple[Span, Entity, str]]:
-    """A demonym two states share ("Congolese") means the one of them the text names by
-    name, alias or capital ("the Democratic Republic of Congo", "Kinshasa"); where it names
-    neither or both, the state the demonym is indexed under."""
-    named = {e.id for span, e, how in hits if how != "demonym" and e.kind == "state"}
-    out: list[tuple[Span, Entity, str]] = []
-    for span, entity, how in hits:
-        form = normalise(span.text).lower()
-        others = kb.shared_demonyms.get(form, ()) if how == "demonym" else ()
-        chosen = [o for o in others if o in named]
-        if entity.id not in named and len(chosen) == 1:
-            entity = kb.entities[chosen[0]]
-            b.demonyms[form] = entity
-        out.append((span, entity, how))
-    return out
-
-
 def _contains_words(longer: list[str], words: list[str]) -> bool:
     n = len(words)
     return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
@@ -449,7 +472,29 @@ def _as_body(ent: Span) -> Span:
     party's or movement's noun names that body."""
     if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if _party_after(ent):  # "the ruling Civic Dawn party": NER's name stops before "party"
+        return Span(ent.doc, ent.start, ent.end + 1, label="ORG")
     return ent
+
+
+PARTY_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def _party_after(ent: Span) -> bool:
+    """A name followed by the lower-case noun "party" it modifies ("Civic Dawn party"); a
+    lone demonym or party word ("Democratic party") is no name of its own."""
+    doc = ent.doc
+    if ent.label_ not in PARTY_NAME_LABELS or ent.end >= len(doc):
+        return False
+    party = doc[ent.end]
+    if party.text != "party" or ent.root.head.i != party.i:
+        return False
+    return ent.label_ != "NORP" or len(ent) > 1
+
+
+def _party_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Civic Dawn party": a proper name and the lower-case noun "party" after it."""
+    return end - start > 1 and doc[end - 1].text == "party" and doc[end - 2].pos_ == "PROPN"
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
@@ -883,8 +928,12 @@ def _group_phrases(
         mods, start = _modifiers(doc, sp.start, kb_hits, capitals=role.refers == "state")
         if not mods and home is not None:
             k = national_prefix(doc, sp.start)
+            if k is None and role.sector == "MIL":
+                k = _government_prefix(doc, sp)
             if k is not None and not any(i in claimed for i in range(k, sp.start)):
                 mods, start = [(doc[k : sp.start], home)], k
+        if not mods and role.refers == "state" and _bloc_governments(doc, b, sp, role, claimed):
+            continue
         if not mods and role.refers == "state":
             of = _of_entity(doc, sp.end, kb_hits)
             if of is not None and of.kind == "state":  # "the government of Iraq"
@@ -892,6 +941,8 @@ def _group_phrases(
                 end = kb_hits[end - 1][0].end
                 b.mention_entity(of, sp.start_char, doc[end - 1].idx + len(doc[end - 1]))
                 claimed.update(range(sp.start, end))
+            continue
+        if role.refers == "group" and _school(doc, b, sp, role, mods, start, home, claimed):
             continue
         if role.refers == "state":
             if len(mods) == 1:
@@ -965,6 +1016,71 @@ def _group_phrases(
         _bare_institution(doc, b, sp, role, claimed)
 
 
+@functools.cache
+def _school_nouns() -> frozenset[str]:
+    return frozenset(r["noun"] for r in data_rows("school_nouns.tsv"))
+
+
+def _school(
+    doc: Doc,
+    b: Builder,
+    sp: Span,
+    role: Role,
+    mods: list[tuple[Span, Entity]],
+    start: int,
+    home: Entity | None,
+    claimed: set[int],
+) -> bool:
+    """ "bombed a police academy", "the Nigerian military academy": a group's noun before a
+    school noun (school_nouns.tsv) names a body that trains it, an organisation of the state
+    its modifier names, else of the story's state."""
+    noun = sp.root.head
+    if sp.root.dep_ not in INNER or noun.i != sp.end or noun.lower_ not in _school_nouns():
+        return False
+    if noun.i in claimed or len(mods) > 1:
+        return False
+    state = mods[0][1] if mods else home
+    if state is not None and state.kind != "state":
+        state = None
+    first = start if mods else sp.start
+    name = " ".join(doc[first : noun.i + 1].text.split())
+    if not mods:
+        name = name[:1].lower() + name[1:]
+    key = f"org:{name.lower()}"
+    proto = b.protos.get(key) or Proto(key=key, name=name, kind="organisation", sector=role.sector)
+    if state is not None and proto.country is None:
+        proto.country, proto.code = state.country, state.code
+        proto.country_basis = None if mods else "story"
+    b.mention(proto, doc[first].idx, noun.idx + len(noun))
+    claimed.update(range(first, noun.i + 1))
+    return True
+
+
+def _bloc_governments(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> bool:
+    """ "Western governments", "Arab governments": the governments of a bloc or people with
+    no state of its own are a group actor of no country."""
+    if sp.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    start = _ethnic_start(doc, sp.start)
+    if start == sp.start or any(i in claimed for i in range(start, sp.end)):
+        return False
+    name = " ".join(doc[start : sp.end].text.split())
+    key = f"grp::{name}"
+    proto = b.protos.get(key) or Proto(key=key, name=name, kind="group", sector=role.sector)
+    b.mention(proto, doc[start].idx, sp.end_char)
+    claimed.update(range(start, sp.end))
+    return True
+
+
+def _government_prefix(doc: Doc, sp: Span) -> int | None:
+    """ "government troops", "Government forces": the noun "government" right before a
+    military group noun makes it the story's state's military; where "government" starts."""
+    k = sp.start - 1
+    if k < 0 or doc[k].lower_ != "government" or doc[k].head.i != sp.root.i:
+        return None
+    return k if doc[k].dep_ in INNER else None
+
+
 def _joined_role(
     doc: Doc, sp: Span, role_spans: list[tuple[Span, Role]], claimed: set[int]
 ) -> Span | None:
@@ -979,6 +1095,39 @@ def _joined_role(
     return None
 
 
+def _kind_of_group(ent: Span, role_spans: list[tuple[Span, Role]]) -> bool:
+    """ "Riot police fired ...": one capitalised word opening a sentence, tagged a person,
+    that modifies the group noun after it says what kind of group it is; no person."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not _opens_sentence(ent[0]):
+        return False
+    head = ent.root.head
+    if ent.root.dep_ not in INNER or head.i != ent.end or not head.is_lower:
+        return False
+    return any(sp.start == ent.end and role.refers == "group" for sp, role in role_spans)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    if tok.is_sent_start:
+        return True
+    return tok.i > 0 and tok.nbor(-1).is_space and (tok.i == 1 or bool(tok.nbor(-1).is_sent_start))
+
+
+def _kind_word(doc: Doc, sp: Span, claimed: set[int]) -> int:
+    """Start of "riot police", "traffic police": a common noun before an institution's noun
+    that says which of its kind (a capitalised one only opening a sentence); else `sp.start`."""
+    k = sp.start - 1
+    if k < 0 or k in claimed or doc[k].dep_ != "compound" or doc[k].head.i != sp.root.i:
+        return sp.start  # a noun, not an adjective: "the final court" is the court
+    word = doc[k]
+    if not word.is_alpha or (not word.is_lower and not _opens_sentence(word)):
+        return sp.start
+    if word.pos_ != "NOUN" and not (word.pos_ == "PROPN" and _opens_sentence(word)):
+        return sp.start
+    if word.ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+        return sp.start
+    return k
+
+
 def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[int]) -> None:
     """ "police fired", "Northamptonshire police", "a Paris court": a state's institution
     named by its noun, in the state of the place written right before it; else the one
@@ -989,8 +1138,12 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
     end = sp.end
+    kind = _kind_word(doc, sp, claimed) if place is None else sp.start
     if place is None:  # "police in Ethiopia's Oromia region": the place after it says whose
         end, place = _place_after(doc, sp, claimed)
+    claim = range(min(start, kind), end)
+    if kind < sp.start:  # "riot police in Georgia": named by their kind, placed by the place
+        start, end = kind, sp.end
     name = " ".join(doc[start:end].text.split())
     key = f"inst::{name.lower()}"
     named = {p.key: p for p in b.protos.values() if p.kind == "group" and p.sector == role.sector
@@ -1006,7 +1159,7 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
             sector=role.sector,
         )
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    claimed.update(range(start, end))
+    claimed.update(claim)
 
 
 PLACES = frozenset({"GPE", "LOC"})
@@ -1264,15 +1417,17 @@ def _named(
             claimed.update(range(ent.start, ent.end))
             continue
         end = _seat(doc, ent)
-        name = " ".join(doc[ent.start : end].text.split())
+        party = _party_name(doc, ent.start, end)  # "X party" is the party X
+        name = " ".join(doc[ent.start : end - party].text.split())
         inner = [kb_hits[i][1] for i in range(ent.start, ent.end) if i in kb_hits]
         country = next((e.country for e in inner if e.kind == "state"), None)
         if _opens_with_igo(ent, kb_hits):  # "OSCE Mission to Serbia": no Serbian body
             country = None
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
-            key=key, name=name, kind="organisation", country=country, code=None
-        )
+            key=key, name=name, kind="organisation", country=country, code=None,
+            sector="PTY" if party else None,
+        )  # fmt: skip
         national = _national_institution(ent, role_spans) if country is None else None
         if home is not None and national is not None and proto.country is None:
             # "the National Police" of a story about one state: that state's police
@@ -1293,6 +1448,48 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+NAME_JOINERS = frozenset({"and", "of", "&"})
+
+
+def _coordinated_organs(
+    doc: Doc,
+    b: Builder,
+    kb_spans: list[Span],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    claimed: set[int],
+) -> None:
+    """ "the AU Peace and Security Council": a knowledge-base body's name ("Security
+    Council") that ends a longer name joined by "and" is not that body but the longer name's
+    own, an organ of the body its name opens with ("AU"), if any."""
+    for span in kb_spans:
+        entity = kb_hits[span.start][1]
+        k = span.start - 1
+        if entity.kind != "organisation" or k < 1 or doc[k].lower_ != "and":
+            continue
+        if not doc[k - 1].is_title or any(i in claimed for i in range(span.start, span.end)):
+            continue
+        if k - 1 in kb_hits or doc[k - 1].ent_type_:
+            continue  # "Israel and Hezbollah": two names joined, not one
+        start = k
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                             or doc[start - 1].lower_ in NAME_JOINERS):  # fmt: skip
+            start -= 1
+        while doc[start].lower_ in NAME_JOINERS or doc[start].lower_ == "the":
+            start += 1
+        if any(i in claimed for i in range(start, span.start)) or doc[start].is_sent_start:
+            continue  # an opening word is capitalised anyway
+        parent = kb_hits[start][1] if start in kb_hits else None
+        name = " ".join(doc[start : span.end].text.split())
+        key = f"org:{name.lower()}"
+        proto = b.protos.get(key) or Proto(key=key, name=name, kind="organisation")
+        if parent is not None and parent.kind == "organisation":
+            proto.affiliation, proto.code = parent.name, parent.code
+        elif parent is not None and parent.kind == "state":
+            proto.country, proto.code = parent.country, parent.code
+        b.mention(proto, doc[start].idx, span.end_char)
+        claimed.update(range(start, span.end))
 
 
 def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:

@@ -13,6 +13,8 @@ from eventwire.actors.kb import Entity, Role
 POSSESSIVE = frozenset({"'s", "\u2019s"})
 PLURAL = frozenset({"NNS", "NNPS"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+# words before a nationality's plural that name a people ("ethnic Armenians")
+PEOPLE_WORDS = frozenset({"ethnic"})
 
 
 def _owner(
@@ -96,10 +98,55 @@ def peoples(doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]],
             start, entity = owner
         if entity is None or entity.kind != "state":
             continue
+        if start > 0 and doc[start - 1].lower_ in PEOPLE_WORDS and start - 1 not in claimed:
+            start -= 1  # "ethnic Armenians": a people, named so
         name = " ".join(doc[start : tok.i + 1].text.split())
+        if start < tok.i and doc[start].is_sent_start:
+            name = name[:1].lower() + name[1:]
         key = f"people:{entity.id}:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="group", country=entity.country, code=entity.code
         )
         b.mention(proto, doc[start].idx, tok.idx + len(tok))
         claimed.update(range(start, tok.i + 1))
+
+
+# envoys a state sends: "the Cambodian ambassador" with no name stands for the state
+ENVOY_ROLES = frozenset({"ambassador", "envoy", "special envoy"})
+
+
+def definite_envoys(
+    doc: Doc,
+    b: Builder,
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+    title_roles: set[int],
+    claimed: set[int],
+) -> None:
+    """ "summoned the Cambodian ambassador": a definite envoy of a state, named by its demonym,
+    where no person in the text holds that title, is a mention of the state that sent it.
+    Run after role nouns have taken up the envoys named earlier."""
+    held = {role.role.lower() for sp, role in role_spans if sp.start in title_roles}
+    held |= {p.role.lower() for p in b.protos.values() if p.kind == "person" and p.role}
+    for sp, role in role_spans:
+        phrase = sp.text.lower()
+        if phrase not in ENVOY_ROLES or role.role.lower() in held or sp.start in title_roles:
+            continue
+        if any(i in claimed for i in range(sp.start, sp.end)) or sp[-1].pos_ != "NOUN":
+            continue
+        if sp.end < len(doc) and doc[sp.end].pos_ == "PROPN":
+            continue  # a title before a name NER did not find
+        if any(c.dep_ == "appos" for c in sp.root.children):
+            continue  # "the ambassador, X": a named person
+        if sp.root.dep_ != "dobj":
+            continue  # summoned, expelled, recalled: an act aimed at the state that sent them
+        owner = _owner(doc, sp.start, kb_hits)
+        if owner is None or owner[1].kind != "state":
+            continue
+        start, entity = owner
+        if start == 0 or doc[start - 1].lower_ != "the" or start != sp.start - 1:
+            continue  # "the Cambodian ambassador" ("Peru's envoy" is a mention of Peru)
+        if start in claimed or b.covered(doc[start].idx, sp.end_char):
+            continue
+        b.mention_entity(entity, doc[start].idx, sp.end_char)
+        claimed.update(range(start, sp.end))

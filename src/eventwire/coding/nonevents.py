@@ -36,6 +36,8 @@ def why_no_event(m: Match) -> str | None:
         return "what a proposal would do"
     if m.row.type == "PROTEST" and m.row.pos == "noun" and _speech_venue(tok):
         return "the venue of a speech"
+    if m.row.type == "REQUEST" and m.row.pos == "verb" and _ordered_done(tok):
+        return "an order that something be done, asked of no one"
     if m.row.pos != "noun":
         return None
     if m.row.type == "RETREAT" and _agreed_in_words(tok):
@@ -47,6 +49,24 @@ def why_no_event(m: Match) -> str | None:
     if m.row.type == "COERCE" and _held_state(tok):
         return "the place somebody was held, not an arrest"
     return None
+
+
+# "ordered schools closed", "ordered the border sealed": the state the order puts things in
+ORDER_VERBS = frozenset({"order"})
+DONE_TAGS = frozenset({"VBN", "VBD", "JJ"})  # the tagger may read a participle VBD
+
+
+def _ordered_done(verb: Token) -> bool:
+    """ "ordered schools in three districts closed": an order that a thing be put in a state
+    (a participle or adjective complement, no "to" clause) is a measure the one who orders
+    takes, not a request of anybody ("ordered the army to withdraw" stays one)."""
+    if lemma(verb) not in ORDER_VERBS:
+        return False
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return False
+    return any(c.dep_ in ("advcl", "ccomp", "oprd", "xcomp", "acomp") and c.tag_ in DONE_TAGS
+               and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)
+               for c in verb.children)  # fmt: skip
 
 
 def _agreed_in_words(noun: Token) -> bool:
