@@ -21,6 +21,7 @@ Pattern = list[dict[str, Any]]
 _TITLE: dict[str, Any] = {"IS_TITLE": True}
 TRIBAL = "tribal"  # the kb_id of the spans: no "Fort ..." fortification filter for them
 _OF_PLACE: Pattern = [{"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]
+LAST_WORDS = frozenset([*TRIBAL_NOUNS, "community"])  # every name ends in one of these
 
 
 @functools.cache
@@ -43,6 +44,8 @@ def _matcher(vocab: Vocab) -> Matcher:
 def tribal_names(doc: Doc, claimed: set[int]) -> list[Span]:
     """Each tribal body's name as an ORG span; a knowledge-base body's name (`claimed`:
     "the United Nations") is none."""
+    if not any(t.lower_ in LAST_WORDS for t in doc):  # the matcher's cost, on most texts saved
+        return []
     found = [
         Span(doc, s, e, label="ORG", kb_id=TRIBAL)
         for _, s, e in _matcher(doc.vocab)(doc)

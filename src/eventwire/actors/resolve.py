@@ -309,8 +309,10 @@ def _inside_longer_name(span: Span) -> bool:
     from eventwire.geo.gazetteer import get_gazetteer
 
     doc = span.doc
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is None or ent.label_ not in LONGER_NAME_LABELS or len(ent) == len(span):
+    ent = _entity_at(span.doc, span.start)
+    if ent is None or ent.end < span.end:
+        return False
+    if ent.label_ not in LONGER_NAME_LABELS or len(ent) == len(span):
         return False
     before = doc[span.start - 1] if span.start > ent.start else None
     if before is not None and before.is_alpha and before.is_title and not before.is_stop:
@@ -319,6 +321,20 @@ def _inside_longer_name(span: Span) -> bool:
         return False
     places = get_gazetteer().lookup(ent.text)
     return bool(places) and not any(p.kind == "country" for p in places)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity holding token `i`, read from the tokens' IOB tags (`doc.ents`
+    builds every entity's span on each access: a cost per call, on every name)."""
+    label = doc[i].ent_type_
+    if not label:
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=label)
 
 
 def _stance_prefix(span: Span) -> bool:
