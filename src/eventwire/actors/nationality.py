@@ -137,6 +137,8 @@ def infer_nationality(
                 break
             if proto.kind == "organisation" and _body_of_igo(b, proto, span):
                 break
+            if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
@@ -608,6 +610,48 @@ def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
             proto.code = igo.code
             proto.affiliation = proto.affiliation or igo.name
             return True
+    return False
+
+
+# the links by which a body's own phrase names the state or body it belongs to: "China's
+# Taiwan Affairs Office", "the Chinese Taiwan Affairs Office", "the Eastern Theatre Command
+# of the People's Liberation Army"
+OWNER_LINKS = frozenset({"poss", "amod", "compound"})
+
+
+def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """A state or a body with a state that the body's own phrase names as its owner: a
+    possessive or a demonym before the name ("China's Taiwan Affairs Office", "the Russian
+    Baltic Fleet Command"), or "of" a body or state after it ("the Eastern Theatre Command of
+    the People's Liberation Army", "the Border Guard Service of Ukraine"). That owner beats a
+    place inside the name (Taiwan of "Taiwan Affairs Office") and the story's state."""
+    doc = span.doc
+    inside = range(span.start, span.end)
+    heads = {t.i for t in span if t.head.i not in inside or t.head.i == t.i}
+    for tok in span[0].doc[max(0, span.start - 4) : span.start]:
+        if tok.dep_ not in OWNER_LINKS or tok.head.i not in heads:
+            continue
+        if stance_prefixed(doc, tok.i):
+            continue
+        owner = at.get(tok.i)
+        if owner is not None and owner is not proto and owner.kind == "state" and owner.country:
+            proto.country = owner.country  # "China's Taiwan Affairs Office"
+            return True
+        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        if people is not None and people.kind == "state" and people.country:
+            proto.country = people.country  # "the Chinese Taiwan Affairs Office"
+            return True
+    for i in heads:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i in inside:
+                continue
+            for obj in prep.children:
+                owner = at.get(obj.i) if obj.dep_ == "pobj" else None
+                if owner is None or owner is proto or owner.country is None:
+                    continue
+                if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
+                    proto.country = owner.country  # "... Command of the People's Liberation Army"
+                    return True
     return False
 
 

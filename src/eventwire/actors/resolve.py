@@ -1423,6 +1423,9 @@ def _named(
         country = next((e.country for e in inner if e.kind == "state"), None)
         if _opens_with_igo(ent, kb_hits):  # "OSCE Mission to Serbia": no Serbian body
             country = None
+        owner = _owner_state(b, ent, kb_hits)
+        if owner is not None:  # "China's Taiwan Affairs Office": China's, not Taiwan's
+            country = owner.country
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None,
@@ -1448,6 +1451,33 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+# the links by which a state before a body's name owns it ("China's X", "the Chinese X")
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})
+
+
+def _owner_state(
+    b: Builder, ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> Entity | None:
+    """The state a possessive or demonym right before a body's name names as its owner
+    ("China's Taiwan Affairs Office", "the Russian Black Sea Fleet Command"): it beats a
+    state named inside the name. A stance ("pro-Beijing") owns nothing."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].text in ("'s", "\u2019s"):
+        i -= 1
+    if i < 0 or doc[i].dep_ not in OWNER_DEPS or not ent.start <= doc[i].head.i < ent.end:
+        return None
+    if stance_prefixed(doc, i):
+        return None
+    hit = kb_hits.get(i)
+    if hit is not None and hit[1].kind == "state" and not hit[1].international:
+        return hit[1]
+    people = b.demonym(doc[i].text) if doc[i].text[:1].isupper() else None
+    if people is not None and people.kind == "state" and people.country:
+        return people
+    return None
 
 
 NAME_JOINERS = frozenset({"and", "of", "&"})

@@ -1,0 +1,39 @@
+"""Round 12 (issue i12j): evidence in the actor's own phrase beats the story's and the
+dateline's state. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _one(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
+    return found[0]
+
+
+# 1. a possessive or demonym state in the body's own phrase beats a place inside its name
+
+
+def test_a_possessive_state_beats_a_state_inside_the_bodys_name(resolve) -> None:
+    text = (
+        "TAIPEI (Reuters) - Taiwan tracked ships near its coast on Monday. Taiwan's army "
+        "was put on alert. China's Taiwan Affairs Office said the island was provoking Beijing."
+    )
+    assert _one(resolve(text), "Taiwan Affairs Office").country == "CHN"
+
+
+def test_a_body_of_another_states_army_is_not_of_the_dateline_state(resolve) -> None:
+    text = (
+        "TAIPEI (Reuters) - China's navy began drills around Taiwan on Monday. The Southern "
+        "Theatre Command of the People's Liberation Army said the drills were a warning. "
+        "Taiwan's defence ministry said it was watching."
+    )
+    assert _one(resolve(text), "Southern Theatre Command").country == "CHN"
+
+
+def test_an_office_only_one_state_has_is_of_that_state(resolve) -> None:
+    text = (
+        "SEOUL (Reuters) - South Korea's navy tracked the ships. South Korea protested on "
+        "Monday. Tokyo was watching closely, Chief Cabinet Secretary Kenji Sato said."
+    )
+    person = _one(resolve(text), "Kenji Sato")
+    assert person.country == "JPN" and person.code == "JPNGOV"
