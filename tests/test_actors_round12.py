@@ -37,3 +37,32 @@ def test_an_office_only_one_state_has_is_of_that_state(resolve) -> None:
     )
     person = _one(resolve(text), "Kenji Sato")
     assert person.country == "JPN" and person.code == "JPNGOV"
+
+
+# 2. a host city is where a body meets, not whose it is
+
+
+def test_an_igo_organ_named_by_its_owner_is_of_no_state_in_its_host_city(resolve) -> None:
+    text = (
+        "VIENNA (Reuters) - The IAEA's Board of Governors met on Thursday. Austria said it "
+        "would host the next round. Iran rejected the board's demands."
+    )
+    body = _one(resolve(text), "Board of Governors")
+    assert body.country is None and body.code == "UNO"
+
+
+def test_an_alliance_organ_in_its_host_capital_is_of_no_state(resolve) -> None:
+    text = (
+        "BRUSSELS (Reuters) - NATO's Military Committee backed the plan on Monday. "
+        "Belgium welcomed it."
+    )
+    body = _one(resolve(text), "Military Committee")
+    assert body.country is None and body.code == "IGO"
+
+
+def test_an_envoy_to_bodies_in_a_host_city_is_of_the_sending_state(resolve) -> None:
+    text = (
+        "GENEVA (Reuters) - Pakistan's envoy to the international agencies in Geneva, Imran "
+        "Qureshi, accused India of lying. Switzerland hosted the meeting."
+    )
+    assert _one(resolve(text), "Imran Qureshi").country == "PAK"

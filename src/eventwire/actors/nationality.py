@@ -198,6 +198,8 @@ def _description(span: Span) -> list[Token]:
     apposition to a title, that title's phrase), without clauses about other things."""
     root = span.root
     heads = [root] + ([_appositive_head(span)] if root.dep_ == "appos" else [])
+    title = _title_misparsed(span) if root.dep_ == "conj" else None
+    heads += [title] if title is not None else []
     heads += [c for c in root.children if c.dep_ == "appos"]
     out: list[Token] = []
     for head in heads:
@@ -232,11 +234,39 @@ def _envoy_of(tok: Token) -> Token | None:
     return prep.head if prep.head.lower_ in ENVOY_WORDS else None
 
 
+# the links from a title down to the last noun of its phrase ("envoy to the organisations
+# in Vienna"), which the parser may take for the head of a name set off by commas after it
+TITLE_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "amod"})
+
+
+def _title_misparsed(span: Span) -> Token | None:
+    """"Russia's envoy to the organisations in Vienna, X, said": a name set off by commas
+    after a title's phrase, which the parser joined to the phrase's last noun ("Vienna")
+    instead of the title. The title it describes, if the phrase climbs to a person's title."""
+    from eventwire.actors.kb import load_kb
+
+    doc = span.doc
+    if span.root.dep_ not in ("conj", "appos") or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    if span.end < len(doc) and doc[span.end].text not in (",", "said", "told"):
+        return None
+    roles = load_kb().roles
+    tok = span.root.head
+    for _ in range(8):
+        role = roles.get(tok.lower_)
+        if role is not None and role.refers == "person" and tok.pos_ == "NOUN":
+            return tok
+        if tok.dep_ not in TITLE_PHRASE_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _appositive_head(span: Span) -> Token:
     """What the name is in apposition to; "Peru's ambassador to the U.N., X", where the
     parser hangs the name on the receiving body, is the envoy's title."""
     head = span.root.head
-    return _envoy_of(head) or head
+    return _envoy_of(head) or _title_misparsed(span) or head
 
 
 def _receiving_side(tok: Token) -> bool:
@@ -633,6 +663,8 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
             continue
         if stance_prefixed(doc, tok.i):
             continue
+        if _organ_of_igo(at, proto, tok):
+            return True  # "the IAEA's Board of Governors", "the U.N. watchdog's board"
         owner = at.get(tok.i)
         if owner is not None and owner is not proto and owner.kind == "state" and owner.country:
             proto.country = owner.country  # "China's Taiwan Affairs Office"
@@ -646,12 +678,30 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i in inside:
                 continue
             for obj in prep.children:
+                if obj.dep_ == "pobj" and _organ_of_igo(at, proto, obj):
+                    return True  # "the Board of Governors of the IAEA"
                 owner = at.get(obj.i) if obj.dep_ == "pobj" else None
                 if owner is None or owner is proto or owner.country is None:
                     continue
                 if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
                     proto.country = owner.country  # "... Command of the People's Liberation Army"
                     return True
+    return False
+
+
+def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
+    """`tok` heads the phrase of an intergovernmental body that owns the body `proto` ("the
+    IAEA's Board of Governors", "the U.N. nuclear watchdog's Board of Governors", "NATO's
+    Military Committee"): `proto` is that body's organ, of no state, even where the story
+    happens in the state that hosts it."""
+    for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))]:
+        owner = at.get(t.i)
+        if owner is None or owner is proto or owner.kind != "organisation":
+            continue
+        if owner.code in IGO_CODES and owner.country is None:
+            proto.code = owner.code
+            proto.affiliation = proto.affiliation or owner.name
+            return True
     return False
 
 
