@@ -66,3 +66,28 @@ def test_an_envoy_to_bodies_in_a_host_city_is_of_the_sending_state(resolve) -> N
         "Qureshi, accused India of lying. Switzerland hosted the meeting."
     )
     assert _one(resolve(text), "Imran Qureshi").country == "PAK"
+
+
+# 3. heads of international missions have no state, wherever the mission works
+
+
+def test_the_head_of_an_igo_mission_to_the_story_state_has_no_state(resolve) -> None:
+    text = (
+        "CHISINAU, Moldova (AP) - Moldova's parliament voted on Monday. The head of the OSCE "
+        "Mission to Moldova, Lars Berg, urged both sides to talk. Moldova's president agreed."
+    )
+    table = resolve(text)
+    person = _one(table, "Lars Berg")
+    assert person.country is None and person.code == "IGO"
+    assert not [a for a in table if a.kind == "person" and a.name == "Mission"]
+
+
+def test_a_mission_named_to_a_state_in_another_states_story_is_not_the_story_state(
+    resolve,
+) -> None:
+    text = (
+        "MOGADISHU, Somalia (AP) - The head of the OSCE Mission to Moldova, Marek Novak, urged "
+        "calm. Somalia said on Monday its army had retaken the town."
+    )
+    person = _one(resolve(text), "Marek Novak")
+    assert person.country is None and person.code == "IGO"

@@ -269,11 +269,22 @@ def _appositive_head(span: Span) -> Token:
     return _envoy_of(head) or _title_misparsed(span) or head
 
 
+# a body sent to work in a state: its "to X" / "in X" names where it works, not whose it is
+# ("the head of the OSCE Mission to Moldova", "the chief of the monitoring mission in Mali")
+MISSION_WORDS = frozenset({"mission", "missions", "delegation", "delegations", "operation",
+                           "operations", "observers", "monitors"})  # fmt: skip
+MISSION_PREPS = frozenset({"to", "in"})
+
+
 def _receiving_side(tok: Token) -> bool:
-    """A token in an envoy's "to X" phrase: X receives the envoy, who belongs to the
-    sending state ("Peru's ambassador to Chile" is Peruvian)."""
+    """A token in an envoy's "to X" phrase or a mission's "to X" / "in X" phrase: X receives
+    the envoy or hosts the mission, which belongs to the sending state or body ("Peru's
+    ambassador to Chile" is Peruvian; the head of the OSCE Mission to Moldova is no
+    Moldovan)."""
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "prep" and t.lower_ in ENVOY_PREPS and t.head.lower_ in ENVOY_WORDS:
+            return True
+        if t.dep_ == "prep" and t.lower_ in MISSION_PREPS and t.head.lower_ in MISSION_WORDS:
             return True
     return False
 

@@ -504,6 +504,14 @@ INSTITUTION_HEADS = frozenset({
 })
 
 
+# nouns that, after an intergovernmental body's name, make a longer body's name ("the OSCE
+# Mission", "the UN Office"); with INSTITUTION_HEADS
+BODY_NOUNS_AFTER = frozenset({"mission", "force", "forces", "delegation", "operation", "office"})
+
+# words that link a body's name to the place or field it serves ("Mission to Moldova")
+NAME_LINKS = frozenset({"to", "in", "for", "of", "on"})
+
+
 def _whole_body_name(ent: Span) -> Span:
     """A body's name NER cut short or mislabelled, made whole: an event-labelled name
     ending in an institution's noun is a body; an ORG starts at the capitalised words after
@@ -527,6 +535,13 @@ def _whole_body_name(ent: Span) -> Span:
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
         start = k
+    # "the OSCE Mission to" + "Moldova": a name NER cut after its linking word runs on over
+    # the capitalised words that follow
+    if end - start > 1 and doc[end - 1].lower_ in NAME_LINKS and end < len(doc):
+        k = end
+        while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+        end = k if k > end else end
     last = doc[end - 1]
     if last.text in POSSESSIVE and end - 2 > start:
         owner = doc[end - 2]
@@ -578,6 +593,10 @@ def _titled_names(
             j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
             if j in kb_hits and kb_hits[j][2] == "name":  # not "of the Tunisian League"
                 k = kb_hits[j][0].end
+                # "head of the OSCE Mission": the name runs on over the body's noun
+                nxt = doc[k] if k < len(doc) else None
+                if nxt is not None and nxt.lower_ in INSTITUTION_HEADS | BODY_NOUNS_AFTER:
+                    k = max(k + 1, by_token[j].end if j in by_token else k + 1)
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
         end = k
