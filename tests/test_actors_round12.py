@@ -91,3 +91,41 @@ def test_a_mission_named_to_a_state_in_another_states_story_is_not_the_story_sta
     )
     person = _one(resolve(text), "Marek Novak")
     assert person.country is None and person.code == "IGO"
+
+
+def test_the_international_communitys_envoy_has_no_state(resolve) -> None:
+    text = (
+        "SARAJEVO (AP) - Bosnia's parliament met on Monday. The international community's "
+        "special envoy, Karl Brandt, annulled the law. Bosnia's president objected."
+    )
+    person = _one(resolve(text), "Karl Brandt")
+    assert person.country is None and person.code == "IGO"
+
+
+def test_troops_of_a_multinational_force_led_by_a_state_are_of_no_state(resolve) -> None:
+    text = (
+        "BANGUI, Central African Republic (AP) - Troops from the Rwandan-led multinational "
+        "force retook the town on Monday. The Central African Republic's army withdrew."
+    )
+    group = next(a for a in resolve(text) if a.name.startswith("Troops from"))
+    assert group.country is None and group.code == "IGO"
+
+
+def test_a_state_that_backs_rebels_is_not_their_state(resolve) -> None:
+    text = "GOMA, Congo (AP) - Rwandan-backed rebels seized the town on Monday. Congo protested."
+    group = next(a for a in resolve(text) if "rebels" in a.name)
+    assert group.country != "RWA"
+
+
+def test_the_commander_of_a_multinational_mission_has_no_state(resolve) -> None:
+    text = (
+        "PORT-AU-PRINCE, Haiti (AP) - Police officers and troops from the Kenyan-led "
+        "Multinational Security Support mission (MSS) retook the port, the mission said. "
+        "Its commander, Peter Otieno, said eight attackers were killed. Haiti's government "
+        "welcomed it."
+    )
+    table = resolve(text)
+    mission = _one(table, "MSS")
+    assert mission.country is None and mission.code == "IGO"
+    person = _one(table, "Peter Otieno")
+    assert person.country is None and person.code == "IGO"

@@ -212,6 +212,27 @@ def national_prefix(doc: Doc, start: int) -> int | None:
     return None
 
 
+@functools.cache
+def _agent_words() -> frozenset[str]:
+    from eventwire.actors.kb import data_rows
+
+    return frozenset(r["word"].lower() for r in data_rows("agent_words.tsv"))
+
+
+def agent_prefixed(doc: Doc, k: int) -> bool:
+    """The name ending at token `k` is the agent of a hyphenated participle after it ("the
+    Kenyan-led mission", "Rwandan-backed rebels"): it leads or backs the phrase, which is
+    not its own."""
+    return (k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_
+            and doc[k + 2].lower_ in _agent_words())  # fmt: skip
+
+
+def no_owner(doc: Doc, k: int) -> bool:
+    """The state word at token `k` owns nothing of the phrase around it: a stance
+    ("pro-Beijing") or an agent ("Kenyan-led")."""
+    return stance_prefixed(doc, k) or agent_prefixed(doc, k)
+
+
 def stance_prefixed(doc: Doc, k: int) -> bool:
     """The name at token `k` follows "pro-" or "anti-" ("the pro-Beijing camp")."""
     return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in STANCE_PREFIXES

@@ -36,14 +36,16 @@ local group with a state is one of that group.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import collective_nouns, is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody
+from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody, data_rows
 from eventwire.actors.known import PARTICLES
-from eventwire.actors.national import Story, stance_prefixed
+from eventwire.actors.national import Story, no_owner
 
 # bodies first, then people (who may speak for them), then groups
 KIND_ORDER = {"organisation": 0, "person": 1, "group": 2}
@@ -131,6 +133,8 @@ def infer_nationality(
                 break
             if proto.kind == "person" and _body_referred_to(b, at, proto, span):
                 break
+            if proto.kind == "person" and _head_of_its_body(b, at, proto, span):
+                break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
             if proto.kind == "group" and _crew_of_vessel(b, proto, span):
@@ -139,12 +143,14 @@ def infer_nationality(
                 break
             if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
                 break
+            if proto.kind != "state" and _international_description(span, proto):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
                 break
-        if proto.kind == "organisation" and proto.code in IGO_CODES and proto.country is None:
-            continue  # an intergovernmental body's mission or office: of no state
+        if proto.code in IGO_CODES and proto.country is None:
+            continue  # an intergovernmental body's mission, office, force or head: of no state
         body = bodies.get(proto.affiliation or "")
         if proto.country is None and body is not None and body.country is not None:
             proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
@@ -390,6 +396,38 @@ def _spokesperson_of_previous_subject(
     return True
 
 
+def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"The mission said ... Its commander, X, said", "Kenya sent police. Its president, X":
+    a title owned by "its" names the officer of the body or state "its" takes up: the
+    subject of the sentence before when that is a body or state, else the last body named
+    there (a plural group is no "it"). The officer takes its state, or its code and no
+    state when it is an international body."""
+    if proto.known is not None or span.sent.start == 0:
+        return False
+    anchor = _appositive_head(span) if span.root.dep_ == "appos" else span.root
+    pronoun = next((c for c in anchor.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    if pronoun is None or any(t.i in at for t in _description(span) if t.i != pronoun.i):
+        return False
+    before = span.doc[span.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is None or other.kind not in ("organisation", "state"):
+        other = next((p for _, _, p in b.mentions_backward(pronoun.idx, before.start_char)
+                      if p.kind == "organisation" and p is not proto), None)  # fmt: skip
+    if other is None:
+        return False
+    if other.country is None and other.code in INTERNATIONAL_CODES:
+        proto.code = other.code  # the commander of an international mission: of no state
+        proto.affiliation = proto.affiliation or other.name
+        return True
+    if other.country is None:
+        return False
+    proto.country, proto.country_basis = other.country, other.country_basis
+    if other.kind == "organisation":
+        proto.affiliation = proto.affiliation or other.name
+    return True
+
+
 # a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
 ENVOY_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
 
@@ -560,6 +598,8 @@ def _qualified(
     """A demonym or a party word inside a group's phrase ("Republican national security
     experts", "Iraqi protesters" where no earlier pass read it)."""
     for tok in span:
+        if no_owner(tok.doc, tok.i):
+            continue  # "Rwandan-backed rebels": backed by Rwanda, not Rwanda's
         state = b.demonym(tok.text) if tok.text[:1].isupper() else None
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
@@ -585,7 +625,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
         tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
-        if stance_prefixed(tok.doc, tok.i):
+        if no_owner(tok.doc, tok.i):
             continue
         people = b.demonym(tok.text) if tok.text[:1].isupper() else None
         if people is not None and proto.kind != "group":
@@ -672,7 +712,7 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
     for tok in span[0].doc[max(0, span.start - 4) : span.start]:
         if tok.dep_ not in OWNER_LINKS or tok.head.i not in heads:
             continue
-        if stance_prefixed(doc, tok.i):
+        if no_owner(doc, tok.i):
             continue
         if _organ_of_igo(at, proto, tok):
             return True  # "the IAEA's Board of Governors", "the U.N. watchdog's board"
@@ -697,6 +737,52 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
                 if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
                     proto.country = owner.country  # "... Command of the People's Liberation Army"
                     return True
+    return False
+
+
+@functools.cache
+def _international_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in data_rows("international_words.tsv"))
+
+
+# the links by which a word describes the noun it modifies, or that noun's owner
+DESCRIBING_LINKS = frozenset({"amod", "compound", "nmod", "poss"})
+# "troops from the multinational force", "the commander of a multinational force"
+MEMBER_PREPS = frozenset({"of", "from"})
+
+
+def _international_description(span: Span, proto: Proto) -> bool:
+    """A word for "across states" that describes the noun the name stands for, or that
+    noun's owner: "the Kenyan-led Multinational Security Support mission (MSS)", "the
+    international community's High Representative, X", "X, commander of the multinational
+    force": a body or official of no state, wherever it works (code IGO). A state that
+    owns the phrase says more ("Kenya's international envoy"), so such a phrase is left."""
+    if proto.code is not None:
+        return False
+    anchors = {span.root.i}
+    if span.root.dep_ == "appos":
+        anchors.add(_appositive_head(span).i)
+    inner = [t for t in span if proto.kind == "group" and t.i != span.root.i]
+    for tok in inner + _description(span):
+        if tok.lower_ not in _international_words():
+            continue
+        t = tok
+        while t.i not in anchors and t.head.i != t.i and (
+            t.dep_ in DESCRIBING_LINKS or t.dep_ == "pobj" and t.head.lower_ in MEMBER_PREPS
+            or t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
+        ):
+            t = t.head
+        if t.i not in anchors:
+            continue
+        if tok.lower_ == "international" and tok.is_title and not tok.head.is_lower:
+            continue  # "the International Institute for Strategic Studies": a proper name
+        head = span.doc[t.i]
+        owners = [c for c in head.children if c.dep_ == "poss" and c.i != tok.i and c.lower_
+                  not in ("its", "their") and not any(d.i == tok.i for d in c.subtree)]
+        if owners:
+            continue  # "Kenya's international envoy": Kenya's
+        proto.code, proto.country = "IGO", None
+        return True
     return False
 
 

@@ -41,7 +41,14 @@ from eventwire.actors.kb import (
     split_cell,
 )
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
-from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
+from eventwire.actors.national import (
+    agent_prefixed,
+    national_prefix,
+    no_owner,
+    place_state,
+    read_story,
+    stance_prefixed,
+)
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
@@ -134,6 +141,12 @@ def resolve_actors(
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
+    # "the Kenyan-led mission", "Rwandan-backed rebels": the demonym names the state that
+    # leads or backs the phrase, not its owner, and no mention of the state acting
+    for i in [
+        i for i, h in kb_hits.items() if h[2] == "demonym" and agent_prefixed(doc, h[0].end - 1)
+    ]:
+        kb_hits.pop(i, None)
     _shared_names(kb_hits, kb, b)
     role_spans = [
         (sp, kb.roles[doc.vocab.strings[sp.label]])
@@ -233,7 +246,7 @@ HOME_STATE_NOUNS = frozenset({"authorities", "government"})
 
 
 def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
-    """"urged the authorities to investigate" in a story about one state that names no
+    """ "urged the authorities to investigate" in a story about one state that names no
     state before it as an actor (the dateline does not act): that state's government."""
     for tok in doc[1:]:
         if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
@@ -281,7 +294,7 @@ def _demonym_as_state(span: Span) -> bool:
 
 
 def _paired_state(span: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
-    """"Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
+    """ "Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
     like it, for its state."""
     root = span.root
     pair = [c for c in root.children if c.dep_ == "conj"]
@@ -498,10 +511,23 @@ def _party_name(doc: Doc, start: int, end: int) -> bool:
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
-INSTITUTION_HEADS = frozenset({
-    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
-    "department", "authority", "bureau", "directorate", "command", "secretariat",
-})
+INSTITUTION_HEADS = frozenset(
+    {
+        "prefecture",
+        "office",
+        "board",
+        "commission",
+        "ministry",
+        "council",
+        "agency",
+        "department",
+        "authority",
+        "bureau",
+        "directorate",
+        "command",
+        "secretariat",
+    }
+)
 
 
 # nouns that, after an intergovernmental body's name, make a longer body's name ("the OSCE
@@ -528,9 +554,16 @@ def _whole_body_name(ent: Span) -> Span:
         return ent
     start, end = ent.start, ent.end
     k = start
-    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
-        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
-                                and doc[k - 2].is_title)  # fmt: skip
+    while (
+        k > 0
+        and not doc[k - 1].ent_type_
+        and doc[k - 1].lower_ != "the"
+        and (
+            doc[k - 1].is_title
+            or (
+                doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].is_title
+            )  # fmt: skip
+        )
     ):
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
@@ -1272,8 +1305,8 @@ def _members_of(
         role.sector,
     )  # fmt: skip
     if state is None:  # "(Freedom)": a gloss in brackets is no part of the group's name
-        words = [t.text for t in doc[start:end] if t.text not in ("(", ")")]
-        name = " ".join(words)
+        words = [t.text_with_ws for t in doc[start:end] if t.text not in ("(", ")")]
+        name = " ".join("".join(words).split())
     else:
         name = " ".join(doc[start:end].text.split())
     # "troops of the Southern African Development Community mission": the body acts too,
@@ -1488,7 +1521,7 @@ def _owner_state(
         i -= 1
     if i < 0 or doc[i].dep_ not in OWNER_DEPS or not ent.start <= doc[i].head.i < ent.end:
         return None
-    if stance_prefixed(doc, i):
+    if no_owner(doc, i):
         return None
     hit = kb_hits.get(i)
     if hit is not None and hit[1].kind == "state" and not hit[1].international:
