@@ -129,3 +129,26 @@ def test_the_commander_of_a_multinational_mission_has_no_state(resolve) -> None:
     assert mission.country is None and mission.code == "IGO"
     person = _one(table, "Peter Otieno")
     assert person.country is None and person.code == "IGO"
+
+
+# 4. the state a story opens with and names clearly most is the story's state
+
+
+def test_the_state_a_story_opens_with_places_its_local_people(resolve) -> None:
+    text = (
+        "Chad Says Army Repelled Rebel Raid Near Sudan Border\n\n"
+        "Chad's army said on Friday that it had repelled a raid on a border post, a day after "
+        "Sudan accused Chad of arming militias. Chad denied the claim. Sudan's army said it "
+        "was watching the border. Chadian officials said the raiders came from Sudan. Army "
+        "spokesman Col. Ali Mahamat said twelve attackers were killed. Chad closed the road."
+    )
+    assert _one(resolve(text), "Ali Mahamat").country == "TCD"
+
+
+def test_a_body_named_as_of_several_states_has_no_state(resolve) -> None:
+    text = (
+        "LIMA, Peru (AP) - Peru's congress voted on Monday. The League of Coastal States "
+        "condemned the vote. Peru's president objected."
+    )
+    body = _one(resolve(text), "League of Coastal States")
+    assert body.country is None and body.code == "IGO"

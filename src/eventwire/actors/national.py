@@ -28,6 +28,8 @@ HOME_NOUNS = frozenset({"country", "nation"})
 # mentions the leading state needs, and how many times the runner-up's it must have
 MIN_MENTIONS = 2
 DOMINANCE = 2
+# ... or, for the state the story opens with, three times for every two of the runner-up's
+LEAD_DOMINANCE_NUM, LEAD_DOMINANCE_DEN = 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +117,21 @@ def main_state(
     leader = states[ranked[0][0]]
     rivals = [n for code, n in ranked[1:] if code != leader.sovereign]
     dominant = not rivals or ranked[0][1] >= DOMINANCE * rivals[0]
+    if not dominant and _first_state(kb_hits) == leader.country:
+        # the state the story opens with and names most: a clear lead is enough
+        dominant = LEAD_DOMINANCE_NUM * ranked[0][1] >= LEAD_DOMINANCE_DEN * rivals[0]
     if dominant and (leader.sovereign is None or ranked[0][1] > counts[leader.sovereign]):
         return leader
     return _institutional_state(kb_hits)
+
+
+def _first_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> str | None:
+    """The state the text names first, by name or demonym."""
+    for i in sorted(kb_hits):
+        span, entity, how = kb_hits[i]
+        if entity.kind == "state" and not entity.international and how in ("name", "demonym"):
+            return entity.country
+    return None
 
 
 def _institutional_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:

@@ -145,6 +145,8 @@ def infer_nationality(
                 break
             if proto.kind != "state" and _international_description(span, proto):
                 break
+            if proto.kind == "organisation" and _union_of_states(proto):
+                break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
@@ -784,6 +786,23 @@ def _international_description(span: Span, proto: Proto) -> bool:
         proto.code, proto.country = "IGO", None
         return True
     return False
+
+
+# the plural that closes the name of a body of several states ("Alliance of Sahel States")
+STATES_NOUNS = frozenset({"states", "nations", "countries", "republics", "governments"})
+
+
+def _union_of_states(proto: Proto) -> bool:
+    """"the Alliance of Sahel States", "the League of Arab States", "the Union of South
+    American Nations": a body whose name ends "of ... States" (or Nations, Countries) joins
+    several states and belongs to none of them (code IGO)."""
+    words = proto.name.split()
+    if len(words) < 3 or words[-1].lower() not in STATES_NOUNS or "of" not in words[1:-1]:
+        return False
+    if not all(w[:1].isupper() or w in ("of", "and", "the") for w in words):
+        return False
+    proto.code, proto.country = "IGO", None
+    return True
 
 
 def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
