@@ -139,6 +139,8 @@ def infer_nationality(
                 break
             if proto.kind == "group" and _crew_of_vessel(b, proto, span):
                 break
+            if proto.kind == "group" and _members_of_body(b, at, proto, span):
+                break
             if proto.kind == "organisation" and _body_of_igo(b, proto, span):
                 break
             if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
@@ -805,6 +807,38 @@ def _union_of_states(proto: Proto) -> bool:
     return True
 
 
+def _members_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"militants of the Sahel Brigade (SB)", "troops from the X mission": members of a
+    named body the text placed take its state (or its international code)."""
+    doc = span.doc
+    bodies: list[Proto] = []
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            phrase = doc[obj.left_edge.i : obj.right_edge.i + 1]
+            words = [t for t in phrase if t.lower_ != "the" and t.text not in ("(", ")")]
+            name = " ".join(t.text for t in words)
+            bodies += [p for p in b.protos.values() if p.name == name and p is not proto]
+            bodies += [o for t in phrase if (o := at.get(t.i)) is not None and o is not proto]
+            end = phrase.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                gloss = at.get(end + 1)  # "militants of the Sahel Brigade (SB)"
+                bodies += [gloss] if gloss is not None and gloss is not proto else []
+    for body in bodies:
+        if body.kind not in ("organisation", "group"):
+            continue
+        if body.country is not None:
+            proto.country, proto.country_basis = body.country, body.country_basis
+            return True
+        if body.code in IGO_CODES:
+            proto.code = body.code
+            return True
+    return False
+
+
 def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
     """`tok` heads the phrase of an intergovernmental body that owns the body `proto` ("the
     IAEA's Board of Governors", "the U.N. nuclear watchdog's Board of Governors", "NATO's
@@ -871,7 +905,10 @@ def _national(proto: Proto, b: Builder) -> bool:
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
     # "activists", or "climate activists" by its noun
-    noun = proto.name.lower().replace("-", " ").split()[-1]  # "counter-protesters" too
+    words = proto.name.lower().replace("-", " ").split()  # "counter-protesters" too
+    # "gunmen from the X gang coalition", "fighters of the X": the members' noun heads it
+    cut = next((i for i, w in enumerate(words) if w in MEMBER_PREPS and i > 0), len(words))
+    noun = words[cut - 1]
     role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(noun)
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)
