@@ -152,3 +152,44 @@ def test_a_body_named_as_of_several_states_has_no_state(resolve) -> None:
     )
     body = _one(resolve(text), "League of Coastal States")
     assert body.country is None and body.code == "IGO"
+
+
+# 5. armed members of a named group, in a story about one state
+
+
+def test_gunmen_from_a_named_gang_act_where_the_story_happens(resolve) -> None:
+    text = (
+        "Gunmen from the Grand Ravine gang alliance stormed a police station in Haiti on "
+        "Monday. Haiti's police said three officers were killed. Haiti declared an emergency."
+    )
+    group = next(a for a in resolve(text) if a.name.startswith("Gunmen from"))
+    assert group.country == "HTI"
+
+
+def test_militants_of_a_named_body_take_its_state(resolve) -> None:
+    text = (
+        "Niger says soldiers killed in attack\n\n"
+        "Niger's army said on Monday that militants of the Sahel Brigade (SB) had attacked a "
+        "base near Tillaberi. The SB said in a statement it had seized weapons. Niger closed "
+        "the border with Mali. Niger's president vowed revenge."
+    )
+    group = next(a for a in resolve(text) if a.name.startswith("militants of"))
+    assert group.country == "NER"
+
+
+# 6. a rank abbreviated before a name ends no sentence: the name keeps its title's body
+
+
+def test_a_spokesman_for_a_movement_named_with_an_abbreviated_rank(resolve) -> None:
+    text = (
+        "Missiles struck a tanker in the Gulf on Monday. A spokesman for the Houthi "
+        "movement, Brig. Gen. Ahmed al-Sharafi, said the ship was a target."
+    )
+    table = resolve(text)
+    assert _one(table, "Ahmed al-Sharafi").country == "YEM"
+    assert not [a for a in table if a.name == "Brig"]
+
+
+def test_an_abbreviated_rank_before_a_name_keeps_the_sentence_whole(nlp) -> None:
+    doc = nlp("A spokesman for the army, Brig. Omar Diallo, said the town was calm.")
+    assert len(list(doc.sents)) == 1
