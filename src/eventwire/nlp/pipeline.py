@@ -6,7 +6,7 @@ import functools
 import importlib.util
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -64,8 +64,9 @@ def load_nlp() -> Language:
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
             nlp.max_length = MAX_TEXT_CHARS
+            tokenizer: Any = nlp.tokenizer
             for abbreviation in title_abbreviations():  # "Brig. Gen. X": no sentence end
-                nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+                tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
             nlp.add_pipe("eventwire_paragraphs", before="parser")
             return nlp
     raise RuntimeError(
