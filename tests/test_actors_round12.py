@@ -193,3 +193,12 @@ def test_a_spokesman_for_a_movement_named_with_an_abbreviated_rank(resolve) -> N
 def test_an_abbreviated_rank_before_a_name_keeps_the_sentence_whole(nlp) -> None:
     doc = nlp("A spokesman for the army, Brig. Omar Diallo, said the town was calm.")
     assert len(list(doc.sents)) == 1
+
+
+def test_an_expert_in_international_law_keeps_the_story_state(resolve) -> None:
+    # guard for the rule above: "international" describes the field, not the person
+    text = (
+        "SARAJEVO (AP) - Bosnia's parliament met on Monday. Karl Brandt, an international law "
+        "expert, said the law was void. Bosnia's president objected."
+    )
+    assert _one(resolve(text), "Karl Brandt").code != "IGO"

@@ -749,8 +749,6 @@ def _international_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in data_rows("international_words.tsv"))
 
 
-# the links by which a word describes the noun it modifies, or that noun's owner
-DESCRIBING_LINKS = frozenset({"amod", "compound", "nmod", "poss"})
 # "troops from the multinational force", "the commander of a multinational force"
 MEMBER_PREPS = frozenset({"of", "from"})
 
@@ -770,9 +768,17 @@ def _international_description(span: Span, proto: Proto) -> bool:
     for tok in inner + _description(span):
         if tok.lower_ not in _international_words():
             continue
-        t = tok
+        if tok.dep_ not in ("amod", "compound") and tok.i not in anchors:
+            continue
+        # the noun the word describes: its head ("an international force"), or the head of
+        # a name it opens ("Multinational Security Support mission"), not the noun a
+        # described noun modifies in turn ("an international law expert")
+        t = tok if tok.i in anchors else tok.head
+        while tok.dep_ == "compound" and t.dep_ == "compound" and t.i not in anchors:
+            t = t.head
+        # which is the name's noun, its owner or the body its members are of
         while t.i not in anchors and t.head.i != t.i and (
-            t.dep_ in DESCRIBING_LINKS or t.dep_ == "pobj" and t.head.lower_ in MEMBER_PREPS
+            t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in MEMBER_PREPS
             or t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
         ):
             t = t.head
