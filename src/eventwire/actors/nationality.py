@@ -624,8 +624,10 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
+        # not "a few kilometres from the Chinese city of X": a distance, no whereabouts
         tokens = [t for c in span.root.children if c.dep_ == "prep"
-                  and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+                  and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"
+                  and not any(m.dep_ == "npadvmod" for m in c.children)]  # fmt: skip
         tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
