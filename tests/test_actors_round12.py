@@ -212,3 +212,24 @@ def test_a_place_a_group_is_some_distance_from_is_not_where_it_is(resolve) -> No
     )
     group = next(a for a in resolve(text) if a.name.lower().startswith("farmers"))
     assert group.country != "CHN"
+
+
+# 7. an armed group that fights in places of one state is of that state, whatever the story's
+
+
+def test_a_front_attacking_in_a_region_of_a_state_is_of_that_state(resolve) -> None:
+    text = (
+        "Russia and France traded accusations on Monday. The Front for Desert Freedom attacked "
+        "an army base in Mali's Kidal region. Russia denied it. France said Russia was lying. "
+        "Russia's envoy objected."
+    )
+    assert _one(resolve(text), "Front for Desert Freedom").country == "MLI"
+
+
+def test_fighters_of_a_glossed_front_attacking_in_a_state_are_of_that_state(resolve) -> None:
+    text = (
+        "Russia and France traded accusations on Monday. Fighters of the Front for Desert "
+        "Freedom (FDF) raided an army post in northern Niger. Russia denied it. France said "
+        "Russia was lying. Russia's envoy objected."
+    )
+    assert _one(resolve(text), "FDF").country == "NER"

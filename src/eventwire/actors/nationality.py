@@ -153,6 +153,8 @@ def infer_nationality(
                 break
             if _placed(span, proto, story, b):
                 break
+        if proto.country is None and proto.code is None and proto.kind in ("organisation", "group"):
+            _acts_in_state(b, at, proto, spans.get(proto.key, []), story)
         if proto.code in IGO_CODES and proto.country is None:
             continue  # an intergovernmental body's mission, office, force or head: of no state
         body = bodies.get(proto.affiliation or "")
@@ -845,6 +847,60 @@ def _members_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span)
             proto.code = body.code
             return True
     return False
+
+
+@functools.cache
+def _armed_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in data_rows("armed_verbs.tsv"))
+
+
+# prepositions that place an action ("attacked a base in X", "burned tankers near Y")
+WHERE_PREPS = frozenset({"in", "near", "at", "across", "inside", "around", "outside"})
+# links from a name up to the subject phrase it is part of ("fighters of the X (XB)")
+SUBJECT_PHRASE_LINKS = frozenset({"appos", "pobj", "prep", "compound", "poss", "conj"})
+
+
+def _acts_in_state(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], story: Story
+) -> None:
+    """"The X Front attacked an army base in Mali's Kidal region", "Fighters of the X
+    Front (XF) stormed a police station in Y" (Y in Haiti), "its fighters had burned 30
+    tankers near Y": a body or group of no known state that, as the subject of an armed
+    action, acts in places of one state only is of that state; the story's state is no
+    evidence against it."""
+    states: set[str] = set()
+    for span in spans:
+        tok = span.root
+        while tok.dep_ in SUBJECT_PHRASE_LINKS and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in _armed_verbs():
+            continue
+        for t in verb.subtree:
+            if t.dep_ != "pobj" or t.head.lower_ not in WHERE_PREPS:
+                continue
+            states |= _states_of_place(b, at, t, story)
+    if len(states) == 1:
+        proto.country, proto.country_basis = states.pop(), None
+
+
+def _states_of_place(b: Builder, at: dict[int, Proto], tok: Token, story: Story) -> set[str]:
+    """The states a place phrase names: a state ("in Mali"), a state owning the place ("in
+    Mali's Kidal region", "in northern Mali"), a place the gazetteer puts in a state."""
+    out: set[str] = set()
+    for t in tok.subtree:
+        other = at.get(t.i)
+        if other is not None and other.kind == "state" and other.country:
+            out.add(other.country)
+            continue
+        place = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if place is not None and place.label_ in PLACE_LABELS and place.root.i == t.i:
+            state = story.state_of(place)
+            if state is not None and state.country and not state.international:
+                out.add(state.country)
+    return out
 
 
 def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
