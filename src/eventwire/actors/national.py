@@ -28,6 +28,8 @@ HOME_NOUNS = frozenset({"country", "nation"})
 # mentions the leading state needs, and how many times the runner-up's it must have
 MIN_MENTIONS = 2
 DOMINANCE = 2
+# ... or, for the state the story opens with, three times for every two of the runner-up's
+LEAD_DOMINANCE_NUM, LEAD_DOMINANCE_DEN = 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +117,21 @@ def main_state(
     leader = states[ranked[0][0]]
     rivals = [n for code, n in ranked[1:] if code != leader.sovereign]
     dominant = not rivals or ranked[0][1] >= DOMINANCE * rivals[0]
+    if not dominant and _first_state(kb_hits) == leader.country:
+        # the state the story opens with and names most: a clear lead is enough
+        dominant = LEAD_DOMINANCE_NUM * ranked[0][1] >= LEAD_DOMINANCE_DEN * rivals[0]
     if dominant and (leader.sovereign is None or ranked[0][1] > counts[leader.sovereign]):
         return leader
     return _institutional_state(kb_hits)
+
+
+def _first_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> str | None:
+    """The state the text names first, by name or demonym."""
+    for i in sorted(kb_hits):
+        span, entity, how = kb_hits[i]
+        if entity.kind == "state" and not entity.international and how in ("name", "demonym"):
+            return entity.country
+    return None
 
 
 def _institutional_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> Entity | None:
@@ -210,6 +224,27 @@ def national_prefix(doc: Doc, start: int) -> int | None:
         if doc[k - 2].lower_ in ("the", "this"):
             return k - 1  # the phrase is "country's parliament", without its article
     return None
+
+
+@functools.cache
+def _agent_words() -> frozenset[str]:
+    from eventwire.actors.kb import data_rows
+
+    return frozenset(r["word"].lower() for r in data_rows("agent_words.tsv"))
+
+
+def agent_prefixed(doc: Doc, k: int) -> bool:
+    """The name ending at token `k` is the agent of a hyphenated participle after it ("the
+    Kenyan-led mission", "Rwandan-backed rebels"): it leads or backs the phrase, which is
+    not its own."""
+    return (k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_
+            and doc[k + 2].lower_ in _agent_words())  # fmt: skip
+
+
+def no_owner(doc: Doc, k: int) -> bool:
+    """The state word at token `k` owns nothing of the phrase around it: a stance
+    ("pro-Beijing") or an agent ("Kenyan-led")."""
+    return stance_prefixed(doc, k) or agent_prefixed(doc, k)
 
 
 def stance_prefixed(doc: Doc, k: int) -> bool:

@@ -36,14 +36,16 @@ local group with a state is one of that group.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.collectives import collective_nouns, is_collective, is_local
 from eventwire.actors.filters import is_place_name
-from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody
+from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody, data_rows
 from eventwire.actors.known import PARTICLES
-from eventwire.actors.national import Story, stance_prefixed
+from eventwire.actors.national import Story, no_owner
 
 # bodies first, then people (who may speak for them), then groups
 KIND_ORDER = {"organisation": 0, "person": 1, "group": 2}
@@ -131,18 +133,30 @@ def infer_nationality(
                 break
             if proto.kind == "person" and _body_referred_to(b, at, proto, span):
                 break
+            if proto.kind == "person" and _head_of_its_body(b, at, proto, span):
+                break
             if proto.kind == "group" and _qualified(b, proto, span, national or {}):
                 break
             if proto.kind == "group" and _crew_of_vessel(b, proto, span):
                 break
+            if proto.kind == "group" and _members_of_body(b, at, proto, span):
+                break
             if proto.kind == "organisation" and _body_of_igo(b, proto, span):
+                break
+            if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
+                break
+            if proto.kind != "state" and _international_description(span, proto):
+                break
+            if proto.kind == "organisation" and _union_of_states(proto):
                 break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
             if _placed(span, proto, story, b):
                 break
-        if proto.kind == "organisation" and proto.code in IGO_CODES and proto.country is None:
-            continue  # an intergovernmental body's mission or office: of no state
+        if proto.country is None and proto.code is None and proto.kind in ("organisation", "group"):
+            _acts_in_state(b, at, proto, spans.get(proto.key, []), story)
+        if proto.code in IGO_CODES and proto.country is None:
+            continue  # an intergovernmental body's mission, office, force or head: of no state
         body = bodies.get(proto.affiliation or "")
         if proto.country is None and body is not None and body.country is not None:
             proto.country = body.country  # "Coast Guard Commandant X" of the Coast Guard
@@ -196,6 +210,8 @@ def _description(span: Span) -> list[Token]:
     apposition to a title, that title's phrase), without clauses about other things."""
     root = span.root
     heads = [root] + ([_appositive_head(span)] if root.dep_ == "appos" else [])
+    title = _title_misparsed(span) if root.dep_ == "conj" else None
+    heads += [title] if title is not None else []
     heads += [c for c in root.children if c.dep_ == "appos"]
     out: list[Token] = []
     for head in heads:
@@ -230,18 +246,57 @@ def _envoy_of(tok: Token) -> Token | None:
     return prep.head if prep.head.lower_ in ENVOY_WORDS else None
 
 
+# the links from a title down to the last noun of its phrase ("envoy to the organisations
+# in Vienna"), which the parser may take for the head of a name set off by commas after it
+TITLE_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "amod"})
+
+
+def _title_misparsed(span: Span) -> Token | None:
+    """"Russia's envoy to the organisations in Vienna, X, said": a name set off by commas
+    after a title's phrase, which the parser joined to the phrase's last noun ("Vienna")
+    instead of the title. The title it describes, if the phrase climbs to a person's title."""
+    from eventwire.actors.kb import load_kb
+
+    doc = span.doc
+    if span.root.dep_ not in ("conj", "appos") or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    if span.end < len(doc) and doc[span.end].text not in (",", "said", "told"):
+        return None
+    roles = load_kb().roles
+    tok = span.root.head
+    for _ in range(8):
+        role = roles.get(tok.lower_)
+        if role is not None and role.refers == "person" and tok.pos_ == "NOUN":
+            return tok
+        if tok.dep_ not in TITLE_PHRASE_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _appositive_head(span: Span) -> Token:
     """What the name is in apposition to; "Peru's ambassador to the U.N., X", where the
     parser hangs the name on the receiving body, is the envoy's title."""
     head = span.root.head
-    return _envoy_of(head) or head
+    return _envoy_of(head) or _title_misparsed(span) or head
+
+
+# a body sent to work in a state: its "to X" / "in X" names where it works, not whose it is
+# ("the head of the OSCE Mission to Moldova", "the chief of the monitoring mission in Mali")
+MISSION_WORDS = frozenset({"mission", "missions", "delegation", "delegations", "operation",
+                           "operations", "observers", "monitors"})  # fmt: skip
+MISSION_PREPS = frozenset({"to", "in"})
 
 
 def _receiving_side(tok: Token) -> bool:
-    """A token in an envoy's "to X" phrase: X receives the envoy, who belongs to the
-    sending state ("Peru's ambassador to Chile" is Peruvian)."""
+    """A token in an envoy's "to X" phrase or a mission's "to X" / "in X" phrase: X receives
+    the envoy or hosts the mission, which belongs to the sending state or body ("Peru's
+    ambassador to Chile" is Peruvian; the head of the OSCE Mission to Moldova is no
+    Moldovan)."""
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "prep" and t.lower_ in ENVOY_PREPS and t.head.lower_ in ENVOY_WORDS:
+            return True
+        if t.dep_ == "prep" and t.lower_ in MISSION_PREPS and t.head.lower_ in MISSION_WORDS:
             return True
     return False
 
@@ -340,6 +395,38 @@ def _spokesperson_of_previous_subject(
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     other = at.get(subject.i) if subject is not None else None
     if other is None or other.kind not in ("organisation", "state") or other.country is None:
+        return False
+    proto.country, proto.country_basis = other.country, other.country_basis
+    if other.kind == "organisation":
+        proto.affiliation = proto.affiliation or other.name
+    return True
+
+
+def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"The mission said ... Its commander, X, said", "Kenya sent police. Its president, X":
+    a title owned by "its" names the officer of the body or state "its" takes up: the
+    subject of the sentence before when that is a body or state, else the last body named
+    there (a plural group is no "it"). The officer takes its state, or its code and no
+    state when it is an international body."""
+    if proto.known is not None or span.sent.start == 0:
+        return False
+    anchor = _appositive_head(span) if span.root.dep_ == "appos" else span.root
+    pronoun = next((c for c in anchor.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    if pronoun is None or any(t.i in at for t in _description(span) if t.i != pronoun.i):
+        return False
+    before = span.doc[span.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = at.get(subject.i) if subject is not None else None
+    if other is None or other.kind not in ("organisation", "state"):
+        other = next((p for _, _, p in b.mentions_backward(pronoun.idx, before.start_char)
+                      if p.kind == "organisation" and p is not proto), None)  # fmt: skip
+    if other is None:
+        return False
+    if other.country is None and other.code in INTERNATIONAL_CODES:
+        proto.code = other.code  # the commander of an international mission: of no state
+        proto.affiliation = proto.affiliation or other.name
+        return True
+    if other.country is None:
         return False
     proto.country, proto.country_basis = other.country, other.country_basis
     if other.kind == "organisation":
@@ -517,6 +604,8 @@ def _qualified(
     """A demonym or a party word inside a group's phrase ("Republican national security
     experts", "Iraqi protesters" where no earlier pass read it)."""
     for tok in span:
+        if no_owner(tok.doc, tok.i):
+            continue  # "Rwandan-backed rebels": backed by Rwanda, not Rwanda's
         state = b.demonym(tok.text) if tok.text[:1].isupper() else None
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
@@ -537,12 +626,14 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
+        # not "a few kilometres from the Chinese city of X": a distance, no whereabouts
         tokens = [t for c in span.root.children if c.dep_ == "prep"
-                  and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+                  and c.lower_ in PLACE_PREPS for t in c.children if t.dep_ == "pobj"
+                  and not any(m.dep_ == "npadvmod" for m in c.children)]  # fmt: skip
         tokens += [t for p in tokens for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
     for tok in tokens:
-        if stance_prefixed(tok.doc, tok.i):
+        if no_owner(tok.doc, tok.i):
             continue
         people = b.demonym(tok.text) if tok.text[:1].isupper() else None
         if people is not None and proto.kind != "group":
@@ -611,6 +702,223 @@ def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
     return False
 
 
+# the links by which a body's own phrase names the state or body it belongs to: "China's
+# Taiwan Affairs Office", "the Chinese Taiwan Affairs Office", "the Eastern Theatre Command
+# of the People's Liberation Army"
+OWNER_LINKS = frozenset({"poss", "amod", "compound"})
+
+
+def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """A state or a body with a state that the body's own phrase names as its owner: a
+    possessive or a demonym before the name ("China's Taiwan Affairs Office", "the Russian
+    Baltic Fleet Command"), or "of" a body or state after it ("the Eastern Theatre Command of
+    the People's Liberation Army", "the Border Guard Service of Ukraine"). That owner beats a
+    place inside the name (Taiwan of "Taiwan Affairs Office") and the story's state."""
+    doc = span.doc
+    inside = range(span.start, span.end)
+    heads = {t.i for t in span if t.head.i not in inside or t.head.i == t.i}
+    for tok in span[0].doc[max(0, span.start - 4) : span.start]:
+        if tok.dep_ not in OWNER_LINKS or tok.head.i not in heads:
+            continue
+        if no_owner(doc, tok.i):
+            continue
+        if _organ_of_igo(at, proto, tok):
+            return True  # "the IAEA's Board of Governors", "the U.N. watchdog's board"
+        owner = at.get(tok.i)
+        if owner is not None and owner is not proto and owner.kind == "state" and owner.country:
+            proto.country = owner.country  # "China's Taiwan Affairs Office"
+            return True
+        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        if people is not None and people.kind == "state" and people.country:
+            proto.country = people.country  # "the Chinese Taiwan Affairs Office"
+            return True
+    for i in heads:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i in inside:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _organ_of_igo(at, proto, obj):
+                    return True  # "the Board of Governors of the IAEA"
+                owner = at.get(obj.i) if obj.dep_ == "pobj" else None
+                if owner is None or owner is proto or owner.country is None:
+                    continue
+                if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
+                    proto.country = owner.country  # "... Command of the People's Liberation Army"
+                    return True
+    return False
+
+
+@functools.cache
+def _international_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in data_rows("international_words.tsv"))
+
+
+# "troops from the multinational force", "the commander of a multinational force"
+MEMBER_PREPS = frozenset({"of", "from"})
+
+
+def _international_description(span: Span, proto: Proto) -> bool:
+    """A word for "across states" that describes the noun the name stands for, or that
+    noun's owner: "the Kenyan-led Multinational Security Support mission (MSS)", "the
+    international community's High Representative, X", "X, commander of the multinational
+    force": a body or official of no state, wherever it works (code IGO). A state that
+    owns the phrase says more ("Kenya's international envoy"), so such a phrase is left."""
+    if proto.code is not None:
+        return False
+    anchors = {span.root.i}
+    if span.root.dep_ == "appos":
+        anchors.add(_appositive_head(span).i)
+    inner = [t for t in span if proto.kind == "group" and t.i != span.root.i]
+    for tok in inner + _description(span):
+        if tok.lower_ not in _international_words():
+            continue
+        if tok.dep_ not in ("amod", "compound") and tok.i not in anchors:
+            continue
+        # the noun the word describes: its head ("an international force"), or the head of
+        # a name it opens ("Multinational Security Support mission"), not the noun a
+        # described noun modifies in turn ("an international law expert")
+        t = tok if tok.i in anchors else tok.head
+        while tok.dep_ == "compound" and t.dep_ == "compound" and t.i not in anchors:
+            t = t.head
+        # which is the name's noun, its owner or the body its members are of
+        while t.i not in anchors and t.head.i != t.i and (
+            t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in MEMBER_PREPS
+            or t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
+        ):
+            t = t.head
+        if t.i not in anchors:
+            continue
+        if tok.lower_ == "international" and tok.is_title and not tok.head.is_lower:
+            continue  # "the International Institute for Strategic Studies": a proper name
+        head = span.doc[t.i]
+        owners = [c for c in head.children if c.dep_ == "poss" and c.i != tok.i and c.lower_
+                  not in ("its", "their") and not any(d.i == tok.i for d in c.subtree)]
+        if owners:
+            continue  # "Kenya's international envoy": Kenya's
+        proto.code, proto.country = "IGO", None
+        return True
+    return False
+
+
+# the plural that closes the name of a body of several states ("Alliance of Sahel States")
+STATES_NOUNS = frozenset({"states", "nations", "countries", "republics", "governments"})
+
+
+def _union_of_states(proto: Proto) -> bool:
+    """"the Alliance of Sahel States", "the League of Arab States", "the Union of South
+    American Nations": a body whose name ends "of ... States" (or Nations, Countries) joins
+    several states and belongs to none of them (code IGO)."""
+    words = proto.name.split()
+    if len(words) < 3 or words[-1].lower() not in STATES_NOUNS or "of" not in words[1:-1]:
+        return False
+    if not all(w[:1].isupper() or w in ("of", "and", "the") for w in words):
+        return False
+    proto.code, proto.country = "IGO", None
+    return True
+
+
+def _members_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"militants of the Sahel Brigade (SB)", "troops from the X mission": members of a
+    named body the text placed take its state (or its international code)."""
+    doc = span.doc
+    bodies: list[Proto] = []
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            phrase = doc[obj.left_edge.i : obj.right_edge.i + 1]
+            words = [t for t in phrase if t.lower_ != "the" and t.text not in ("(", ")")]
+            name = " ".join(t.text for t in words)
+            bodies += [p for p in b.protos.values() if p.name == name and p is not proto]
+            bodies += [o for t in phrase if (o := at.get(t.i)) is not None and o is not proto]
+            end = phrase.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                gloss = at.get(end + 1)  # "militants of the Sahel Brigade (SB)"
+                bodies += [gloss] if gloss is not None and gloss is not proto else []
+    for body in bodies:
+        if body.kind not in ("organisation", "group"):
+            continue
+        if body.country is not None:
+            proto.country, proto.country_basis = body.country, body.country_basis
+            return True
+        if body.code in IGO_CODES:
+            proto.code = body.code
+            return True
+    return False
+
+
+@functools.cache
+def _armed_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in data_rows("armed_verbs.tsv"))
+
+
+# prepositions that place an action ("attacked a base in X", "burned tankers near Y")
+WHERE_PREPS = frozenset({"in", "near", "at", "across", "inside", "around", "outside"})
+# links from a name up to the subject phrase it is part of ("fighters of the X (XB)")
+SUBJECT_PHRASE_LINKS = frozenset({"appos", "pobj", "prep", "compound", "poss", "conj"})
+
+
+def _acts_in_state(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], story: Story
+) -> None:
+    """"The X Front attacked an army base in Mali's Kidal region", "Fighters of the X
+    Front (XF) stormed a police station in Y" (Y in Haiti), "its fighters had burned 30
+    tankers near Y": a body or group of no known state that, as the subject of an armed
+    action, acts in places of one state only is of that state; the story's state is no
+    evidence against it."""
+    states: set[str] = set()
+    for span in spans:
+        tok = span.root
+        while tok.dep_ in SUBJECT_PHRASE_LINKS and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in _armed_verbs():
+            continue
+        for t in verb.subtree:
+            if t.dep_ != "pobj" or t.head.lower_ not in WHERE_PREPS:
+                continue
+            states |= _states_of_place(b, at, t, story)
+    if len(states) == 1:
+        proto.country, proto.country_basis = states.pop(), None
+
+
+def _states_of_place(b: Builder, at: dict[int, Proto], tok: Token, story: Story) -> set[str]:
+    """The states a place phrase names: a state ("in Mali"), a state owning the place ("in
+    Mali's Kidal region", "in northern Mali"), a place the gazetteer puts in a state."""
+    out: set[str] = set()
+    for t in tok.subtree:
+        other = at.get(t.i)
+        if other is not None and other.kind == "state" and other.country:
+            out.add(other.country)
+            continue
+        place = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if place is not None and place.label_ in PLACE_LABELS and place.root.i == t.i:
+            state = story.state_of(place)
+            if state is not None and state.country and not state.international:
+                out.add(state.country)
+    return out
+
+
+def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
+    """`tok` heads the phrase of an intergovernmental body that owns the body `proto` ("the
+    IAEA's Board of Governors", "the U.N. nuclear watchdog's Board of Governors", "NATO's
+    Military Committee"): `proto` is that body's organ, of no state, even where the story
+    happens in the state that hosts it."""
+    for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))]:
+        owner = at.get(t.i)
+        if owner is None or owner is proto or owner.kind != "organisation":
+            continue
+        if owner.code in IGO_CODES and owner.country is None:
+            proto.code = owner.code
+            proto.affiliation = proto.affiliation or owner.name
+            return True
+    return False
+
+
 def _place_in_name(span: Span, proto: Proto) -> bool:
     """A place in a body's name ("Abu Dhabi Media", "Western Mindanao Command", "Medical
     University of Gdansk"): a country, region or large city the gazetteer knows by exactly
@@ -661,7 +969,10 @@ def _national(proto: Proto, b: Builder) -> bool:
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not
     # "activists", or "climate activists" by its noun
-    noun = proto.name.lower().replace("-", " ").split()[-1]  # "counter-protesters" too
+    words = proto.name.lower().replace("-", " ").split()  # "counter-protesters" too
+    # "gunmen from the X gang coalition", "fighters of the X": the members' noun heads it
+    cut = next((i for i, w in enumerate(words) if w in MEMBER_PREPS and i > 0), len(words))
+    noun = words[cut - 1]
     role = b.kb.roles.get(proto.name.lower()) or b.kb.roles.get(noun)
     local = role is not None and role.role in LOCAL_ROLES
     return proto.kind == "group" and (proto.sector in NATIONAL_SECTORS or local)

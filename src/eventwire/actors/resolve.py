@@ -41,7 +41,14 @@ from eventwire.actors.kb import (
     split_cell,
 )
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
-from eventwire.actors.national import national_prefix, place_state, read_story, stance_prefixed
+from eventwire.actors.national import (
+    agent_prefixed,
+    national_prefix,
+    no_owner,
+    place_state,
+    read_story,
+    stance_prefixed,
+)
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
@@ -134,6 +141,12 @@ def resolve_actors(
     ):
         for i in range(span.start, span.end):
             kb_hits[i] = (span, entity, how)
+    # "the Kenyan-led mission", "Rwandan-backed rebels": the demonym names the state that
+    # leads or backs the phrase, not its owner, and no mention of the state acting
+    for i in [
+        i for i, h in kb_hits.items() if h[2] == "demonym" and agent_prefixed(doc, h[0].end - 1)
+    ]:
+        kb_hits.pop(i, None)
     _shared_names(kb_hits, kb, b)
     role_spans = [
         (sp, kb.roles[doc.vocab.strings[sp.label]])
@@ -233,7 +246,7 @@ HOME_STATE_NOUNS = frozenset({"authorities", "government"})
 
 
 def _home_state_nouns(doc: Doc, b: Builder, home: Entity, claimed: set[int]) -> None:
-    """"urged the authorities to investigate" in a story about one state that names no
+    """ "urged the authorities to investigate" in a story about one state that names no
     state before it as an actor (the dateline does not act): that state's government."""
     for tok in doc[1:]:
         if tok.lower_ not in HOME_STATE_NOUNS or tok.i in claimed or doc[tok.i - 1].lower_ != "the":
@@ -281,7 +294,7 @@ def _demonym_as_state(span: Span) -> bool:
 
 
 def _paired_state(span: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
-    """"Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
+    """ "Saudi and U.S. mediators": a demonym joined by "and" to a state's own name stands,
     like it, for its state."""
     root = span.root
     pair = [c for c in root.children if c.dep_ == "conj"]
@@ -514,10 +527,31 @@ def _party_name(doc: Doc, start: int, end: int) -> bool:
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
-INSTITUTION_HEADS = frozenset({
-    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
-    "department", "authority", "bureau", "directorate", "command", "secretariat",
-})
+INSTITUTION_HEADS = frozenset(
+    {
+        "prefecture",
+        "office",
+        "board",
+        "commission",
+        "ministry",
+        "council",
+        "agency",
+        "department",
+        "authority",
+        "bureau",
+        "directorate",
+        "command",
+        "secretariat",
+    }
+)
+
+
+# nouns that, after an intergovernmental body's name, make a longer body's name ("the OSCE
+# Mission", "the UN Office"); with INSTITUTION_HEADS
+BODY_NOUNS_AFTER = frozenset({"mission", "force", "forces", "delegation", "operation", "office"})
+
+# words that link a body's name to the place or field it serves ("Mission to Moldova")
+NAME_LINKS = frozenset({"to", "in", "for", "of", "on"})
 
 
 def _whole_body_name(ent: Span) -> Span:
@@ -536,13 +570,27 @@ def _whole_body_name(ent: Span) -> Span:
         return ent
     start, end = ent.start, ent.end
     k = start
-    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
-        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
-                                and doc[k - 2].is_title)  # fmt: skip
+    while (
+        k > 0
+        and not doc[k - 1].ent_type_
+        and doc[k - 1].lower_ != "the"
+        and (
+            doc[k - 1].is_title
+            or (
+                doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].is_title
+            )  # fmt: skip
+        )
     ):
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
         start = k
+    # "the OSCE Mission to" + "Moldova": a name NER cut after its linking word runs on over
+    # the capitalised words that follow
+    if end - start > 1 and doc[end - 1].lower_ in NAME_LINKS and end < len(doc):
+        k = end
+        while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+        end = k if k > end else end
     last = doc[end - 1]
     if last.text in POSSESSIVE and end - 2 > start:
         owner = doc[end - 2]
@@ -594,6 +642,10 @@ def _titled_names(
             j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
             if j in kb_hits and kb_hits[j][2] == "name":  # not "of the Tunisian League"
                 k = kb_hits[j][0].end
+                # "head of the OSCE Mission": the name runs on over the body's noun
+                nxt = doc[k] if k < len(doc) else None
+                if nxt is not None and nxt.lower_ in INSTITUTION_HEADS | BODY_NOUNS_AFTER:
+                    k = max(k + 1, by_token[j].end if j in by_token else k + 1)
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
         end = k
@@ -1269,8 +1321,8 @@ def _members_of(
         role.sector,
     )  # fmt: skip
     if state is None:  # "(Freedom)": a gloss in brackets is no part of the group's name
-        words = [t.text for t in doc[start:end] if t.text not in ("(", ")")]
-        name = " ".join(words)
+        words = [t.text_with_ws for t in doc[start:end] if t.text not in ("(", ")")]
+        name = " ".join("".join(words).split())
     else:
         name = " ".join(doc[start:end].text.split())
     # "troops of the Southern African Development Community mission": the body acts too,
@@ -1439,6 +1491,9 @@ def _named(
         country = next((e.country for e in inner if e.kind == "state"), None)
         if _opens_with_igo(ent, kb_hits):  # "OSCE Mission to Serbia": no Serbian body
             country = None
+        owner = _owner_state(b, ent, kb_hits)
+        if owner is not None:  # "China's Taiwan Affairs Office": China's, not Taiwan's
+            country = owner.country
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="organisation", country=country, code=None,
@@ -1464,6 +1519,33 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+# the links by which a state before a body's name owns it ("China's X", "the Chinese X")
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})
+
+
+def _owner_state(
+    b: Builder, ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> Entity | None:
+    """The state a possessive or demonym right before a body's name names as its owner
+    ("China's Taiwan Affairs Office", "the Russian Black Sea Fleet Command"): it beats a
+    state named inside the name. A stance ("pro-Beijing") owns nothing."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].text in ("'s", "\u2019s"):
+        i -= 1
+    if i < 0 or doc[i].dep_ not in OWNER_DEPS or not ent.start <= doc[i].head.i < ent.end:
+        return None
+    if no_owner(doc, i):
+        return None
+    hit = kb_hits.get(i)
+    if hit is not None and hit[1].kind == "state" and not hit[1].international:
+        return hit[1]
+    people = b.demonym(doc[i].text) if doc[i].text[:1].isupper() else None
+    if people is not None and people.kind == "state" and people.country:
+        return people
+    return None
 
 
 NAME_JOINERS = frozenset({"and", "of", "&"})

