@@ -61,3 +61,49 @@ def test_a_local_group_acts_where_its_verb_happens(resolve) -> None:
     assert _one(table, "teachers").country == "AFG"
     table = resolve("Several hundred students rallied in Caracas on Monday.")
     assert _one(table, "students").country == "VEN"
+
+
+def test_an_acronym_glossed_as_a_force_is_an_organisation(resolve) -> None:
+    text = (
+        "The mayor asked SAFOR, the regional stabilisation force, to guard the bridge. "
+        "SAFOR said it would send a patrol."
+    )
+    force = _one(resolve(text), "SAFOR")
+    assert force.kind == "organisation"
+    assert len(force.mentions) == 2
+
+
+def test_a_capitalised_name_glossed_as_a_mission(resolve) -> None:
+    text = "Orion, the alliance's air policing mission over the Baltic, intercepted two jets."
+    table = resolve(text)
+    assert _one(table, "Orion").kind == "organisation"
+
+
+def test_a_glossed_name_takes_the_state_of_its_gloss(resolve) -> None:
+    table = resolve("Prosvet, the Serbian anti-corruption watchdog, filed a complaint on Friday.")
+    watchdog = _one(table, "Prosvet")
+    assert (watchdog.kind, watchdog.country) == ("organisation", "SRB")
+
+
+def test_a_group_of_states_known_as_a_name(resolve) -> None:
+    text = (
+        "Beijing criticised the four Pacific democracies, known as the P4, for the statement. "
+        "The P4 rejected the criticism."
+    )
+    table = resolve(text)
+    p4 = _one(table, "P4")
+    assert p4.kind == "group"
+    assert p4.country is None
+    assert "Pacific democracies" not in _names(table)
+    assert len(p4.mentions) == 3
+
+
+def test_a_gloss_of_a_person_or_a_time_makes_no_body(resolve) -> None:
+    table = resolve("Later, the coalition said Omar Haddad, the group's treasurer, had fled.")
+    assert _names(table).count("Later") == 0
+    assert all(a.kind == "person" for a in table if a.name == "Omar Haddad")
+
+
+def test_the_end_of_a_longer_name_is_no_glossed_name(resolve) -> None:
+    table = resolve("Union of Free Farmers, the largest opposition force, boycotted the vote.")
+    assert "Free Farmers" not in _names(table)

@@ -29,6 +29,7 @@ from eventwire.actors.federated import (
 )
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
+from eventwire.actors.glossed import glossed_names
 from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import (
     IGO_CODES,
@@ -177,6 +178,7 @@ def resolve_actors(
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
     national_actors(doc, b, national, claimed)
+    glossed_names(doc, b, kb_hits, claimed)  # before "the three European powers" is a collective
     collectives(doc, b, kb_hits, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
