@@ -177,7 +177,9 @@ def _glossed(
 ) -> None:
     text = " ".join(name.text.split())
     key = f"org:{text.lower()}"
-    proto = b.protos.get(key) or Proto(key=key, name=text, kind=kind)
+    proto = b.protos.get(key) or Proto(
+        key=key, name=text, kind="group" if kind == "group" else "organisation"
+    )
     b.mention(proto, name.start_char, name.end_char)
     claimed.update(range(name.start, name.end))
     if mention_gloss:  # "the three European powers": the group itself, named before its name
