@@ -107,3 +107,18 @@ def test_a_gloss_of_a_person_or_a_time_makes_no_body(resolve) -> None:
 def test_the_end_of_a_longer_name_is_no_glossed_name(resolve) -> None:
     table = resolve("Union of Free Farmers, the largest opposition force, boycotted the vote.")
     assert "Free Farmers" not in _names(table)
+
+
+def test_a_name_after_a_title_with_its_portfolio(resolve) -> None:
+    text = "Minister for Regional Development Ilinca Varzaru said the grants would be paid."
+    person = _one(resolve(text), "Ilinca Varzaru")
+    assert (person.kind, person.role) == ("person", "Minister")
+    text = "Georgian Minister for Reconciliation Tea Kapanadze visited the border."
+    assert _one(resolve(text), "Tea Kapanadze").country == "GEO"
+
+
+def test_a_demonym_before_a_title_is_no_person(resolve) -> None:
+    text = "Moldovan Deputy Prime Minister for Economic Reform Sorin Ciobanu met the donors."
+    table = resolve(text)
+    assert "Moldovan" not in _names(table)
+    assert _one(table, "Sorin Ciobanu").country == "MDA"

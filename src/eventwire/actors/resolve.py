@@ -66,6 +66,9 @@ NAME_TITLES = frozenset({"Pope", "Queen", "King"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # a title's complement before the name ("Ambassador to the United Nations X")
 TITLE_PREPS = frozenset({"of", "to", "for"})
+# the prepositions before a minister's portfolio, and the words joining its parts
+PORTFOLIO_PREPS = frozenset({"for", "of"})
+PORTFOLIO_JOINERS = frozenset({"and", "&"})
 # lower-case words between a state and its role noun ("Russian civilian advisers")
 INNER = frozenset({"amod", "compound"})
 
@@ -162,6 +165,10 @@ def resolve_actors(
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
     ents = with_names(ents, tribal)
+    # "Moldovan Deputy Prime Minister X": a demonym NER took for a person is the title's
+    titles = {sp.start for sp, r in role_spans if r.refers == "person"}
+    ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
+                                    and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
@@ -582,6 +589,8 @@ def _titled_names(
                 k = kb_hits[j][0].end
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
+            elif doc[k].lower_ in PORTFOLIO_PREPS:
+                k = _after_portfolio(doc, k + 1)
         end = k
         while end < len(doc) and (
             doc[end].pos_ == "PROPN"
@@ -602,6 +611,23 @@ def _titled_names(
         return ents
     kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
     return sorted(kept + added, key=lambda e: e.start)
+
+
+def _after_portfolio(doc: Doc, k: int) -> int:
+    """ "Deputy Prime Minister for Reintegration Vitalie Rusnac", "Minister for Foreign and
+    European Affairs Ana Dobre": the capitalised words after "for" or "of" name the portfolio
+    and then the person; a name written after a title is a given name and a surname, so the
+    last two words of three or more are the name."""
+    end = k
+    while end < len(doc) and (
+        doc[end].pos_ == "PROPN" and doc[end].is_title
+        or (doc[end].lower_ in PORTFOLIO_JOINERS and end > k and doc[end - 1].is_title)
+    ):
+        end += 1
+    name = doc[end - 2 : end]
+    if end - k < 3 or not all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
+        return k - 1  # the preposition: no name follows the portfolio
+    return end - 2
 
 
 def _name_word(doc: Doc, i: int, taken: set[int], kb_hits: dict[int, Any]) -> bool:
