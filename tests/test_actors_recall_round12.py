@@ -122,3 +122,19 @@ def test_a_demonym_before_a_title_is_no_person(resolve) -> None:
     table = resolve(text)
     assert "Moldovan" not in _names(table)
     assert _one(table, "Sorin Ciobanu").country == "MDA"
+
+
+def test_a_body_after_a_states_possessive_is_of_that_state(resolve) -> None:
+    text = "Heating was cut after Turkmenistan's Turkmengaz halted deliveries in December."
+    company = _one(resolve(text), "Turkmengaz")
+    assert (company.kind, company.country) == ("organisation", "TKM")
+    company = _one(resolve("Qatar's Qatarenergy signed a supply deal with Italy."), "Qatarenergy")
+    assert (company.kind, company.country) == ("organisation", "QAT")
+
+
+def test_a_thing_or_place_after_a_states_possessive_is_no_body(resolve) -> None:
+    text = "Russia's Sarmat was tested on Friday. Israel's Iron Dome intercepted the rockets."
+    table = resolve(text + " Shelling hit Ukraine's Kharkiv.")
+    assert "Sarmat" not in _names(table)
+    assert "Iron Dome" not in _names(table)
+    assert "Kharkiv" not in _names(table)
