@@ -138,3 +138,13 @@ def test_a_thing_or_place_after_a_states_possessive_is_no_body(resolve) -> None:
     assert "Sarmat" not in _names(table)
     assert "Iron Dome" not in _names(table)
     assert "Kharkiv" not in _names(table)
+
+
+def test_a_body_of_an_entity_within_a_state_is_of_that_state(resolve) -> None:
+    text = (
+        "Republika Srpska objected to the ruling. The Constitutional Court of Republika "
+        "Srpska said on Friday that the decree was void."
+    )
+    table = resolve(text)
+    court = _one(table, "Constitutional Court of Republika Srpska")
+    assert (court.kind, court.country) == ("organisation", "BIH")

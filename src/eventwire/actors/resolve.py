@@ -1641,6 +1641,8 @@ def _split_person(doc: Doc, b: Builder, ent: Span, claimed: set[int]) -> Span:
         tail = doc.char_span(ent.end_char - len(p.name), ent.end_char)
         if tail is None or tail.start <= ent.start:
             continue
+        if doc[tail.start - 1].lower_ in ACRONYM_JOINERS:
+            continue  # "National Assembly of Republika Srpska": the body of that name
         b.mention(p, tail.start_char, tail.end_char)
         claimed.update(range(tail.start, tail.end))
         return Span(doc, ent.start, tail.start, label=ent.label_)
