@@ -41,13 +41,18 @@ class Collective:
     sector: str
     local: bool  # acts where the story happens
     modified: bool  # the bare noun is too vague to be an actor
+    trade: bool = False  # only a noun (the trade: "shipping companies") or a state says which
 
 
 @functools.cache
 def collective_nouns() -> dict[str, Collective]:
+    rows = data_rows("collective_nouns.tsv")
     return {
-        r["noun"]: Collective(r["noun"], r["sector"], r["local"] == "yes", r["modified"] == "yes")
-        for r in data_rows("collective_nouns.tsv")
+        r["noun"]: Collective(
+            r["noun"], r["sector"], r["local"] == "yes", r["modified"] in ("yes", "noun"),
+            r["modified"] == "noun",
+        )  # fmt: skip
+        for r in rows
     }
 
 
@@ -72,6 +77,8 @@ def collectives(
         end = _members_of(tok) if tok.lower_ == "members" else _placed_end(tok)
         if kind.modified and start == tok.i and (end == tok.i + 1 or _on_object(tok)):
             continue  # "an attack on a camp in X": a place, unless its kind is said
+        if kind.trade and not _trade_said(tok, kb_hits):
+            continue  # "state-owned companies", "large companies": no trade, no state
         words = doc[start:end]
         name = " ".join(words.text.split())
         if _opens_sentence(doc[start]) and doc[start].pos_ != "PROPN":
@@ -120,6 +127,17 @@ def _acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return _acted_on(tok.head)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
+
+
+def _trade_said(tok: Token, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A noun modifier names the trade ("shipping companies"), or a state or demonym the
+    owner ("U.S. defence companies", "Chinese companies")."""
+    for c in tok.children:
+        if c.dep_ not in MODIFIERS or c.i > tok.i:
+            continue
+        if c.dep_ == "compound" and c.is_lower and c.is_alpha or c.i in kb_hits:
+            return True
+    return False
 
 
 def _on_object(tok: Token) -> bool:
