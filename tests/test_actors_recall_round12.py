@@ -26,6 +26,8 @@ def test_companies_need_a_word_that_says_which(resolve) -> None:
     table = resolve("The ministry fined logistics companies and warned companies.")
     assert _one(table, "logistics companies").kind == "group"
     assert "companies" not in _names(table)
+    table = resolve("The ministry fined two privately owned companies on Friday.")
+    assert not any("companies" in n for n in _names(table))
 
 
 def test_a_state_among_the_modifiers_places_the_collective(resolve) -> None:
@@ -148,3 +150,36 @@ def test_a_body_of_an_entity_within_a_state_is_of_that_state(resolve) -> None:
     table = resolve(text)
     court = _one(table, "Constitutional Court of Republika Srpska")
     assert (court.kind, court.country) == ("organisation", "BIH")
+
+
+def test_a_breakaway_region_that_acts_is_a_state_actor_of_its_state(resolve) -> None:
+    text = (
+        "Georgia protested after the authorities in the breakaway region of Abkhazia "
+        "detained two fishermen. Abkhazia said the men had crossed illegally."
+    )
+    table = resolve(text)
+    region = _one(table, "Abkhazia")
+    assert (region.kind, region.country) == ("state", "GEO")
+    mentions = [m.text for m in region.mentions]
+    assert "the authorities in the breakaway region of Abkhazia" in mentions
+    assert _one(table, "Georgia").mentions[0].text == "Georgia"
+
+
+def test_a_self_declared_republic_in_apposition(resolve) -> None:
+    text = "Somaliland, a self-declared republic, signed a port deal with Ethiopia."
+    region = _one(resolve(text), "Somaliland")
+    assert (region.kind, region.country) == ("state", "SOM")
+
+
+def test_separatist_police_belong_to_the_breakaway_entity(resolve) -> None:
+    text = (
+        "Georgia accused separatist South Ossetia of moving the boundary. Separatist police "
+        "detained a shepherd near the village on Sunday."
+    )
+    police = _one(resolve(text), "separatist police")
+    assert (police.kind, police.country, police.affiliation) == ("group", "GEO", "South Ossetia")
+
+
+def test_a_region_not_called_breakaway_stays_a_place(resolve) -> None:
+    table = resolve("Voters in Yorkshire backed the plan. Yorkshire sent two delegates.")
+    assert "Yorkshire" not in _names(table)

@@ -23,6 +23,7 @@ from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.federated import (
     acting_divisions,
+    breakaway_entities,
     federated_actors,
     governed_divisions,
     regional_governments,
@@ -178,6 +179,7 @@ def resolve_actors(
     ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     acting_divisions(doc, b, story, claimed)
+    breakaway_entities(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
