@@ -99,7 +99,11 @@ def collectives(
             placed = _clause_place(tok)
         if placed is not None and not placed.international:
             proto.country = placed.country
-        b.mention(proto, words.start_char, words.end_char)
+        count = _count_of(tok)  # "Tens of thousands of students staged": the count acts
+        first = count.left_edge.i if count is not None and count.left_edge.i < start else start
+        if any(i in claimed for i in range(first, start)):
+            first = start
+        b.mention(proto, doc[first].idx, words.end_char)
         claimed.update(range(start, end))
 
 
@@ -144,6 +148,20 @@ def _on_object(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "on"
+
+
+def _count_of(tok: Token) -> Token | None:
+    """The count a collective is counted by, where the count stands in the sentence for it:
+    "Hundreds of truck drivers", "Tens of thousands of students"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.i == tok.head.i:
+        return None
+    count = tok.head.head
+    while count.dep_ == "pobj" and count.head.lower_ == "of" and count.head.head.like_num is False \
+            and count.head.head.lower_ in QUANTITY:  # fmt: skip
+        count = count.head.head  # "tens" of "tens of thousands"
+    return count if count.lower_ in QUANTITY or count.like_num else None
 
 
 def _acted_on(on: Token) -> bool:
