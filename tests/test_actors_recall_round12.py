@@ -184,3 +184,14 @@ def test_separatist_police_belong_to_the_breakaway_entity(resolve) -> None:
 def test_a_region_not_called_breakaway_stays_a_place(resolve) -> None:
     table = resolve("Voters in Yorkshire backed the plan. Yorkshire sent two delegates.")
     assert "Yorkshire" not in _names(table)
+
+
+def test_envoys_and_ambassadors_are_groups_and_a_bloc_keeps_no_state(resolve) -> None:
+    text = (
+        "Serbia's parliament passed the law on Tuesday. Serbia said the law was needed, but "
+        "Western envoys called it a mistake. Serbia rejected the criticism."
+    )
+    envoys = _one(resolve(text), "Western envoys")
+    assert (envoys.kind, envoys.country) == ("group", None)
+    table = resolve("European ambassadors met the minister in Belgrade on Monday.")
+    assert _one(table, "European ambassadors").kind == "group"

@@ -684,6 +684,8 @@ def _national(proto: Proto, b: Builder) -> bool:
     (protesters, assailants), of the story's state when it has one."""
     if proto.affiliation is not None:
         return False
+    if proto.kind == "group" and proto.name.split()[0].lower() in b.kb.bloc_words:
+        return False  # "Western envoys": a bloc's, named as such, not the story's state
     if proto.kind == "person":
         if proto.role in LOCAL_ROLES:
             return True
