@@ -195,3 +195,10 @@ def test_envoys_and_ambassadors_are_groups_and_a_bloc_keeps_no_state(resolve) ->
     assert (envoys.kind, envoys.country) == ("group", None)
     table = resolve("European ambassadors met the minister in Belgrade on Monday.")
     assert _one(table, "European ambassadors").kind == "group"
+
+
+def test_a_group_of_states_also_known_as_a_name(resolve) -> None:
+    text = "The five Sahel countries, also known as the G5, pledged troops. The G5 later dissolved."
+    g5 = _one(resolve(text), "G5")
+    assert (g5.kind, g5.country) == ("group", None)
+    assert len(g5.mentions) == 3

@@ -48,7 +48,7 @@ def glossed_names(
             gloss = _gloss_after(doc, tok.i + 1, nouns) if name is not None else None
             if name is not None and gloss is not None and _appositive(name, gloss):
                 _glossed(doc, b, name, gloss, nouns[gloss.root.lower_], kb_hits, claimed, False)
-        elif tok.lower_ in NAMING and tok.i > 1 and tok.nbor(-1).text in (",", "("):
+        elif tok.lower_ in NAMING and _opening(tok) is not None:
             _named_as(doc, b, tok, nouns, kb_hits, claimed)
 
 
@@ -134,6 +134,14 @@ def _appositive(name: Span, gloss: Span) -> bool:
     return nxt.text in (",", ".", ";", ")") or nxt.pos_ == "ADP"
 
 
+def _opening(tok: Token) -> int | None:
+    """The comma or bracket that opens "known as ..." ("also known as" too)."""
+    k = tok.i - 1
+    if k > 0 and tok.doc[k].lower_ == "also":
+        k -= 1
+    return k if k > 0 and tok.doc[k].text in (",", "(") else None
+
+
 def _named_as(
     doc: Doc,
     b: Builder,
@@ -156,7 +164,8 @@ def _named_as(
     if end == k:
         return
     name = _usable(doc[k:end], kb_hits, claimed)
-    head = doc[tok.i - 2]
+    opening = _opening(tok)
+    head = doc[opening - 1] if opening is not None and opening > 0 else tok
     if name is None or not head.is_lower or head.lower_ not in nouns:
         return
     gloss = doc[head.left_edge.i : head.i + 1]
