@@ -202,3 +202,9 @@ def test_a_group_of_states_also_known_as_a_name(resolve) -> None:
     g5 = _one(resolve(text), "G5")
     assert (g5.kind, g5.country) == ("group", None)
     assert len(g5.mentions) == 3
+
+
+def test_a_mission_to_a_state_is_named_with_its_seat(resolve) -> None:
+    mission = _one(resolve("The EU Mission to Armenia said it would send more monitors."),
+                   "EU Mission to Armenia")  # fmt: skip
+    assert (mission.kind, mission.country) == ("organisation", None)

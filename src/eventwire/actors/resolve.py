@@ -1675,7 +1675,9 @@ def _title_of_person(
     return False
 
 
-SEATED = frozenset({"embassy", "consulate", "mission", "office"})
+SEATED = frozenset({"embassy", "consulate", "mission", "office", "delegation"})
+# "the US Embassy in London", "the OSCE Mission to Moldova"
+SEAT_PREPS = frozenset({"in", "to"})
 
 
 def _seat(doc: Doc, ent: Span) -> int:
@@ -1691,13 +1693,20 @@ def _seat(doc: Doc, ent: Span) -> int:
         name = doc[k + 1 : end].text
         if doc[k + 1].is_title and load_kb().lookup(name) is None and is_place_name(name):
             return end
-    if ent[-1].lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ == "in":
+    seated = ent[-1]
+    if len(ent) > 1 and seated.lower_ in SEAT_PREPS and ent[-2].lower_ in SEATED:
+        k, seated = ent.end - 1, ent[-2]  # NER took the preposition, not the place
+    if seated.lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ in SEAT_PREPS:
         nxt = doc[k + 1]
         if nxt.ent_type_ == "GPE" and nxt.is_title:
             end = k + 2
             while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
                 end += 1
             return end
+        state = load_kb().lookup(nxt.text) if nxt.ent_type_ in ("", "ORG") and nxt.is_title \
+            else None  # fmt: skip
+        if state is not None and state.kind == "state":  # "the OSCE Mission to Moldova"
+            return k + 2
     return ent.end
 
 
