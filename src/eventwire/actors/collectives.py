@@ -23,6 +23,10 @@ from eventwire.actors.kb import Entity, data_rows
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 ACTING_PREPS = frozenset({"by", "against", "with"})
+# "an attack on a fuel convoy", "sanctions on defence companies", "fired on fishermen": what
+# "on" follows makes its object the one acted on
+ACTED_ON = frozenset({"attack", "assault", "raid", "strike", "ambush", "crackdown", "sanction",
+                      "embargo", "ban", "impose", "fire", "open", "launch"})  # fmt: skip
 MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # modifiers that count or quantify, no part of the group's name
 QUANTITY = frozenset({"several", "many", "some", "other", "few", "numerous", "various", "more",
@@ -37,13 +41,18 @@ class Collective:
     sector: str
     local: bool  # acts where the story happens
     modified: bool  # the bare noun is too vague to be an actor
+    trade: bool = False  # only a noun (the trade: "shipping companies") or a state says which
 
 
 @functools.cache
 def collective_nouns() -> dict[str, Collective]:
+    rows = data_rows("collective_nouns.tsv")
     return {
-        r["noun"]: Collective(r["noun"], r["sector"], r["local"] == "yes", r["modified"] == "yes")
-        for r in data_rows("collective_nouns.tsv")
+        r["noun"]: Collective(
+            r["noun"], r["sector"], r["local"] == "yes", r["modified"] in ("yes", "noun"),
+            r["modified"] == "noun",
+        )  # fmt: skip
+        for r in rows
     }
 
 
@@ -66,8 +75,10 @@ def collectives(
             continue  # "countries including Chile and Peru" act through their members
         start = _phrase_start(tok, claimed)
         end = _members_of(tok) if tok.lower_ == "members" else _placed_end(tok)
-        if kind.modified and start == tok.i and end == tok.i + 1:
-            continue
+        if kind.modified and start == tok.i and (end == tok.i + 1 or _on_object(tok)):
+            continue  # "an attack on a camp in X": a place, unless its kind is said
+        if kind.trade and not _trade_said(tok, kb_hits):
+            continue  # "state-owned companies", "large companies": no trade, no state
         words = doc[start:end]
         name = " ".join(words.text.split())
         if _opens_sentence(doc[start]) and doc[start].pos_ != "PROPN":
@@ -77,13 +88,22 @@ def collectives(
         # "three Ugandan traders" where NER took the demonym for a name of its own
         people = [b.kb.demonym(c.text) for c in tok.children
                   if c.dep_ in MODIFIERS and c.i < start and c.text[:1].isupper()]  # fmt: skip
+        # "U.S. defence companies": a state's name among the modifiers
+        people += [kb_hits[c.i][1] for c in tok.children
+                   if c.dep_ in MODIFIERS and c.i < start and c.i in kb_hits]  # fmt: skip
         state = next((e for e in people if e is not None and e.kind == "state"), None)
         if proto.country is None and state is not None:
             proto.country = state.country
         placed = _place_state(words) if end > tok.i + 1 and proto.country is None else None
+        if placed is None and proto.country is None and kind.local:
+            placed = _clause_place(tok)
         if placed is not None and not placed.international:
             proto.country = placed.country
-        b.mention(proto, words.start_char, words.end_char)
+        count = _count_of(tok)  # "Tens of thousands of students staged": the count acts
+        first = count.left_edge.i if count is not None and count.left_edge.i < start else start
+        if any(i in claimed for i in range(first, start)):
+            first = start
+        b.mention(proto, doc[first].idx, words.end_char)
         claimed.update(range(start, end))
 
 
@@ -108,7 +128,51 @@ def _acts(tok: Token) -> bool:
         count = tok.head.head  # "Hundreds of truck drivers blocked ...": the count acts
         if count.lower_ in QUANTITY or count.like_num:
             return _acts(count)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return _acted_on(tok.head)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
+
+
+def _trade_said(tok: Token, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
+    """A noun modifier names the trade ("shipping companies"), or a state or demonym the
+    owner ("U.S. defence companies", "Chinese companies")."""
+    for c in tok.children:
+        if c.dep_ not in MODIFIERS or c.i > tok.i:
+            continue
+        if c.dep_ == "compound" and c.is_lower and c.is_alpha or c.i in kb_hits:
+            return True
+    return False
+
+
+def _on_object(tok: Token) -> bool:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on"
+
+
+def _count_of(tok: Token) -> Token | None:
+    """The count a collective is counted by, where the count stands in the sentence for it:
+    "Hundreds of truck drivers", "Tens of thousands of students"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.i == tok.head.i:
+        return None
+    count = tok.head.head
+    while count.dep_ == "pobj" and count.head.lower_ == "of" and count.head.head.like_num is False \
+            and count.head.head.lower_ in QUANTITY:  # fmt: skip
+        count = count.head.head  # "tens" of "tens of thousands"
+    return count if count.lower_ in QUANTITY or count.like_num else None
+
+
+def _acted_on(on: Token) -> bool:
+    """ "on" after an attack or sanction: "an attack on X", "imposed sanctions on X", also
+    past the attacker ("an attack by rebels on X")."""
+    head = on.head
+    if head.lemma_.lower() in ACTED_ON:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return head.head.head.lemma_.lower() in ACTED_ON
+    return False
 
 
 def _phrase_start(tok: Token, claimed: set[int]) -> int:
@@ -143,19 +207,45 @@ def _placed_end(tok: Token) -> int:
     or come from names which ones they are ("from" may hang on a count before them)."""
     doc = tok.doc
     k = tok.i + 1
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "from"):
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "from", "on"):
         return tok.i + 1
-    if doc[k].lower_ == "in" and doc[k].head.i != tok.i:
+    if doc[k].lower_ in ("in", "on") and doc[k].head.i != tok.i:
         return tok.i + 1
     at = k + 1
     named = at + 2 < len(doc) and doc[at].lower_ == "the" and doc[at + 1].lower_ in PLACE_NOUNS \
         and doc[at + 2].lower_ == "of"  # fmt: skip
     at += 3 if named else 0
     place = next((e for e in doc.ents if e.start == at), None)
+    if place is None and doc[at].ent_type_ == "":
+        place = _unlabelled_place(doc, at)
+    elif place is not None and place.label_ in ("ORG", "PERSON") and _known_place(place.text):
+        place = Span(doc, place.start, place.end, label="GPE")  # a place NER took for a name
     # after "the town of" any name is a place, whatever NER called it
     if place is None or place.label_ not in ("GPE", "LOC") and not named:
         return tok.i + 1
     return place.end
+
+
+def _known_place(name: str) -> bool:
+    """A name the gazetteer places in a state and the knowledge base knows as no actor."""
+    from eventwire.actors.kb import load_kb
+    from eventwire.actors.national import place_state_of_name
+
+    return load_kb().lookup(name) is None and place_state_of_name(name) is not None
+
+
+def _unlabelled_place(doc: Doc, at: int) -> Span | None:
+    """ "fishermen in Mokha" where NER found no entity: the capitalised proper nouns at `at`
+    that the gazetteer knows as a place."""
+    from eventwire.actors.national import place_state_of_name
+
+    end = at
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and doc[end].ent_type_ == "":  # fmt: skip
+        end += 1
+    if end == at or place_state_of_name(doc[at:end].text) is None:
+        return None
+    return Span(doc, at, end, label="GPE")
 
 
 def _place_state(words: Span) -> Entity | None:
@@ -164,7 +254,34 @@ def _place_state(words: Span) -> Entity | None:
     from eventwire.actors.national import place_state
 
     place = next((e for e in words.doc.ents if e.end == words.end), None)
+    if place is None:
+        k = words.end - 1
+        while k > words.start and words.doc[k - 1].pos_ == "PROPN" and words.doc[k - 1].is_title:
+            k -= 1
+        place = _unlabelled_place(words.doc, k) if k > words.start else None
     return place_state(place) if place is not None and place.start > words.start else None
+
+
+def _clause_place(tok: Token) -> Entity | None:
+    """ "In Tehran, hundreds of students rallied", "veterans marched in Sarajevo": a local
+    group acts in the place its verb is said to happen in."""
+    from eventwire.actors.national import place_state
+
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            place = next((e for e in tok.doc.ents if e.start <= pobj.i < e.end), None)
+            if pobj.dep_ == "pobj" and place is not None and place.label_ == "GPE":
+                return place_state(place)
+    return None
 
 
 def _members_of(tok: Token) -> int:

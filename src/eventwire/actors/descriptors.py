@@ -32,6 +32,7 @@ def described_organisations(
         if _is_descriptor(b, tok):
             _named_after(doc, b, tok, kb_hits, claimed)
     _appositive_names(doc, b, kb_hits, claimed)
+    _possessed_by_state(doc, b, kb_hits, claimed)
     _predicated(doc, b)
 
 
@@ -149,6 +150,66 @@ def _organisation(
     claimed.update(range(k, end))
     _repeats(doc, b, proto, [t.text for t in name_span], claimed)
     return proto
+
+
+# where a name after a state's possessive acts or is acted on
+# (not a passive subject: "Russia's Sarmat was tested" is a thing)
+ACTING_DEPS = frozenset({"nsubj", "dobj", "poss", "appos"})
+ACTING_PREPS = frozenset({"by", "with", "against", "from"})
+# NER labels such a name may carry: an unknown company is often taken for a place (one
+# the gazetteer knows is left out); an unlabelled name only as one word that acts
+POSSESSED_LABELS = frozenset({"ORG", "GPE"})
+
+
+def _possessed_by_state(
+    doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]], claimed: set[int]
+) -> None:
+    """ "Russia's Gazprom halted deliveries", "a deal with Brazil's Petrobras": a name NER
+    did not find a person or a place in, after a state's possessive, is a body of that
+    state where it acts or is acted on."""
+    from eventwire.actors.national import place_state_of_name
+
+    for tok in doc:
+        if tok.tag_ != "POS" or tok.i == 0 or tok.i - 1 not in kb_hits:
+            continue
+        state = kb_hits[tok.i - 1][1]
+        if state.kind != "state" or kb_hits[tok.i - 1][0].end != tok.i:
+            continue
+        k = tok.i + 1
+        end = _name_run(doc, k)
+        if end == k or end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+            continue  # "Russia's Gazprom chief": the name describes a noun
+        span = doc[k:end]
+        if any(t.i in claimed or t.i in kb_hits or t.lower_ in b.kb.roles for t in span):
+            continue
+        if any(t.ent_type_ not in POSSESSED_LABELS for t in span) and not _one_word_agent(span):
+            continue
+        name = " ".join(span.text.split())
+        if not _acting(span.root) or not_an_actor(name) or place_state_of_name(name) is not None:
+            continue
+        proto = _same_organisation(b, name) or Proto(
+            key=f"org:{name.lower()}", name=name, kind="organisation", country=state.country
+        )
+        b.mention(proto, span.start_char, span.end_char)
+        b.mention(proto, doc[tok.i - 1].idx, span.end_char)
+        claimed.update(range(k, end))
+        _repeats(doc, b, proto, [t.text for t in span], claimed)
+
+
+def _one_word_agent(span: Span) -> bool:
+    """ "Algeria's Sonatrach stopped supplies": one unlabelled word, the subject of an active
+    verb other than "be" (two words are as often a thing: "Israel's Iron Dome")."""
+    root = span.root
+    return len(span) == 1 and root.ent_type_ == "" and root.dep_ == "nsubj" \
+        and root.head.lemma_ != "be"  # fmt: skip
+
+
+def _acting(root: Token) -> bool:
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in ACTING_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS
 
 
 def _locate(words: Span, proto: Proto | None, kb_hits: dict[int, tuple[Span, Entity, str]]) -> None:

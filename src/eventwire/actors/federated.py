@@ -297,3 +297,149 @@ def _governor(b: Builder, gov: Token) -> Proto | None:
             if p.kind == "person":
                 return p
     return None
+
+
+# words by which the text says a region governs itself against its state
+BREAKAWAY_WORDS = frozenset({"breakaway", "separatist", "secessionist", "self-declared",
+                             "self-proclaimed", "self-styled", "rebel-held", "unrecognised",
+                             "unrecognized", "renegade", "autonomous"})  # fmt: skip
+# what such a region is called: "the breakaway region of X", "X, a self-declared republic"
+ENTITY_NOUNS = frozenset({"region", "republic", "province", "territory", "enclave", "state",
+                          "entity", "statelet"})  # fmt: skip
+# its government: "the authorities in the breakaway region of X"
+ENTITY_GOVERNMENTS = frozenset({"authorities", "government", "administration", "leadership"})
+NAME_LABELS = frozenset({"", "GPE", "LOC", "ORG", "PERSON", "NORP"})
+
+
+def breakaway_entities(doc: Doc, b: Builder, story: Story, claimed: set[int]) -> None:
+    """A region the text calls breakaway, separatist or self-declared ("the breakaway region
+    of X", "separatist X", "X, a self-declared republic") governs itself: where it acts or is
+    acted on, and through "the authorities in X", it is a state actor of the state the
+    gazetteer places it in; "separatist police" and the like are that entity's."""
+    marked = _breakaway_names(doc, story)
+    if not marked:
+        return
+    for tok in doc:
+        if tok.lower_ in ENTITY_GOVERNMENTS and tok.i not in claimed:
+            _entity_government(doc, b, tok, marked, claimed)
+    for span in _name_spans(doc, marked):
+        if any(i in claimed for i in _tokens(span)) or not _acts_or_is(span.root):
+            continue
+        _mention_division(b, span, marked[_key(span.text)], span)
+        claimed.update(_tokens(span))
+    if len({e.id for e in marked.values()}) == 1:
+        _separatist_groups(doc, b, marked, claimed)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _breakaway_word(tok: Token) -> bool:
+    """ "breakaway", also "self-declared" as the tokenizer splits it."""
+    if tok.lower_ in BREAKAWAY_WORDS:
+        return True
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return f"{tok.lower_}-{doc[tok.i + 2].lower_}" in BREAKAWAY_WORDS
+    return False
+
+
+def _breakaway_names(doc: Doc, story: Story) -> dict[str, Entity]:
+    """The regions the text marks as breakaway, by name, with their state."""
+    marked: dict[str, Entity] = {}
+    for tok in doc:
+        if not _breakaway_word(tok):
+            continue
+        noun = tok.head if tok.dep_ in ("amod", "compound", "npadvmod") else tok
+        while noun.dep_ in ("amod", "compound") and noun.head.i != noun.i and noun.i < noun.head.i:
+            noun = noun.head  # "self-declared" -> "republic"
+        span: Span | None = None
+        if noun.lower_ in ENTITY_NOUNS and noun.is_lower:
+            span = _named_after_of(doc, noun)  # "the breakaway region of X"
+            if span is None and noun.dep_ == "appos":
+                span = _proper_run(doc, noun.head.i + 1)  # "X, a breakaway region"
+        elif noun.pos_ == "PROPN" and noun.i > tok.i:
+            span = _proper_run(doc, noun.i + 1)  # "separatist Abkhazia"
+        if span is None:
+            continue
+        state = division_state(span.text, story)
+        if state is not None:
+            marked[_key(span.text)] = state
+    return marked
+
+
+def _entity_government(
+    doc: Doc, b: Builder, tok: Token, marked: dict[str, Entity], claimed: set[int]
+) -> None:
+    """ "the authorities in the breakaway region of X", "the government of X"."""
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
+        return
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    while k < len(doc) and (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")
+                            or doc[k].text == "-"):  # fmt: skip
+        k += 1  # "breakaway region"
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k - 1].lower_ in ENTITY_NOUNS:
+        k += 1
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    name = doc[k:end]
+    if end == k or _key(name.text) not in marked or any(i in claimed for i in range(tok.i, end)):
+        return
+    start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i
+    _mention_division(b, name, marked[_key(name.text)], doc[start:end])
+    claimed.update(range(start, end))
+
+
+def _name_spans(doc: Doc, marked: dict[str, Entity]) -> list[Span]:
+    """Every place the text writes a marked name, whatever NER called it."""
+    spans = []
+    longest = max(len(k.split()) for k in marked)
+    i = 0
+    while i < len(doc):
+        for n in range(longest, 0, -1):
+            span = doc[i : i + n]
+            if len(span) == n and _key(span.text) in marked and span[0].text[:1].isupper() \
+                    and all(t.ent_type_ in NAME_LABELS for t in span):  # fmt: skip
+                spans.append(span)
+                i += n - 1
+                break
+        i += 1
+    return spans
+
+
+def _acts_or_is(root: Token) -> bool:
+    """Acting as a federation's state does, also as the subject of "be" ("X has been short
+    of gas") and as the object of a verb's clause ("wants X reintegrated")."""
+    if _acts(root):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and _acts(root.head))
+
+
+def _separatist_groups(doc: Doc, b: Builder, marked: dict[str, Entity], claimed: set[int]) -> None:
+    """ "separatist police closed the road": a role group the text calls separatist (or
+    breakaway) is of the one breakaway entity the text names."""
+    kb = b.kb
+    name, state = next(iter(marked.items()))
+    region = next((s.text for s in _name_spans(doc, marked)), name)
+    for tok in doc:
+        if not _breakaway_word(tok) or tok.dep_ not in ("amod", "compound") or tok.i in claimed:
+            continue
+        noun = tok.head
+        role = kb.roles.get(noun.lower_)
+        if role is None or role.refers != "group" or noun.i != tok.i + 1 or noun.i in claimed:
+            continue
+        phrase = doc[tok.i : noun.i + 1]
+        text = " ".join(phrase.text.split())
+        text = text[:1].lower() + text[1:] if tok.is_sent_start else text
+        key = f"grp:breakaway:{text.lower()}"
+        proto = b.protos.get(key) or Proto(
+            key=key, name=text, kind="group", country=state.country, code=state.code,
+            sector=role.sector, affiliation=" ".join(region.split()),
+        )  # fmt: skip
+        b.mention(proto, phrase.start_char, phrase.end_char)
+        claimed.update(_tokens(phrase))

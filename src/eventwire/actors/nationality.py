@@ -151,6 +151,8 @@ def infer_nationality(
                 break
             if proto.kind == "organisation" and _place_in_name(span, proto):
                 break
+            if proto.kind == "organisation" and _entity_in_name(b, proto, span, day):
+                break
             if _placed(span, proto, story, b):
                 break
         if proto.country is None and proto.code is None and proto.kind in ("organisation", "group"):
@@ -941,6 +943,36 @@ def _place_in_name(span: Span, proto: Proto) -> bool:
     return False
 
 
+# the words of a body's name before what it is of: "National Assembly of Republika Srpska"
+BODY_OF = (" of the ", " of ")
+
+
+def _entity_in_name(b: Builder, proto: Proto, span: Span, day: str | None) -> bool:
+    """ "The National Assembly of Republika Srpska", "the Parliament of Kurdistan Region":
+    a body of an entity the text or the dictionaries place in a state (a sub-state entity,
+    a state's region) is of that state."""
+    from eventwire.actors.codes import known_country
+    from eventwire.actors.known import load_known
+
+    text = " ".join(span.text.split())
+    cut = next(((text.index(sep), sep) for sep in BODY_OF if sep in text), None)
+    if cut is None or not text[:1].isupper():
+        return False
+    rest = text[cut[0] + len(cut[1]) :]
+    if not rest[:1].isupper():
+        return False
+    countries: set[str | None] = {p.country for p in b.protos.values()
+                 if p is not proto and p.country is not None and p.kind in ("state", "organisation")
+                 and (p.name == rest or rest in p.spans.values())}  # fmt: skip
+    if not countries:
+        countries = {known_country(e, day) for e in load_known().named(rest)}
+    countries.discard(None)
+    if len(countries) != 1:
+        return False
+    proto.country = countries.pop()
+    return True
+
+
 def _describes_as_place(tok: Token, span: Span, preps: frozenset[str] = PLACE_PREPS) -> bool:
     """The token reaches the name (or the title it is in apposition to) through modifiers
     and from/in/of phrases only."""
@@ -960,6 +992,8 @@ def _national(proto: Proto, b: Builder) -> bool:
     (protesters, assailants), of the story's state when it has one."""
     if proto.affiliation is not None:
         return False
+    if proto.kind == "group" and proto.name.split()[0].lower() in b.kb.bloc_words:
+        return False  # "Western envoys": a bloc's, named as such, not the story's state
     if proto.kind == "person":
         if proto.role in LOCAL_ROLES:
             return True

@@ -23,12 +23,14 @@ from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.federated import (
     acting_divisions,
+    breakaway_entities,
     federated_actors,
     governed_divisions,
     regional_governments,
 )
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
+from eventwire.actors.glossed import glossed_names
 from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import (
     IGO_CODES,
@@ -72,6 +74,9 @@ NAME_TITLES = frozenset({"Pope", "Queen", "King"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # a title's complement before the name ("Ambassador to the United Nations X")
 TITLE_PREPS = frozenset({"of", "to", "for"})
+# the prepositions before a minister's portfolio, and the words joining its parts
+PORTFOLIO_PREPS = frozenset({"for", "of"})
+PORTFOLIO_JOINERS = frozenset({"and", "&"})
 # lower-case words between a state and its role noun ("Russian civilian advisers")
 INNER = frozenset({"amod", "compound"})
 
@@ -174,6 +179,10 @@ def resolve_actors(
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
     ents = _known_names(ents, known)
     ents = with_names(ents, tribal)
+    # "Moldovan Deputy Prime Minister X": a demonym NER took for a person is the title's
+    titles = {sp.start for sp, r in role_spans if r.refers == "person"}
+    ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
+                                    and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
@@ -183,6 +192,7 @@ def resolve_actors(
     ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     acting_divisions(doc, b, story, claimed)
+    breakaway_entities(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
@@ -190,6 +200,7 @@ def resolve_actors(
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
     national_actors(doc, b, national, claimed)
+    glossed_names(doc, b, kb_hits, claimed)  # before "the three European powers" is a collective
     collectives(doc, b, kb_hits, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
@@ -648,6 +659,8 @@ def _titled_names(
                     k = max(k + 1, by_token[j].end if j in by_token else k + 1)
             elif j in by_token and by_token[j].label_ == "ORG":
                 k = by_token[j].end
+            elif doc[k].lower_ in PORTFOLIO_PREPS:
+                k = _after_portfolio(doc, k + 1)
         end = k
         while end < len(doc) and (
             doc[end].pos_ == "PROPN"
@@ -668,6 +681,23 @@ def _titled_names(
         return ents
     kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
     return sorted(kept + added, key=lambda e: e.start)
+
+
+def _after_portfolio(doc: Doc, k: int) -> int:
+    """ "Deputy Prime Minister for Reintegration Vitalie Rusnac", "Minister for Foreign and
+    European Affairs Ana Dobre": the capitalised words after "for" or "of" name the portfolio
+    and then the person; a name written after a title is a given name and a surname, so the
+    last two words of three or more are the name."""
+    end = k
+    while end < len(doc) and (
+        doc[end].pos_ == "PROPN" and doc[end].is_title
+        or (doc[end].lower_ in PORTFOLIO_JOINERS and end > k and doc[end - 1].is_title)
+    ):
+        end += 1
+    name = doc[end - 2 : end]
+    if end - k < 3 or not all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
+        return k - 1  # the preposition: no name follows the portfolio
+    return end - 2
 
 
 def _name_word(doc: Doc, i: int, taken: set[int], kb_hits: dict[int, Any]) -> bool:
@@ -1711,6 +1741,8 @@ def _split_person(doc: Doc, b: Builder, ent: Span, claimed: set[int]) -> Span:
         tail = doc.char_span(ent.end_char - len(p.name), ent.end_char)
         if tail is None or tail.start <= ent.start:
             continue
+        if doc[tail.start - 1].lower_ in ACRONYM_JOINERS:
+            continue  # "National Assembly of Republika Srpska": the body of that name
         b.mention(p, tail.start_char, tail.end_char)
         claimed.update(range(tail.start, tail.end))
         return Span(doc, ent.start, tail.start, label=ent.label_)
@@ -1741,7 +1773,9 @@ def _title_of_person(
     return False
 
 
-SEATED = frozenset({"embassy", "consulate", "mission", "office"})
+SEATED = frozenset({"embassy", "consulate", "mission", "office", "delegation"})
+# "the US Embassy in London", "the OSCE Mission to Moldova"
+SEAT_PREPS = frozenset({"in", "to"})
 
 
 def _seat(doc: Doc, ent: Span) -> int:
@@ -1757,13 +1791,20 @@ def _seat(doc: Doc, ent: Span) -> int:
         name = doc[k + 1 : end].text
         if doc[k + 1].is_title and load_kb().lookup(name) is None and is_place_name(name):
             return end
-    if ent[-1].lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ == "in":
+    seated = ent[-1]
+    if len(ent) > 1 and seated.lower_ in SEAT_PREPS and ent[-2].lower_ in SEATED:
+        k, seated = ent.end - 1, ent[-2]  # NER took the preposition, not the place
+    if seated.lower_ in SEATED and k + 1 < len(doc) and doc[k].lower_ in SEAT_PREPS:
         nxt = doc[k + 1]
         if nxt.ent_type_ == "GPE" and nxt.is_title:
             end = k + 2
             while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
                 end += 1
             return end
+        state = load_kb().lookup(nxt.text) if nxt.ent_type_ in ("", "ORG") and nxt.is_title \
+            else None  # fmt: skip
+        if state is not None and state.kind == "state":  # "the OSCE Mission to Moldova"
+            return k + 2
     return ent.end
 
 
