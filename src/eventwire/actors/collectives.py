@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.coref import member_tokens
 from eventwire.actors.kb import Entity, data_rows
+from eventwire.nlp.pipeline import doc_ents
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 ACTING_PREPS = frozenset({"by", "against", "with"})
@@ -215,7 +216,7 @@ def _placed_end(tok: Token) -> int:
     named = at + 2 < len(doc) and doc[at].lower_ == "the" and doc[at + 1].lower_ in PLACE_NOUNS \
         and doc[at + 2].lower_ == "of"  # fmt: skip
     at += 3 if named else 0
-    place = next((e for e in doc.ents if e.start == at), None)
+    place = next((e for e in doc_ents(doc) if e.start == at), None)
     if place is None and doc[at].ent_type_ == "":
         place = _unlabelled_place(doc, at)
     elif place is not None and place.label_ in ("ORG", "PERSON") and _known_place(place.text):
@@ -253,7 +254,7 @@ def _place_state(words: Span) -> Entity | None:
     gazetteer."""
     from eventwire.actors.national import place_state
 
-    place = next((e for e in words.doc.ents if e.end == words.end), None)
+    place = next((e for e in doc_ents(words.doc) if e.end == words.end), None)
     if place is None:
         k = words.end - 1
         while k > words.start and words.doc[k - 1].pos_ == "PROPN" and words.doc[k - 1].is_title:
@@ -278,7 +279,7 @@ def _clause_place(tok: Token) -> Entity | None:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for pobj in prep.children:
-            place = next((e for e in tok.doc.ents if e.start <= pobj.i < e.end), None)
+            place = next((e for e in doc_ents(tok.doc) if e.start <= pobj.i < e.end), None)
             if pobj.dep_ == "pobj" and place is not None and place.label_ == "GPE":
                 return place_state(place)
     return None

@@ -13,6 +13,7 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.kb import Entity
 from eventwire.actors.national import place_state
+from eventwire.nlp.pipeline import doc_ents
 
 # NER labels a described name may carry: NER often takes an unknown company for a place
 # (a real place is caught by the gazetteer); a person or date after a class noun is not the
@@ -221,7 +222,7 @@ def _locate(words: Span, proto: Proto | None, kb_hits: dict[int, tuple[Span, Ent
         hit = kb_hits.get(tok.i)
         state = hit[1] if hit is not None and hit[1].kind == "state" else None
         if state is None and tok.ent_type_ in ("GPE", "LOC"):
-            place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            place = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
             state = place_state(place) if place is not None else None
         if state is not None:
             proto.country = state.country

@@ -46,6 +46,7 @@ from eventwire.actors.filters import is_place_name
 from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody, data_rows
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, no_owner
+from eventwire.nlp.pipeline import doc_ents
 
 # bodies first, then people (who may speak for them), then groups
 KIND_ORDER = {"organisation": 0, "person": 1, "group": 2}
@@ -207,9 +208,21 @@ def _in_territory(country: str | None, home: Entity | None) -> str | None:
     return country
 
 
+DESCRIPTIONS_KEY = "eventwire.actors.descriptions"
+
+
 def _description(span: Span) -> list[Token]:
     """Tokens that describe a name: its modifiers and appositions (and, for a name in
-    apposition to a title, that title's phrase), without clauses about other things."""
+    apposition to a title, that title's phrase), without clauses about other things. Read
+    once per name: several rules ask for the same name's description."""
+    cache: dict[tuple[int, int], list[Token]] = span.doc.user_data.setdefault(DESCRIPTIONS_KEY, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _read_description(span)
+    return list(cache[key])
+
+
+def _read_description(span: Span) -> list[Token]:
     root = span.root
     heads = [root] + ([_appositive_head(span)] if root.dep_ == "appos" else [])
     title = _title_misparsed(span) if root.dep_ == "conj" else None
@@ -641,7 +654,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
         if people is not None and proto.kind != "group":
             proto.country = people.country
             return True
-        place = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        place = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
         country = _state_named_with_place(b, tok) if tok.pos_ == "PROPN" else None
         if country is not None and (place is None or story.state_of(place) is None):
             proto.country = country  # "Residents of X, an Armenian village": unknown places
@@ -666,9 +679,8 @@ def _state_named_with_place(b: Builder, tok: Token) -> str | None:
     names it: "Armenia's Tavush province", "Kirants, an Armenian village", "the Armenian
     village of Kirants"."""
     states = set()
-    for t in tok.doc:
-        if t.text != tok.text or t.pos_ != "PROPN":
-            continue
+    doc = tok.doc
+    for t in (doc[i] for i in _proper_nouns(doc).get(tok.text, ())):
         nouns = [c for c in t.children if c.dep_ == "appos" and c.lower_ in LOCALITY_NOUNS]
         if t.dep_ == "compound" and t.head.lower_ in LOCALITY_NOUNS:
             nouns.append(t.head)  # "Tavush province"
@@ -685,6 +697,22 @@ def _state_named_with_place(b: Builder, tok: Token) -> str | None:
                 if entity is not None and entity.kind == "state":
                     states.add(entity.country)
     return states.pop() if len(states) == 1 else None
+
+
+PROPER_NOUNS_KEY = "eventwire.actors.proper_nouns"
+
+
+def _proper_nouns(doc: Doc) -> dict[str, list[int]]:
+    """Where each proper noun's text occurs, indexed once per document (a place's mentions
+    are looked up for every actor described by a place)."""
+    index: dict[str, list[int]] | None = doc.user_data.get(PROPER_NOUNS_KEY)
+    if index is None:
+        index = {}
+        for t in doc:
+            if t.pos_ == "PROPN":
+                index.setdefault(t.text, []).append(t.i)
+        doc.user_data[PROPER_NOUNS_KEY] = index
+    return index
 
 
 def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
@@ -897,7 +925,7 @@ def _states_of_place(b: Builder, at: dict[int, Proto], tok: Token, story: Story)
         if other is not None and other.kind == "state" and other.country:
             out.add(other.country)
             continue
-        place = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        place = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
         if place is not None and place.label_ in PLACE_LABELS and place.root.i == t.i:
             state = story.state_of(place)
             if state is not None and state.country and not state.international:

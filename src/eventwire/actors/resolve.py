@@ -54,7 +54,7 @@ from eventwire.actors.national import (
 from eventwire.actors.nationality import infer_nationality
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
-from eventwire.nlp.pipeline import doc_text
+from eventwire.nlp.pipeline import doc_ents, doc_text
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 # a capital after these prepositions is a place ("talks in Belgrade"), not a government
@@ -167,12 +167,12 @@ def resolve_actors(
         kb_hits.pop(i, None)
     opening = _dateline(doc)  # a dateline still in the text (the cleaner cuts an article's)
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
-    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    places = [e for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")]
     # whom "the national police" belongs to; "Georgia" of a US story is no country
     story = read_story(kb_hits, opening, places, dateline)
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
-    named = [e for e in doc.ents if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
+    named = [e for e in doc_ents(doc) if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
     whole = [_whole_body_name(e) for e in named]  # an event's name stays no actor
     trimmed = [_trim(e) for e in whole if e.label_ != "EVENT"]
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
@@ -1231,7 +1231,9 @@ def _bare_institution(doc: Doc, b: Builder, sp: Span, role: Role, claimed: set[i
     named by its noun, in the state of the place written right before it; else the one
     named fully elsewhere in the text ("Hong Kong police"), else (as a national sector) the
     story's state's."""
-    place = next((e for e in doc.ents if e.end == sp.start and e.label_ in ("GPE", "LOC")), None)
+    place = next(
+        (e for e in doc_ents(doc) if e.end == sp.start and e.label_ in ("GPE", "LOC")), None
+    )
     start = place.start if place is not None else sp.start
     if any(i in claimed for i in range(start, sp.start)):
         start, place = sp.start, None
@@ -1272,7 +1274,7 @@ def _place_after(doc: Doc, sp: Span, claimed: set[int]) -> tuple[int, Span | Non
     if pobj is None or pobj.right_edge.i - sp.end > 5:
         return sp.end, None
     end = pobj.right_edge.i + 1
-    places = [e for e in doc.ents if sp.end < e.start and e.end <= end and e.label_ in PLACES]
+    places = [e for e in doc_ents(doc) if sp.end < e.start and e.end <= end and e.label_ in PLACES]
     if not places or any(i in claimed for i in range(sp.end, end)):
         return sp.end, None
     return end, places[0]
