@@ -22,6 +22,13 @@ def actor_at_text(table: ActorTable, text: str, needle: str, nth: int = 0) -> Ac
     return table.get(actor_id) if actor_id else None
 
 
+def one_actor(table: ActorTable, name: str) -> Actor:
+    """The one actor named `name`; fails listing every actor otherwise."""
+    found = [a for a in table if a.name == name]
+    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
+    return found[0]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
-    return found[0]
+from tests.helpers import one_actor as _one
 
 
 def test_a_body_only_one_state_has_is_that_states(resolve) -> None:

@@ -4,12 +4,7 @@ invented for these tests."""
 
 from __future__ import annotations
 
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
-    return found[0]
-
+from tests.helpers import one_actor as _one
 
 ZAMBIA = "LUSAKA, Zambia - Zambia's government met striking miners in Zambia on Friday. "
 

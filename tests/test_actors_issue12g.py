@@ -3,11 +3,7 @@ pass): a state's coast guard, police placed by an "in" phrase, opposition suppor
 
 from __future__ import annotations
 
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
-    return found[0]
+from tests.helpers import one_actor as _one
 
 
 def test_a_states_coast_guard_is_that_states_military(resolve) -> None:

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from eventwire.actors.known import KnownActor, known_hits, load_known
-
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
-    return found[0]
+from tests.helpers import one_actor as _one
 
 
 def test_code_valid_on_a_date_else_the_default() -> None:

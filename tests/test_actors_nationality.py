@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
-    return found[0]
+from tests.helpers import one_actor as _one
 
 
 def test_a_body_the_person_speaks_for_gives_its_country(resolve) -> None:

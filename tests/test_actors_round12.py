@@ -3,12 +3,7 @@ dateline's state. Sentences written for these tests."""
 
 from __future__ import annotations
 
-
-def _one(table, name: str):
-    found = [a for a in table if a.name == name]
-    assert len(found) == 1, [(a.name, a.country, a.code) for a in table]
-    return found[0]
-
+from tests.helpers import one_actor as _one
 
 # 1. a possessive or demonym state in the body's own phrase beats a place inside its name
 
