@@ -63,3 +63,24 @@ def test_a_bodys_noun_alone_is_no_person(nlp) -> None:
     assert _no_person_name(Span(doc, i, i + 1, label="PERSON"))
     j = next(t.i for t in doc if t.text == "Monday")
     assert not _no_person_name(Span(doc, j, j + 1, label="PERSON"))
+
+
+# 5. a name the text calls a small place ("the village of X", "X island") is no body or person
+
+
+def test_a_name_after_the_island_of_is_no_person(resolve) -> None:
+    text = (
+        "Storms flooded the harbour on the island of Kalymnos, and two fishermen were "
+        "missing on Monday."
+    )
+    assert "Kalymnos" not in _names(resolve(text))
+
+
+def test_a_name_after_the_village_of_is_no_organisation(resolve) -> None:
+    text = "Rescuers reached the remote village of Tenkodogo on Friday, aid workers said."
+    assert "Tenkodogo" not in _names(resolve(text))
+
+
+def test_a_name_before_island_is_no_organisation(resolve) -> None:
+    text = "Ferries to Lipsi island were cancelled on Sunday, the coast guard said."
+    assert "Lipsi" not in _names(resolve(text))
