@@ -101,8 +101,6 @@ class KnowledgeBase:
     shared_bodies: dict[str, list[NationalBody]] = field(default_factory=dict)
     # a word for a party's members or its adjective, as written -> the parties
     party_members: dict[str, list[NationalBody]] = field(default_factory=dict)
-    # a demonym two states share ("Congolese") -> the other states it may mean, where the
-    # text names one of them and not the state the demonym is indexed under
     # alias -> every entity id that claimed it; an alias claimed twice is left out of the index
     ambiguous: dict[str, set[str]] = field(default_factory=dict)
 

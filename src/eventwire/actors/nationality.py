@@ -417,6 +417,14 @@ def _spokesperson_of_previous_subject(
     return True
 
 
+def _subject_before(sent: Span) -> Token | None:
+    """The subject of the main clause of the sentence before `sent` (None for the first)."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
     """"The mission said ... Its commander, X, said", "Kenya sent police. Its president, X":
     a title owned by "its" names the officer of the body or state "its" takes up: the
@@ -430,7 +438,7 @@ def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span
     if pronoun is None or any(t.i in at for t in _description(span) if t.i != pronoun.i):
         return False
     before = span.doc[span.sent.start - 1].sent
-    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_before(span.sent)
     other = at.get(subject.i) if subject is not None else None
     if other is None or other.kind not in ("organisation", "state"):
         other = next((p for _, _, p in b.mentions_backward(pronoun.idx, before.start_char)
@@ -573,8 +581,7 @@ def _one_of_local_group(b: Builder, at: dict[int, Proto], proto: Proto, spans: l
     sent = first.sent
     if not trade or sent.start == 0:
         return
-    before = first.doc[sent.start - 1].sent
-    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_before(sent)
     group = at.get(subject.i) if subject is not None else None
     if group is not None and group.kind == "group" and group.country and _local_group(b, group):
         proto.country = group.country
@@ -594,8 +601,7 @@ def _office_of_state_just_named(
         return
     if any(b.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
         return
-    before = first.doc[sent.start - 1].sent
-    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_before(sent)
     other = at.get(subject.i) if subject is not None else None
     if other is not None and other.kind == "state" and other.country not in (None, home.country):
         proto.country = other.country

@@ -51,7 +51,7 @@ from eventwire.actors.national import (
     read_story,
     stance_prefixed,
 )
-from eventwire.actors.nationality import infer_nationality
+from eventwire.actors.nationality import OWNER_LINKS, infer_nationality
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_ents, doc_text
@@ -556,23 +556,10 @@ def _party_name(doc: Doc, start: int, end: int) -> bool:
 
 
 # the last word of an institution's name: NER may call "the Paris Police Prefecture" an event
-INSTITUTION_HEADS = frozenset(
-    {
-        "prefecture",
-        "office",
-        "board",
-        "commission",
-        "ministry",
-        "council",
-        "agency",
-        "department",
-        "authority",
-        "bureau",
-        "directorate",
-        "command",
-        "secretariat",
-    }
-)
+INSTITUTION_HEADS = frozenset({
+    "prefecture", "office", "board", "commission", "ministry", "council", "agency",
+    "department", "authority", "bureau", "directorate", "command", "secretariat",
+})  # fmt: skip
 
 
 # nouns that, after an intergovernmental body's name, make a longer body's name ("the OSCE
@@ -599,16 +586,9 @@ def _whole_body_name(ent: Span) -> Span:
         return ent
     start, end = ent.start, ent.end
     k = start
-    while (
-        k > 0
-        and not doc[k - 1].ent_type_
-        and doc[k - 1].lower_ != "the"
-        and (
-            doc[k - 1].is_title
-            or (
-                doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].is_title
-            )  # fmt: skip
-        )
+    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].lower_ != "the" and (
+        doc[k - 1].is_title or (doc[k - 1].lower_ in ("and", "&") and k - 2 >= 0
+                                and doc[k - 2].is_title)  # fmt: skip
     ):
         k -= 1
     if k < start and k > 0 and doc[k - 1].lower_ == "the" and doc[k].is_title:
@@ -1670,10 +1650,6 @@ def _named(
         claimed.update(range(words.start, words.end))
 
 
-# the links by which a state before a body's name owns it ("China's X", "the Chinese X")
-OWNER_DEPS = frozenset({"poss", "amod", "compound"})
-
-
 def _owner_state(
     b: Builder, ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]
 ) -> Entity | None:
@@ -1684,7 +1660,7 @@ def _owner_state(
     i = ent.start - 1
     if i >= 0 and doc[i].text in ("'s", "\u2019s"):
         i -= 1
-    if i < 0 or doc[i].dep_ not in OWNER_DEPS or not ent.start <= doc[i].head.i < ent.end:
+    if i < 0 or doc[i].dep_ not in OWNER_LINKS or not ent.start <= doc[i].head.i < ent.end:
         return None
     if no_owner(doc, i):
         return None
