@@ -19,6 +19,7 @@ from pathlib import Path
 from eventwire.evaluate.devgold import (
     actor_forms,
     analyze_gold_doc,
+    gold_forms,
     load_devgold,
     matching_actor,
     score_devgold,
@@ -59,7 +60,8 @@ def print_table(names: list[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", default="whowhen", help="a folder under bench/holdout")
-    ap.add_argument("--detail", action="store_true", help="every gold actor and its match")
+    ap.add_argument("--detail", action="store_true",
+                    help="every gold actor and its match, then the actors no gold actor matches")
     ap.add_argument("--all", nargs="*", metavar="SET", help="one line per set (default: all)")
     args = ap.parse_args()
     if args.all is not None:
@@ -79,6 +81,10 @@ def main() -> None:
                 m = matching_actor(g, pred["actors"], forms)
                 found = f"{m['name']} {m['country']} {m['code']}" if m else "MISSED"
                 print(f"  {g['name']} [{g['country']}] -> {found}")
+            golds = [gold_forms(g) for g in doc.gold["actors"]]
+            for a, f in zip(pred["actors"], forms, strict=True):
+                if not any(f & g for g in golds):  # what lowers actor precision
+                    print(f"  FALSE {a['name']} ({a['kind']} {a['country']} {a['code']})")
             for e in pred["events"]:
                 sentence = e["evidence"]["sentence"][:70]
                 print(f"  {e['type']} {e['date']} ({e['date_source']}) {sentence}")
