@@ -16,6 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
+from eventwire.evaluate.devgold import _gold_match as gold_match
 from eventwire.evaluate.devgold import (
     actor_forms,
     analyze_gold_doc,
@@ -88,6 +89,11 @@ def main() -> None:
             for e in pred["events"]:
                 sentence = e["evidence"]["sentence"][:70]
                 print(f"  {e['type']} {e['date']} ({e['date_source']}) {sentence}")
+            for g in doc.gold["events"]:  # the matched events whose date is wrong
+                hit = next((e for e in pred["events"] if gold_match(e, [g]) is not None), None)
+                if hit is not None and hit["date"] != g["date"]:
+                    print(f"  DATE gold {g['date']} engine {hit['date']} ({hit['date_source']}) "
+                          f"{g['type']}: {hit['evidence']['sentence'][:70]}")
 
 
 if __name__ == "__main__":
