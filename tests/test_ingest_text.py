@@ -298,3 +298,33 @@ def test_privacy_consent_banner_is_removed() -> None:
     article = article_from_text(raw)
     assert article.text == "The talks ended without a deal."
     assert article.removed == ["We value your privacy. Accept all | Manage choices"]
+
+
+# a headline on the line right above the body (no blank line between): a stated title or a
+# wire dateline under it says it is no part of the lede
+
+HEADLINE = "Ruritania Says Freedonian Troops Crossed the River Border Near Old Mill Town"
+LEDE = (
+    "Ruritania accused Freedonia on Tuesday of sending troops across the river border, "
+    "a charge Freedonia's defence ministry denied."
+)
+
+
+def test_a_headline_right_above_a_wire_dateline_is_the_title() -> None:
+    article = article_from_text(f"{HEADLINE}\nOLDTOWN, March 3 (Reuters) - {LEDE}")
+    assert article.title == HEADLINE
+    assert article.text == LEDE
+    assert article.dateline == "OLDTOWN, March 3 (Reuters)"
+
+
+def test_a_stated_title_the_text_opens_with_is_no_part_of_the_body() -> None:
+    article = article_from_text(f"{HEADLINE}\n{LEDE}", title=HEADLINE)
+    assert article.title == HEADLINE
+    assert article.text == LEDE
+
+
+def test_a_first_line_that_is_no_headline_stays_in_the_body() -> None:
+    wrapped = "Ruritania accused Freedonia on Tuesday of sending troops across the river\nborder."
+    article = article_from_text(wrapped, title="Border row")
+    assert article.title == "Border row"
+    assert article.text == wrapped.replace("\n", " ")

@@ -49,9 +49,9 @@ def gold_article(doc: GoldDoc) -> Article:
     """The article as a user would give it: scraped text with the stated publication date."""
     from eventwire.ingest.text import article_from_text
 
-    article = article_from_text(doc.text, published=doc.meta.get("published"), source=doc.id)
-    article.title = article.title or doc.meta.get("title")
-    return article
+    return article_from_text(
+        doc.text, published=doc.meta.get("published"), source=doc.id, title=doc.meta.get("title")
+    )
 
 
 def analyze_gold_doc(doc: GoldDoc) -> dict[str, Any]:

@@ -102,9 +102,9 @@ def read_article(
     meta = sidecar_meta(spec) if spec != "-" and not is_url(spec) else {}
     article = article_from_bytes(
         data, spec, content_type, published=published or meta.get("published"),
-        url=url or meta.get("url"),
+        url=url or meta.get("url"), title=meta.get("title"),
     )  # fmt: skip
-    article.title = clean_field(meta.get("title") or "") or article.title
+    article.title = clean_field(meta.get("title") or "") or article.title  # HTML's too
     return article
 
 
@@ -141,15 +141,19 @@ def article_from_bytes(
     *,
     published: str | None = None,
     url: str | None = None,
+    title: str | None = None,
 ) -> Article:
-    """Decode raw bytes, read them as HTML or scraped text, and check they are English."""
+    """Decode raw bytes, read them as HTML or scraped text, and check they are English.
+    `title`, a title stated beside the bytes, is no part of a text's body."""
     text = decode_bytes(data, source, content_type)
     if not text.strip():
         raise InputError("E011", source)
     if looks_like_html(text, content_type):
         article = article_from_html(text, published=published, url=url, source=source)
     else:
-        article = article_from_text(text, published=published, url=url, source=source)
+        article = article_from_text(
+            text, published=published, url=url, source=source, title=title
+        )
     check_english(article.text, source)
     return article
 

@@ -194,7 +194,17 @@ class Cleaned:
         return "\n\n".join(self.paragraphs)
 
 
-def _read_header(lines: list[str], out: Cleaned) -> int:
+def _headline(line: str, following: str, stated: str | None) -> bool:
+    """Is the text's first line its headline? One set off by a blank line, one the article's
+    stated title repeats, or one right above a wire dateline line ("RABAT, Oct 7 (Reuters) -
+    ..."): without these, a headline longer than a wrapped line would be read as the start of
+    the lede's first sentence."""
+    if stated is not None and " ".join(line.split()).lower() == " ".join(stated.split()).lower():
+        return True
+    return _title_like(line) and (not following or _WIRE_DATELINE.match(following) is not None)
+
+
+def _read_header(lines: list[str], out: Cleaned, stated_title: str | None = None) -> int:
     """Consume headline, byline, dateline and leading junk; return the first body index."""
     i = 0
     seen_content = False
@@ -216,8 +226,7 @@ def _read_header(lines: list[str], out: Cleaned) -> int:
             and out.title is None
             and later
             and i + 1 < len(lines)
-            and not lines[i + 1]
-            and _title_like(line)
+            and _headline(line, lines[i + 1], stated_title)
         ):
             out.title = line
         else:
@@ -315,11 +324,12 @@ def _new_paragraph(previous: str, line: str) -> bool:
     return len(previous) < _WRAP_WIDTH  # a short line is a subheading or a list item
 
 
-def clean_text(raw: str, *, header: bool = True) -> Cleaned:
-    """Normalise and clean raw text; with `header`, read headline/byline/dateline first."""
+def clean_text(raw: str, *, header: bool = True, title: str | None = None) -> Cleaned:
+    """Normalise and clean raw text; with `header`, read headline/byline/dateline first
+    (`title`: the article's title as stated beside the text, if any)."""
     lines = normalise(raw).split("\n")
     out = Cleaned()
-    start = _read_header(lines, out) if header else 0
+    start = _read_header(lines, out, title) if header else 0
     clean_body(lines[start:], out)
     return out
 
@@ -330,8 +340,11 @@ def article_from_text(
     published: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    title: str | None = None,
 ) -> Article:
-    """Clean scraped text into an `Article` (InputError E015 if no body is left)."""
+    """Clean scraped text into an `Article` (InputError E015 if no body is left). `title`,
+    the title stated beside the text (sidecar, JSONL record), is the article's title and,
+    where the text opens with it, no part of its body."""
     name = source or url or "<text>"
     check_size(raw, name)
     check_unicode(raw, name)
@@ -339,12 +352,12 @@ def article_from_text(
         check_unicode(url, name, "url")
     if published is not None:
         check_date(published, name)
-    cleaned = clean_text(raw)
+    cleaned = clean_text(raw, title=title)
     if not cleaned.paragraphs:
         raise InputError("E015", name, no_body(cleaned, "nothing left after removing site junk"))
     return Article(
         text=cleaned.text,
-        title=cleaned.title,
+        title=clean_field(title or "") or cleaned.title,
         author=cleaned.author,
         published=published or cleaned.dateline or dateline_date(cleaned.wire_dateline, None),
         url=url,

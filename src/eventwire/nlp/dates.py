@@ -463,6 +463,10 @@ def _reaches(date: Token, trigger: Token) -> bool:
             or (tok.head.dep_ in ("nsubj", "nsubjpass") and not _finite(tok))
         ):
             continue  # "the dialogue, which began in 2011"; "the chief, speaking on Tuesday"
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
+            continue  # "struck a convoy heading to the city on Wednesday": the strike's day
+        if tok.dep_ == "relcl" and _present_simple(tok) and _tense(_verb_of(trigger)) == "past":
+            continue  # "struck the wall that divides the region on Wednesday": no state is dated
         if tok.dep_ == "relcl" and _finite(tok):
             return False  # "Trump, who appointed her in 2017, responded": the appointment's
         if below_trigger and tok.dep_ in _CLOSED:
@@ -503,6 +507,12 @@ def _tense(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     tag = auxes[0].tag_ if auxes else verb.tag_
     return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(tag)
+
+
+def _present_simple(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
 
 
 def _tenses_differ(a: Token, b: Token) -> bool:
@@ -747,9 +757,12 @@ def _days_apart_clause(
     if verb.left_edge.i <= ent.start and ent.end - 1 <= verb.right_edge.i:
         return picked  # the clause's own date
     mark = next((c for c in verb.children if c.dep_ == "mark"), None)
-    unit = next((c for c in verb.children if c.dep_ == "npadvmod"
-                 and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
-    if mark is None or unit is None or mark.lower_ not in ("after", "before"):
+    if mark is None or mark.lower_ not in ("after", "before"):
+        return picked
+    # "a day after troops ...": on the clause's verb, its mark, or the verb it hangs from
+    unit = next((c for c in (*verb.children, *mark.children, *verb.head.children)
+                 if c.dep_ == "npadvmod" and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
+    if unit is None:
         return picked
     count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
     if count is None:
@@ -888,6 +901,8 @@ def date_events(
         if picked is None and known:
             picked = _event_anaphora_date(sent, trigger, dates)
         if picked is None and known:
+            picked = _came_after_date(sent, trigger, dates)
+        if picked is None and known:
             picked = _also_date(sent, trigger, dates)
         if picked is None and known:
             picked = _untagged_same_day(sent, dates, pub)
@@ -1019,6 +1034,48 @@ def _event_anaphora_date(
         picked = _pick_date(tok.sent, tok, dates)
         if picked is not None:
             return picked
+    return None
+
+
+def _came_after_date(
+    sent: Span, trigger: Token, dates: dict[int, tuple[Span, DateValue]]
+) -> tuple[Span, DateValue] | None:
+    """"The strike came a day after rebels fired rockets": an act in an after/before clause
+    of an undated main clause whose subject is a definite noun for an event the story told
+    before ("The strike", "The accord") counts from the day that earlier sentence gave it;
+    `_days_apart_clause` then moves it by the clause's days."""
+    verb = _verb_of(trigger)
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if verb.dep_ != "advcl" or not marks or _pick_date(sent, verb.head, dates) is not None:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    definite = subject is not None and subject.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children
+    )
+    if not definite or subject is None:
+        return None
+    stem = subject.lemma_.lower()
+    for tok in reversed(sent.doc[: sent.start]):
+        # the earlier mention: the same noun or its verb ("shelled ... The shelling")
+        low = tok.lemma_.lower()
+        same = low == stem or stem.startswith(low) and len(low) > 3
+        if tok.pos_ not in ("NOUN", "VERB") or not same:
+            continue
+        picked = _pick_date(tok.sent, tok, dates)
+        if picked is not None and picked[1].precision == "day" and not picked[1].span:
+            return picked
+    # else the event the story told last ("agreed on Thursday to a ceasefire ... The accord
+    # came a day after"): the last day a sentence before gave its main clause, or the
+    # clause its main verb reports ("X agreed on Thursday to ..., the delegations said")
+    start = sent.start
+    while start > 0:
+        before = sent.doc[start - 1].sent
+        start = before.start
+        root = before.root
+        for verb in (root, *(c for c in root.children if c.dep_ == "ccomp")):
+            picked = _pick_date(before, verb, dates)
+            if picked is not None and picked[1].precision == "day" and not picked[1].span:
+                return picked
     return None
 
 

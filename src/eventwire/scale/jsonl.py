@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.ingest.sources import open_file
-from eventwire.ingest.text import check_unicode, clean_field
+from eventwire.ingest.text import check_unicode
 from eventwire.model import Article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -53,9 +53,8 @@ def article_from_record(record: Mapping[str, Any], source: str) -> Article:
     url = _optional_str(record, "url", source)
     published = _optional_str(record, "published", source)
     _optional_str(record, "id", source)
-    article = article_from_text(text, published=published, url=url, source=source)
-    if title is not None:  # a stated title wins over a guessed headline
-        article.title = clean_field(title) or article.title
+    # a stated title wins over a guessed headline, and is no part of the body
+    article = article_from_text(text, published=published, url=url, source=source, title=title)
     check_english(article.text, source)
     return article
 
