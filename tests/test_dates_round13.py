@@ -63,3 +63,12 @@ def test_a_past_tense_relative_clause_keeps_its_own_day(nlp) -> None:
     text = "Police arrested a man who had attacked a guard on Monday."
     doc = nlp(text)
     assert dated(doc, text, "arrested").date is None
+
+
+def test_a_day_before_the_mark_counts_wherever_the_parser_hung_it(nlp) -> None:
+    text = (
+        "Freedonia accused Ruritania on Wednesday of sending troops and heavy artillery toward "
+        "their shared border, a day after Ruritania renewed its demand for access to the lake."
+    )
+    doc = nlp(text)
+    assert dated(doc, text, "renewed").date == "2026-03-10"

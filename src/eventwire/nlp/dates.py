@@ -759,8 +759,10 @@ def _days_apart_clause(
     mark = next((c for c in verb.children if c.dep_ == "mark"), None)
     if mark is None or mark.lower_ not in ("after", "before"):
         return picked
-    # "a day after troops ...": on the clause's verb, its mark, or the verb it hangs from
-    unit = next((c for c in (*verb.children, *mark.children, *verb.head.children)
+    # "a day after troops ...": on the clause's verb, its mark, the verb it hangs from, or
+    # wherever the parser hung the words right before the mark
+    near = [verb.doc[mark.i - 1]] if mark.i > 0 else []
+    unit = next((c for c in (*verb.children, *mark.children, *verb.head.children, *near)
                  if c.dep_ == "npadvmod" and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
     if unit is None:
         return picked
