@@ -72,3 +72,24 @@ def test_a_day_before_the_mark_counts_wherever_the_parser_hung_it(nlp) -> None:
     )
     doc = nlp(text)
     assert dated(doc, text, "renewed").date == "2026-03-10"
+
+
+TALKS = "Envoys of the two parties sat down for talks in Geneva on Wednesday, mediators said."
+
+
+def test_an_act_hours_before_a_told_event_falls_on_its_day(nlp) -> None:
+    act = "Hours before the talks opened, militia gunners shelled a market in the north."
+    doc = nlp(f"{TALKS} {act}")
+    assert dated(doc, act, "shelled").date == "2026-03-11"
+
+
+def test_an_act_two_days_before_a_told_event_counts_back_from_its_day(nlp) -> None:
+    act = "Two days before the talks opened, militia gunners shelled a market in the north."
+    doc = nlp(f"{TALKS} {act}")
+    assert dated(doc, act, "shelled").date == "2026-03-09"
+
+
+def test_before_an_event_the_story_never_dated_stays_undated(nlp) -> None:
+    act = "Hours before the talks opened, militia gunners shelled a market in the north."
+    doc = nlp(f"Envoys of the two parties agreed to meet in Geneva. {act}")
+    assert dated(doc, act, "shelled").date is None

@@ -759,19 +759,9 @@ def _days_apart_clause(
     mark = next((c for c in verb.children if c.dep_ == "mark"), None)
     if mark is None or mark.lower_ not in ("after", "before"):
         return picked
-    # "a day after troops ...": on the clause's verb, its mark, the verb it hangs from, or
-    # wherever the parser hung the words right before the mark
-    near = [verb.doc[mark.i - 1]] if mark.i > 0 else []
-    unit = next((c for c in (*verb.children, *mark.children, *verb.head.children, *near)
-                 if c.dep_ == "npadvmod" and c.lemma_.lower() in _APART_UNITS), None)  # fmt: skip
-    if unit is None:
-        return picked
-    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-    if count is None:
-        return picked
-    word = count.lower_
-    n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
-    if not n:
+    unit = _apart_unit(verb, mark)
+    n = _count(unit) if unit is not None and unit.lemma_.lower() in _APART_UNITS else 0
+    if unit is None or not n:
         return picked
     sign = -1 if mark.lower_ == "after" else 1
     day = dt.date.fromisoformat(value.value) + dt.timedelta(days=sign * n * _APART_UNITS[
@@ -904,6 +894,8 @@ def date_events(
             picked = _event_anaphora_date(sent, trigger, dates)
         if picked is None and known:
             picked = _came_after_date(sent, trigger, dates)
+        if picked is None and known:
+            picked = _before_told_event(sent, trigger, dates, pub)
         if picked is None and known:
             picked = _also_date(sent, trigger, dates)
         if picked is None and known:
@@ -1050,15 +1042,73 @@ def _came_after_date(
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if verb.dep_ != "advcl" or not marks or _pick_date(sent, verb.head, dates) is not None:
         return None
-    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    definite = subject is not None and subject.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children
-    )
-    if not definite or subject is None:
+    subject = _definite_subject(verb.head)
+    return None if subject is None else _told_event_day(subject, sent, dates, last_told=True)
+
+
+def _before_told_event(
+    sent: Span, trigger: Token, dates: dict[int, tuple[Span, DateValue]], pub: dt.date | None
+) -> tuple[Span, DateValue] | None:
+    """"Hours before the talks opened, gunners shelled the market": an undated act so many
+    hours (or days) before or after an event the story told and dated before ("the talks")
+    falls on that event's day (or so many days from it)."""
+    verb = _verb_of(trigger)
+    for clause in verb.children:
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("after", "before"):
+            continue
+        subject = _definite_subject(clause)
+        unit = _apart_unit(clause, mark)
+        if subject is None or unit is None or _pick_date(sent, clause, dates) is not None:
+            continue
+        told = _told_event_day(subject, sent, dates, last_told=False)
+        if told is None:
+            return None
+        if unit.lemma_.lower() in ("hour", "minute"):
+            return told
+        n = _count(unit)
+        sign = -1 if mark.lower_ == "before" else 1
+        day = dt.date.fromisoformat(told[1].value) + dt.timedelta(
+            days=sign * n * _APART_UNITS[unit.lemma_.lower()]
+        )
+        return (told[0], _day(day)) if n and (pub is None or day <= pub) else None
+    return None
+
+
+def _apart_unit(clause: Token, mark: Token) -> Token | None:
+    """The "a day" / "two weeks" / "hours" of "a day after troops ...": on the clause's verb,
+    its mark, the verb it hangs from, or wherever the parser hung the words before the mark."""
+    near = [clause.doc[mark.i - 1]] if mark.i > 0 else []
+    units = (*_APART_UNITS, "hour", "minute")
+    return next((c for c in (*clause.children, *mark.children, *clause.head.children, *near)
+                 if (c.dep_ == "npadvmod" or c in near) and c.lemma_.lower() in units),
+                None)  # fmt: skip
+
+
+def _count(unit: Token) -> int:
+    """How many units: "two days" 2, "a day" 1; 0 when no count is said."""
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    word = count.lower_ if count is not None else ""
+    return int(word) if word.isdigit() else NUMBERS.get(word, 0)
+
+
+def _definite_subject(verb: Token) -> Token | None:
+    """A verb's subject when it is a definite common noun ("The strike", "the talks")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
         return None
-    stem = subject.lemma_.lower()
+    dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    return subject if dets & {"the", "this", "that"} else None
+
+
+def _told_event_day(
+    noun: Token, sent: Span, dates: dict[int, tuple[Span, DateValue]], *, last_told: bool
+) -> tuple[Span, DateValue] | None:
+    """The day the story gave an event a definite noun refers back to: that of the latest
+    earlier mention of the noun or of its verb ("shelled ... The shelling"); with
+    `last_told`, else the day of the event the story told last."""
+    stem = noun.lemma_.lower()
     for tok in reversed(sent.doc[: sent.start]):
-        # the earlier mention: the same noun or its verb ("shelled ... The shelling")
         low = tok.lemma_.lower()
         same = low == stem or stem.startswith(low) and len(low) > 3
         if tok.pos_ not in ("NOUN", "VERB") or not same:
@@ -1066,9 +1116,11 @@ def _came_after_date(
         picked = _pick_date(tok.sent, tok, dates)
         if picked is not None and picked[1].precision == "day" and not picked[1].span:
             return picked
-    # else the event the story told last ("agreed on Thursday to a ceasefire ... The accord
-    # came a day after"): the last day a sentence before gave its main clause, or the
-    # clause its main verb reports ("X agreed on Thursday to ..., the delegations said")
+    if not last_told:
+        return None
+    # "agreed on Thursday to a ceasefire ... The accord came a day after": the last day a
+    # sentence before gave its main clause, or the clause its main verb reports ("X agreed
+    # on Thursday to ..., the delegations said")
     start = sent.start
     while start > 0:
         before = sent.doc[start - 1].sent
