@@ -1,0 +1,53 @@
+"""Round 13 (issue i12n): actor recall and false persons. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from tests.helpers import one_actor as _one
+
+
+def _names(table) -> list[str]:
+    return [a.name for a in table]
+
+
+# 1. a name the tagger misses or cuts before a person's title in apposition
+
+
+def test_a_name_before_a_spokesman_for_a_group_is_a_person(resolve) -> None:
+    text = "Saw Htoo Lwin, a spokesman for the KNU, said the rebels had taken two outposts."
+    assert _one(resolve(text), "Saw Htoo Lwin").kind == "person"
+
+
+def test_a_name_cut_before_a_deputy_director_of_a_body_is_whole(resolve) -> None:
+    text = (
+        "Thura Min Aung, a deputy director of the ruling party's propaganda department, "
+        "warned on Friday that the talks were over."
+    )
+    assert _one(resolve(text), "Thura Min Aung").kind == "person"
+
+
+def test_a_hyphenated_given_name_stays_in_the_name(resolve) -> None:
+    text = "South Korean Defence Minister Park Min-gyu met American commanders on Monday."
+    assert _one(resolve(text), "Park Min-gyu").country == "KOR"
+
+
+# 2. a state's body named with its possessor is its own organisation
+
+
+def test_a_possessor_states_ministry_is_its_own_organisation(resolve) -> None:
+    text = "Chad's Defence Ministry on Friday accused Sudan of arming the rebels."
+    ministry = _one(resolve(text), "Chad's Defence Ministry")
+    assert ministry.kind == "organisation" and ministry.country == "TCD"
+
+
+# 5. a run of names ending in a body's noun names the body, never a person
+
+
+def test_a_titled_run_ending_in_mission_is_no_person(resolve) -> None:
+    text = (
+        "The head of the U.N. Stabilisation Mission in Haiti (MINUSTAH), Special "
+        "Representative Ana Rivas, urged the gangs to lay down their arms."
+    )
+    table = resolve(text)
+    assert not [a for a in table if a.kind == "person" and "Mission" in a.name]
+    assert _one(table, "Ana Rivas").kind == "person"
