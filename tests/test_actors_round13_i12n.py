@@ -51,3 +51,12 @@ def test_a_titled_run_ending_in_mission_is_no_person(resolve) -> None:
     table = resolve(text)
     assert not [a for a in table if a.kind == "person" and "Mission" in a.name]
     assert _one(table, "Ana Rivas").kind == "person"
+
+
+def test_the_navy_of_a_story_about_one_states_forces_is_that_states(resolve) -> None:
+    text = (
+        "Sri Lanka's military shelled rebel positions on Monday. Fishermen in Jaffna said "
+        "the navy had detained two trawlers."
+    )
+    navy = _one(resolve(text), "Sri Lanka navy")
+    assert navy.country == "LKA" and navy.kind == "group"

@@ -91,6 +91,8 @@ ORG_NOUNS = frozenset({
     "league", "ministry", "mission", "navy", "office", "parliament", "police",
     "secretariat", "senate", "tribunal", "union",
 })  # fmt: skip
+# a state's land forces by their nouns: "the army" of a state the text called its military
+ARMY_NOUNS = frozenset({"army", "military"})
 # the last word of a body's name, never of a person's ("the U.N. Assistance Mission",
 # "the Kachin Independence Army"): a run of names that ends in one names no person
 BODY_NAME_ENDS = ORG_NOUNS | frozenset({
@@ -226,6 +228,7 @@ def resolve_actors(
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
+    _state_services(doc, b, role_spans, claimed)
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
     national_actors(doc, b, national, claimed)
@@ -1196,6 +1199,49 @@ def _group_phrases(
         claimed.update(range(start, sp.end))
     for sp, role in bare:
         _bare_institution(doc, b, sp, role, claimed)
+
+
+def _state_services(
+    doc: Doc, b: Builder, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> None:
+    """ "the navy had seized three boats", "the army seized power": a state's armed service
+    named by its noun alone, acting or acted on, belongs to the one state whose armed forces
+    the text has named ("Ruritania's military bombed ..."). The army or military is that
+    actor; another service ("the navy") is its own, named with the state ("Ruritania navy")."""
+    for sp, role in role_spans:
+        if role.sector != "MIL" or role.refers != "group" or len(sp) != 1 or sp.start < 1:
+            continue
+        if doc[sp.start - 1].lower_ != "the" or sp.root.tag_ != "NN":
+            continue
+        if any(i in claimed for i in range(sp.start - 1, sp.end)):
+            continue
+        dep, head = sp.root.dep_, sp.root.head.lower_
+        if dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or (
+            dep == "pobj" and head not in ("by", "against", "with")
+        ):
+            continue
+        forces = [p for p in b.protos.values() if p.kind in ("group", "organisation")
+                  and p.country and p.sector == "MIL" and p.first < sp.start_char]  # fmt: skip
+        if len({p.country for p in forces}) != 1:
+            continue
+        noun = sp.text.lower()
+        same = [p for p in forces if p.name.lower().endswith(noun)]
+        if not same and noun in ARMY_NOUNS:
+            same = [p for p in forces if p.name.lower().split()[-1] in ARMY_NOUNS]
+        if same:
+            proto = same[0]
+        elif noun in ARMY_NOUNS:
+            continue
+        else:
+            state = b.kb.entities.get(forces[0].country or "")
+            if state is None:
+                continue
+            proto = Proto(
+                key=f"grp:{state.id}:{role.role}", name=f"{state.name} {noun}", kind="group",
+                country=state.country, code=state.code, sector=role.sector,
+            )  # fmt: skip
+        b.mention(proto, doc[sp.start - 1].idx, sp.end_char)
+        claimed.update(range(sp.start - 1, sp.end))
 
 
 @functools.cache
