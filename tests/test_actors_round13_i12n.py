@@ -60,3 +60,15 @@ def test_the_navy_of_a_story_about_one_states_forces_is_that_states(resolve) -> 
     )
     navy = _one(resolve(text), "Sri Lanka navy")
     assert navy.country == "LKA" and navy.kind == "group"
+
+
+# the members of a named body: the body acts too
+
+
+def test_soldiers_of_a_named_armed_force_make_the_force_an_actor(resolve) -> None:
+    text = (
+        "Gunmen ambushed a convoy near the border on Sunday, killing three soldiers of the "
+        "Chad National Army."
+    )
+    army = _one(resolve(text), "Chad National Army")
+    assert army.kind == "organisation" and army.country == "TCD"

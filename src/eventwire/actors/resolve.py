@@ -1617,8 +1617,16 @@ def _members_of(
                   if i in kb_hits and kb_hits[i][1] is org)  # fmt: skip
         b.mention_entity(org, at.start_char, at.end_char)
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    claimed.update(range(start, end))
+    # "soldiers of the Ruritanian Armed Forces": a body NER names acts too; the name pass
+    # makes it an actor of its own
+    claimed.update(range(start, end if org is not None or not _named_body(body) else prep.i))
     return True
+
+
+def _named_body(body: Span) -> bool:
+    """The words after "of" are one proper name NER tags a body ("the Border Guard")."""
+    ents = [e for e in body.ents if e.label_ == "ORG"]
+    return len(ents) == 1 and ents[0].end == body.end and ents[0].start <= body.start + 1
 
 
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
