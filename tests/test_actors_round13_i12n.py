@@ -72,3 +72,18 @@ def test_soldiers_of_a_named_armed_force_make_the_force_an_actor(resolve) -> Non
     )
     army = _one(resolve(text), "Chad National Army")
     assert army.kind == "organisation" and army.country == "TCD"
+
+
+# 3. groups named by where they work, and by the people NER took for a person
+
+
+def test_workers_at_a_named_terminal_are_named_by_it(resolve) -> None:
+    text = "Workers at the Zueitina terminal walked out on Monday over unpaid wages."
+    assert _one(resolve(text), "workers at the Zueitina terminal").kind == "group"
+
+
+def test_a_people_word_before_tribal_fighters_is_no_person(resolve) -> None:
+    text = "Police said Rashaida tribal fighters attacked a checkpoint on Friday."
+    table = resolve(text)
+    assert "Rashaida" not in _names(table)
+    assert _one(table, "Rashaida tribal fighters").kind == "group"

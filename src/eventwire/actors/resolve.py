@@ -219,6 +219,7 @@ def resolve_actors(
     ents = _whole_names(doc, ents, role_spans, kb_hits)
     ents = [e for e in ents if not _kind_of_group(e, role_spans)]
     ents = [_bracketed_acronym(_body_not_person(e)) for e in ents if not _no_person_name(e)]
+    ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and _people_word(e[0]))]
     small_places = _small_places(doc)
     ents = [e for e in ents if not (e.label_ in ("ORG", "PERSON") and e.text in small_places)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
@@ -1661,7 +1662,21 @@ def _ethnic_start(doc: Doc, end: int) -> int:
         and (doc[k - 1].ent_type_ == "NORP" or doc[k - 1].lower_ in blocs)
     ):
         k -= 1
+    if k == inner and inner < end and k > 0 and _people_word(doc[k - 1]):
+        k -= 1
     return k if k < inner else end
+
+
+def _people_word(tok: Token) -> bool:
+    """ "Bedouin tribal fighters", "Karen armed groups": one capitalised word NER took for a
+    person's name, written before the lower-case adjectives of a plural group noun, names
+    the people the group is of (no person's name comes before "tribal fighters")."""
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B" or not tok.is_alpha:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.ent_iob_ == "I" or not nxt.is_lower or nxt.pos_ != "ADJ":
+        return False
+    return tok.head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("amod", "compound", "nmod")
 
 
 def _coordinated_people(doc: Doc, start: int) -> list[Token]:
