@@ -87,3 +87,15 @@ def test_a_people_word_before_tribal_fighters_is_no_person(resolve) -> None:
     table = resolve(text)
     assert "Rashaida" not in _names(table)
     assert _one(table, "Rashaida tribal fighters").kind == "group"
+
+
+# 4. a region's own government, named by the region the sentence opens in
+
+
+def test_the_interim_administration_of_the_region_the_sentence_is_in(resolve) -> None:
+    text = (
+        "In the southern province of Helmand, the provincial government ordered all "
+        "schools closed on Monday."
+    )
+    body = _one(resolve(text), "Helmand provincial government")
+    assert body.kind == "state" and body.country == "AFG"
