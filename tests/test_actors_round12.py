@@ -13,7 +13,7 @@ def test_a_possessive_state_beats_a_state_inside_the_bodys_name(resolve) -> None
         "TAIPEI (Reuters) - Taiwan tracked ships near its coast on Monday. Taiwan's army "
         "was put on alert. China's Taiwan Affairs Office said the island was provoking Beijing."
     )
-    assert _one(resolve(text), "Taiwan Affairs Office").country == "CHN"
+    assert _one(resolve(text), "China's Taiwan Affairs Office").country == "CHN"
 
 
 def test_a_body_of_another_states_army_is_not_of_the_dateline_state(resolve) -> None:

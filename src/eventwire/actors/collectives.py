@@ -208,6 +208,8 @@ def _placed_end(tok: Token) -> int:
     or come from names which ones they are ("from" may hang on a count before them)."""
     doc = tok.doc
     k = tok.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "at" and doc[k].head.i == tok.i:
+        return _workplace_end(doc, k + 1) or tok.i + 1
     if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "from", "on"):
         return tok.i + 1
     if doc[k].lower_ in ("in", "on") and doc[k].head.i != tok.i:
@@ -225,6 +227,25 @@ def _placed_end(tok: Token) -> int:
     if place is None or place.label_ not in ("GPE", "LOC") and not named:
         return tok.i + 1
     return place.end
+
+
+def _workplace_end(doc: Doc, at: int) -> int | None:
+    """End of "workers at the Zawiya refinery", "staff at Mokpo port": a workplace named by
+    its proper name and its kind (workplace_nouns.tsv) says which ones they are."""
+    at += at < len(doc) and doc[at].lower_ == "the"
+    end = at
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end == at or end >= len(doc) or doc[end].lower_ not in _workplace_nouns():
+        return None
+    return end + 1
+
+
+@functools.cache
+def _workplace_nouns() -> frozenset[str]:
+    from eventwire.actors.kb import data_rows
+
+    return frozenset(r["noun"] for r in data_rows("workplace_nouns.tsv"))
 
 
 def _known_place(name: str) -> bool:

@@ -107,6 +107,9 @@ def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) 
         if tok.lower_ not in GOVERNMENT_NOUNS or tok.i in claimed:
             continue
         span = _division_before(doc, tok) or _division_after(doc, tok)
+        kind = _local_kind(doc, tok) if span is None else None
+        if kind is not None:
+            span = _division_of_clause(doc, kind.start)
         if span is None or any(i in claimed for i in range(span.start, span.end)):
             continue
         phrase = doc[min(span.start, tok.i) : max(span.end + 1, tok.i + 1)]
@@ -114,6 +117,9 @@ def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) 
         if state is None:
             continue
         name = " ".join(span.text.split())
+        if kind is not None:  # "the interim administration" of the region the clause is in
+            phrase = doc[kind.start : tok.i + 1]
+            name = f"{name} {doc[kind.start + 1 : tok.i + 1].text}"
         key = f"fed:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="state", country=state.country, code=state.code,
@@ -121,6 +127,43 @@ def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) 
         )  # fmt: skip
         b.mention(proto, phrase.start_char, phrase.end_char)
         claimed.update(range(phrase.start, phrase.end))
+
+
+# "the interim administration", "the provincial government": a division's own government
+LOCAL_GOVERNMENT_ADJECTIVES = frozenset({
+    "caretaker", "interim", "local", "provincial", "regional", "transitional",
+})  # fmt: skip
+
+
+def _local_kind(doc: Doc, tok: Token) -> Span | None:
+    """ "the interim administration": "the" and the adjectives of a division's government
+    before its noun, or None."""
+    k = tok.i
+    while k > 0 and doc[k - 1].lower_ in LOCAL_GOVERNMENT_ADJECTIVES:
+        k -= 1
+    if k == tok.i or k < 1 or doc[k - 1].lower_ != "the":
+        return None
+    return doc[k - 1 : tok.i]
+
+
+def _division_of_clause(doc: Doc, start: int) -> Span | None:
+    """ "In the northern region of Tigray, the interim administration said": the division
+    the sentence opens by placing itself in ("In the <adjectives> <division noun> of X,")."""
+    if start < 1 or doc[start - 1].text != ",":
+        return None
+    sent = doc[start].sent
+    k = sent.start
+    while k < start and (doc[k].is_space or doc[k].is_punct):
+        k += 1
+    if doc[k].lower_ != "in":
+        return None
+    k += 1
+    while k < start and (doc[k].lower_ == "the" or doc[k].is_lower and doc[k].pos_ == "ADJ"):
+        k += 1
+    if k + 2 >= start or doc[k].lower_ not in REGION_NOUNS or doc[k + 1].lower_ != "of":
+        return None
+    run = _proper_run(doc, start - 1)
+    return run if run is not None and run.start == k + 2 else None
 
 
 def _proper_run(doc: Doc, end: int) -> Span | None:

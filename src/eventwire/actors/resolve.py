@@ -91,6 +91,18 @@ ORG_NOUNS = frozenset({
     "league", "ministry", "mission", "navy", "office", "parliament", "police",
     "secretariat", "senate", "tribunal", "union",
 })  # fmt: skip
+# a state's land forces by their nouns: "the army" of a state the text called its military
+ARMY_NOUNS = frozenset({"army", "military"})
+# the last word of a body's name, never of a person's ("the U.N. Assistance Mission",
+# "the Kachin Independence Army"): a run of names that ends in one names no person
+BODY_NAME_ENDS = ORG_NOUNS | frozenset({
+    "alliance", "association", "battalion", "brigade", "centre", "center", "coalition",
+    "corps", "federation", "force", "forces", "front", "guard", "movement", "organisation",
+    "organization", "party", "programme", "program", "service", "services",
+})  # fmt: skip
+# what may stand between a name and its title in apposition ("X, a spokesman for",
+# "X, the group's vice director of"): articles, and the owner before the title
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 
 
 @functools.cache
@@ -202,10 +214,12 @@ def resolve_actors(
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
+    ents = _named_before_title(doc, ents, role_spans, kb_hits)
     ents = _titled_names(doc, ents, role_spans, kb_hits)
     ents = _whole_names(doc, ents, role_spans, kb_hits)
     ents = [e for e in ents if not _kind_of_group(e, role_spans)]
-    ents = [_bracketed_acronym(e) for e in ents if not _no_person_name(e)]
+    ents = [_bracketed_acronym(_body_not_person(e)) for e in ents if not _no_person_name(e)]
+    ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and _people_word(e[0]))]
     small_places = _small_places(doc)
     ents = [e for e in ents if not (e.label_ in ("ORG", "PERSON") and e.text in small_places)]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
@@ -215,6 +229,7 @@ def resolve_actors(
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
+    _state_services(doc, b, role_spans, claimed)
     federated_actors(doc, b, ents, story, claimed)
     national = national_names(doc, story, kb_hits)
     national_actors(doc, b, national, claimed)
@@ -494,6 +509,59 @@ def _appositive_people(
     return out
 
 
+def _named_before_title(
+    doc: Doc,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, Any],
+) -> list[Span]:
+    """Names NER missed or cut before a person's title in apposition ("Aung Ko Ko, a
+    spokesman for the group, said", "Pak Son Il, a deputy director of the party's
+    committee, warned"): the run of capitalised names just before ", a <title>" is a person,
+    when the title is a person's and something of or for whom follows it, or the parse puts
+    the title in apposition to the run."""
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for sp, role in role_spans:
+        if role.refers != "person":
+            continue
+        k = sp.start
+        while k > 0 and (doc[k - 1].lower_ in APPOSITION_OPENERS or doc[k - 1].is_lower
+                         and doc[k - 1].dep_ in ("amod", "compound")):  # fmt: skip
+            k -= 1
+        if k == sp.start or k < 3 or doc[k - 1].text != ",":
+            continue
+        after = doc[sp.end] if sp.end < len(doc) else None
+        appositive = sp.root.dep_ == "appos"
+        if not appositive and (after is None or after.lower_ not in ("of", "for", "at")):
+            continue
+        end = k - 1
+        start = end
+        while start > 0 and _run_name_word(doc[start - 1]):
+            start -= 1
+        # the tagger reads an unfamiliar first name opening a sentence as a verb or noun
+        if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            first = doc[start - 1]
+            if _opens_sentence(first) and first.pos_ in ("VERB", "NOUN", "ADJ", "PROPN"):
+                start -= 1
+        if end - start < 2 or not _opens_sentence(doc[start]) and doc[start - 1].is_alpha:
+            continue
+        if doc[end - 1].lower_ in BODY_NAME_ENDS or any(i in kb_hits for i in range(start, end)):
+            continue
+        inside = {by_token[i] for i in range(start, end) if i in by_token}
+        if any(e.label_ != "PERSON" or e.start < start or e.end > end for e in inside):
+            continue
+        added.append(Span(doc, start, end, label="PERSON"))
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda e: e.start)
+
+
+def _run_name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+
+
 def _longer_names_first(
     hits: list[tuple[Span, str, str]], kb: KnowledgeBase
 ) -> list[tuple[Span, Entity, str]]:
@@ -667,7 +735,7 @@ def _titled_names(
             or (end > k and doc[end - 1].text == "-" and doc[end].is_alpha)
         ):
             end += 1
-        if end - k < 1 or k in kb_hits:
+        if end - k < 1 or k in kb_hits or doc[end - 1].lower_ in BODY_NAME_ENDS:
             continue
         if any(by_token.get(i) is not None and by_token[i].label_ == "PERSON"
                for i in range(k, end)):  # fmt: skip
@@ -733,12 +801,34 @@ def _whole_names(
             start -= 1
         while end < len(doc) and _name_word(doc, end, taken, kb_hits):
             end += 1
+        end = _hyphened_syllable(doc, end)
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PERSON" and prev.end >= start:
             out[-1] = Span(doc, prev.start, max(end, prev.end), label="PERSON")
             continue
         out.append(Span(doc, start, end, label="PERSON"))
     return out
+
+
+def _hyphened_syllable(doc: Doc, end: int) -> int:
+    """A given name joined by a hyphen belongs to the name NER cut before it ("Kim Young" +
+    "-soo"): "-" and a word written without spaces run the name on, unless the word makes
+    the name an agent ("X-backed")."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].lower_ not in _agent_suffixes()
+    ):
+        return end + 2
+    return end
+
+
+@functools.cache
+def _agent_suffixes() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in data_rows("agent_words.tsv"))
 
 
 def _people(
@@ -1112,6 +1202,49 @@ def _group_phrases(
         _bare_institution(doc, b, sp, role, claimed)
 
 
+def _state_services(
+    doc: Doc, b: Builder, role_spans: list[tuple[Span, Role]], claimed: set[int]
+) -> None:
+    """ "the navy had seized three boats", "the army seized power": a state's armed service
+    named by its noun alone, acting or acted on, belongs to the one state whose armed forces
+    the text has named ("Ruritania's military bombed ..."). The army or military is that
+    actor; another service ("the navy") is its own, named with the state ("Ruritania navy")."""
+    for sp, role in role_spans:
+        if role.sector != "MIL" or role.refers != "group" or len(sp) != 1 or sp.start < 1:
+            continue
+        if doc[sp.start - 1].lower_ != "the" or sp.root.tag_ != "NN":
+            continue
+        if any(i in claimed for i in range(sp.start - 1, sp.end)):
+            continue
+        dep, head = sp.root.dep_, sp.root.head.lower_
+        if dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or (
+            dep == "pobj" and head not in ("by", "against", "with")
+        ):
+            continue
+        forces = [p for p in b.protos.values() if p.kind in ("group", "organisation")
+                  and p.country and p.sector == "MIL" and p.first < sp.start_char]  # fmt: skip
+        if len({p.country for p in forces}) != 1:
+            continue
+        noun = sp.text.lower()
+        same = [p for p in forces if p.name.lower().endswith(noun)]
+        if not same and noun in ARMY_NOUNS:
+            same = [p for p in forces if p.name.lower().split()[-1] in ARMY_NOUNS]
+        if same:
+            proto = same[0]
+        elif noun in ARMY_NOUNS:
+            continue
+        else:
+            state = b.kb.entities.get(forces[0].country or "")
+            if state is None:
+                continue
+            proto = Proto(
+                key=f"grp:{state.id}:{role.role}", name=f"{state.name} {noun}", kind="group",
+                country=state.country, code=state.code, sector=role.sector,
+            )  # fmt: skip
+        b.mention(proto, doc[sp.start - 1].idx, sp.end_char)
+        claimed.update(range(sp.start - 1, sp.end))
+
+
 @functools.cache
 def _school_nouns() -> frozenset[str]:
     return frozenset(r["noun"] for r in data_rows("school_nouns.tsv"))
@@ -1254,7 +1387,9 @@ def _small_places(doc: Doc) -> set[str]:
 def _no_person_name(ent: Span) -> bool:
     """One word NER tagged PERSON that names no one: a body's noun alone ("Mission",
     "Council"), or a common noun opening a sentence ("Missiles struck ...")."""
-    if ent.label_ != "PERSON" or len(ent) != 1:
+    if ent.label_ != "PERSON":
+        return False
+    if len(ent) > 1:
         return False
     tok = ent[0]
     if tok.lower_ in ORG_NOUNS:
@@ -1264,6 +1399,15 @@ def _no_person_name(ent: Span) -> bool:
     if tok.tag_ in ("NN", "NNS"):
         return True
     return tok.tag_ == "NNPS" and _plural_of_noun(tok.lower_)
+
+
+def _body_not_person(ent: Span) -> Span:
+    """Names NER tagged PERSON that end in a body's noun ("the U.S. Central Command", "the
+    U.N. Assistance Mission") name that body, never a person."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title:
+        if ent[-1].lower_ in BODY_NAME_ENDS:
+            return _whole_body_name(Span(ent.doc, ent.start, ent.end, label="ORG"))
+    return ent
 
 
 def _plural_of_noun(word: str) -> bool:
@@ -1474,8 +1618,16 @@ def _members_of(
                   if i in kb_hits and kb_hits[i][1] is org)  # fmt: skip
         b.mention_entity(org, at.start_char, at.end_char)
     b.mention(proto, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    claimed.update(range(start, end))
+    # "soldiers of the Ruritanian Armed Forces": a body NER names acts too; the name pass
+    # makes it an actor of its own
+    claimed.update(range(start, end if org is not None or not _named_body(body) else prep.i))
     return True
+
+
+def _named_body(body: Span) -> bool:
+    """The words after "of" are one proper name NER tags a body ("the Border Guard")."""
+    ents = [e for e in body.ents if e.label_ == "ORG"]
+    return len(ents) == 1 and ents[0].end == body.end and ents[0].start <= body.start + 1
 
 
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
@@ -1510,7 +1662,21 @@ def _ethnic_start(doc: Doc, end: int) -> int:
         and (doc[k - 1].ent_type_ == "NORP" or doc[k - 1].lower_ in blocs)
     ):
         k -= 1
+    if k == inner and inner < end and k > 0 and _people_word(doc[k - 1]):
+        k -= 1
     return k if k < inner else end
+
+
+def _people_word(tok: Token) -> bool:
+    """ "Bedouin tribal fighters", "Karen armed groups": one capitalised word NER took for a
+    person's name, written before the lower-case adjectives of a plural group noun, names
+    the people the group is of (no person's name comes before "tribal fighters")."""
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B" or not tok.is_alpha:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.ent_iob_ == "I" or not nxt.is_lower or nxt.pos_ != "ADJ":
+        return False
+    return tok.head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("amod", "compound", "nmod")
 
 
 def _coordinated_people(doc: Doc, start: int) -> list[Token]:
@@ -1625,8 +1791,8 @@ def _named(
             country = owner.country
         key = f"org:{name.lower()}"
         proto = b.protos.get(key) or Proto(
-            key=key, name=name, kind="organisation", country=country, code=None,
-            sector="PTY" if party else None,
+            key=key, name=_with_possessor(ent, name, kb_hits) if owner else name,
+            kind="organisation", country=country, code=None, sector="PTY" if party else None,
         )  # fmt: skip
         national = _national_institution(ent, role_spans) if country is None else None
         if home is not None and national is not None and proto.country is None:
@@ -1648,6 +1814,17 @@ def _named(
             continue
         b.mention(person_tokens[_fold(words.text)], words.start_char, words.end_char)
         claimed.update(range(words.start, words.end))
+
+
+def _with_possessor(ent: Span, name: str, kb_hits: dict[int, tuple[Span, Entity, str]]) -> str:
+    """A state's body named with its possessor is called so ("Chad's Defence Ministry"):
+    its common name alone ("Defence Ministry") does not say whose it is."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i < 1 or doc[i].text not in ("'s", "\u2019s") or i - 1 not in kb_hits:
+        return name
+    owner = kb_hits[i - 1][0]
+    return f"{' '.join(doc[owner.start : ent.start].text.split())} {name}".replace(" 's", "'s")
 
 
 def _owner_state(
