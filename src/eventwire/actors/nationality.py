@@ -32,6 +32,11 @@ state, and so does its head; a place the gazetteer does not know takes the one s
 text names it with ("Armenia's Tavush province", "Kirants, an Armenian village"); a person
 described only by a local trade ("X, a farmer") right after a sentence whose subject is a
 local group with a state is one of that group.
+
+Round 13 (branch issue-i12m): a title's owner (a possessive or compound before the title
+noun, or its "of" phrase) outranks its remit (its "in/for/on/to/at/over" phrase): UNICEF's
+representative in Chad and the U.N. envoy for Yemen are of no state, Russia's envoy for
+Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official.
 """
 
 from __future__ import annotations
@@ -131,6 +136,8 @@ def infer_nationality(
             if proto.kind == "person" and _title_place(b, proto, span):
                 break
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
+                break
+            if proto.kind == "person" and _heads_international_body(at, proto, span):
                 break
             if proto.kind == "person" and _body_referred_to(b, at, proto, span):
                 break
@@ -245,6 +252,29 @@ def _read_description(span: Span) -> list[Token]:
     return sorted({t for t in out if not _receiving_side(t)}, key=lambda t: t.i)
 
 
+# verbs of a relative clause that gives a person's post ("X, who heads the U.N. mission")
+HEAD_VERBS = frozenset({"head", "lead", "chair", "direct", "run", "command"})
+
+
+def _heads_international_body(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"Special Representative X, who heads the U.N. mission in Haiti": a person a relative
+    clause says heads an international body's mission or office is its official, of no
+    state (the host state in the clause's "in" phrase is the remit)."""
+    for clause in span.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in HEAD_VERBS:
+            continue
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            for tok in obj.subtree:
+                other = at.get(tok.i)
+                if other is None or other.kind != "organisation":
+                    continue
+                if other.code in IGO_CODES and other.country is None:
+                    proto.code = other.code
+                    proto.affiliation = proto.affiliation or other.name
+                    return True
+    return False
+
+
 # an envoy's title, whose "to X" / "at X" names the state or body that receives the envoy
 ENVOY_WORDS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries",
                          "representative", "representatives", "delegate", "delegates", "consul",
@@ -316,6 +346,27 @@ def _receiving_side(tok: Token) -> bool:
     return False
 
 
+# the prepositions of a title's remit: the place or matter its holder works in or on, not
+# whose official the holder is ("UNICEF's representative in Chad", "the U.N. envoy for
+# Yemen", "the rapporteur on human rights in X", "the EU's envoy to the talks")
+REMIT_PREPS = frozenset({"in", "for", "on", "to", "at", "over"})
+
+
+def _remit_depth(tok: Token, inside: set[int]) -> int:
+    """How many remit phrases of the title `tok` lies inside: 0 for the title's owner (a
+    possessive, compound or "of"/"from" phrase), 1 for a place or body in its "in"/"for"
+    phrase, 2 for one inside that. An owner outranks a remit: UNICEF's representative in
+    Chad is UNICEF's, Russia's envoy for Syria is Russia's, and a place still counts when
+    the title has no owner ("the police chief in Kabul, X")."""
+    depth = 0
+    for t in [tok, *tok.ancestors]:
+        if t.i not in inside:
+            break
+        if t.dep_ == "prep" and t.lower_ in REMIT_PREPS:
+            depth += 1
+    return depth
+
+
 def _described_by(
     at: dict[int, Proto],
     proto: Proto,
@@ -333,7 +384,9 @@ def _described_by(
     title = span.doc[k + 1 : span.start]
     if k >= 0 and len(title) and title[-1].pos_ == "NOUN" and span.doc[k].is_upper and at.get(k):
         described = [span.doc[k], *described]
-    for tok in sorted(described, key=lambda t: abs(t.i - span.start)):
+    inside = {t.i for t in described}
+    order = sorted(described, key=lambda t: (_remit_depth(t, inside), abs(t.i - span.start)))
+    for tok in order:
         if tok.i in national and at.get(tok.i) is None:
             body = national[tok.i][1]
             proto.country = body.country

@@ -1,0 +1,45 @@
+"""Round 13 (issue i12m): which country an actor's description gives it. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from tests.helpers import one_actor as _one
+
+# 1. the title's owner beats its remit: an international body's official keeps no country
+
+
+def test_an_igo_agencys_representative_in_a_state_is_of_no_state(resolve) -> None:
+    text = "UNICEF's representative in Chad, Anna Berg, condemned the attack on the school."
+    person = _one(resolve(text), "Anna Berg")
+    assert person.country is None and person.code == "UNO"
+
+
+def test_a_un_rapporteur_on_a_matter_in_a_state_is_of_no_state(resolve) -> None:
+    text = (
+        "The U.N. special rapporteur on freedom of expression in Belarus, Tomas Lind, "
+        "criticised the verdict."
+    )
+    person = _one(resolve(text), "Tomas Lind")
+    assert person.country is None and person.code == "UNO"
+
+
+def test_a_un_envoy_for_a_state_is_of_no_state(resolve) -> None:
+    text = "The U.N. deputy special envoy for Yemen, Paolo Conti, welcomed the agreement."
+    person = _one(resolve(text), "Paolo Conti")
+    assert person.country is None and person.code == "UNO"
+
+
+def test_a_states_envoy_for_another_state_is_of_the_owner(resolve) -> None:
+    text = "Russia's envoy for Syria, Igor Petrov, met opposition figures in Geneva."
+    assert _one(resolve(text), "Igor Petrov").country == "RUS"
+
+
+def test_a_remit_place_counts_when_the_title_has_no_owner(resolve) -> None:
+    text = "The police chief in Kabul, Ahmad Wali, said three people died."
+    assert _one(resolve(text), "Ahmad Wali").country == "AFG"
+
+
+def test_a_person_who_heads_a_un_mission_is_its_official(resolve) -> None:
+    text = "Special Representative Karl Weber, who heads the U.N. mission in Haiti, urged calm."
+    person = _one(resolve(text), "Karl Weber")
+    assert person.country is None and person.code == "UNO"
