@@ -43,3 +43,28 @@ def test_a_person_who_heads_a_un_mission_is_its_official(resolve) -> None:
     text = "Special Representative Karl Weber, who heads the U.N. mission in Haiti, urged calm."
     person = _one(resolve(text), "Karl Weber")
     assert person.country is None and person.code == "UNO"
+
+
+# 2. a demonym of several words is read whole ("South Sudanese" is no Sudan)
+
+
+def test_a_two_word_demonym_in_a_title_gives_its_state(resolve) -> None:
+    text = "South Korean Unification Minister Park Min-ho urged the North to resume talks."
+    assert _one(resolve(text), "Park Min-ho").country == "KOR"
+
+
+def test_south_sudanese_is_no_sudanese(resolve) -> None:
+    text = "South Sudanese Information Minister Peter Deng said the army repelled the attack."
+    assert _one(resolve(text), "Peter Deng").country == "SSD"
+
+
+def test_a_multi_word_demonym_is_no_person_or_body(resolve) -> None:
+    names = [a.name for a in resolve("Sri Lankan police arrested two men on Monday.")]
+    assert "Sri Lankan" not in names
+    names = [a.name for a in resolve("Papua New Guinean troops were sent to the highlands.")]
+    assert "Papua New Guinean" not in names
+
+
+def test_a_plural_multi_word_demonym_is_its_people(resolve) -> None:
+    group = _one(resolve("Two Sri Lankans were arrested at the border."), "Sri Lankans")
+    assert group.country == "LKA"

@@ -530,7 +530,7 @@ def _envoy_named_before(
             continue
         for c in tok.children:
             other = at.get(c.i)
-            people = b.demonym(c.text) if c.text[:1].isupper() else None
+            people = b.demonym_at(c)
             if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
                 states.add(other.country)
             elif people is not None and c.dep_ == "amod":
@@ -555,7 +555,7 @@ def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
         if tok.lower_ not in VESSEL_NOUNS:
             continue
         for c in tok.children:
-            people = b.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            people = b.demonym_at(c) if c.dep_ == "amod" else None
             if people is not None and people.kind == "state":
                 states.add(people.country)
     if len(states) != 1:
@@ -652,7 +652,7 @@ def _office_of_state_just_named(
     sent = first.sent
     if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
         return
-    if any(b.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+    if any(b.demonym_at(t) is not None for t in sent):
         return
     subject = _subject_before(sent)
     other = at.get(subject.i) if subject is not None else None
@@ -680,7 +680,7 @@ def _qualified(
     for tok in span:
         if no_owner(tok.doc, tok.i):
             continue  # "Rwandan-backed rebels": backed by Rwanda, not Rwanda's
-        state = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        state = b.demonym_at(tok)
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
         if country is not None:
@@ -696,7 +696,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     if proto.kind != "group":
         # "a spokesman for a Swedish retailer": the people of the body one speaks for
         tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
-            t.text[:1].isupper() and b.demonym(t.text) is not None
+            b.demonym_at(t) is not None
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
@@ -709,7 +709,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     for tok in tokens:
         if no_owner(tok.doc, tok.i):
             continue
-        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym_at(tok)
         if people is not None and proto.kind != "group":
             proto.country = people.country
             return True
@@ -750,7 +750,7 @@ def _state_named_with_place(b: Builder, tok: Token) -> str | None:
                 if c.dep_ == "poss":
                     entity = b.kb.lookup(c.text)
                 elif c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                    entity = b.demonym(c.text)
+                    entity = b.demonym_at(c)
                 else:
                     continue
                 if entity is not None and entity.kind == "state":
@@ -817,7 +817,7 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
         if owner is not None and owner is not proto and owner.kind == "state" and owner.country:
             proto.country = owner.country  # "China's Taiwan Affairs Office"
             return True
-        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym_at(tok)
         if people is not None and people.kind == "state" and people.country:
             proto.country = people.country  # "the Chinese Taiwan Affairs Office"
             return True

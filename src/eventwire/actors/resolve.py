@@ -199,6 +199,9 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
                                     and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
+    # "Sri Lankan police", "The South Korean said": a demonym NER took for a name (of any
+    # number of words) is no person or body of its own
+    ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and kb.demonym(e.text))]
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -256,6 +259,10 @@ def _shared_names(
             kb_hits[i] = (span, kb.entities[chosen[0]], how)
             if how == "demonym":
                 b.demonyms[normalise(span.text).lower()] = kb.entities[chosen[0]]
+
+
+# NER labels under which a bare demonym may come ("Sri Lankan" PERSON, ORG or NORP)
+DEMONYM_MISLABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
@@ -1667,7 +1674,7 @@ def _owner_state(
     hit = kb_hits.get(i)
     if hit is not None and hit[1].kind == "state" and not hit[1].international:
         return hit[1]
-    people = b.demonym(doc[i].text) if doc[i].text[:1].isupper() else None
+    people = b.demonym_at(doc[i])
     if people is not None and people.kind == "state" and people.country:
         return people
     return None
