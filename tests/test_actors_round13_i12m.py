@@ -68,3 +68,27 @@ def test_a_multi_word_demonym_is_no_person_or_body(resolve) -> None:
 def test_a_plural_multi_word_demonym_is_its_people(resolve) -> None:
     group = _one(resolve("Two Sri Lankans were arrested at the border."), "Sri Lankans")
     assert group.country == "LKA"
+
+
+# 3. the story's state: a province NER took for a body or person still counts for its state
+
+
+def test_a_province_the_tagger_missed_makes_the_story_its_states(resolve) -> None:
+    text = (
+        "Fighting spread across Kachin on Monday as rebels shelled a garrison town in Kachin "
+        "state. Thousands have fled Kachin since January, aid workers in Kachin said. Schools "
+        "in Kachin have closed, and roads out of Kachin are cut. Rebel spokesman Naw Seng said "
+        "the garrison would fall. India urged restraint, and Indian diplomats said New Delhi "
+        "was worried about refugees."
+    )
+    assert _one(resolve(text), "Naw Seng").country == "MMR"
+
+
+def test_a_foreign_partner_does_not_outweigh_the_province_of_the_story(resolve) -> None:
+    text = (
+        "Militants attacked a checkpoint in Balochistan on Sunday. Balochistan has seen a "
+        "surge in attacks, and officials in Balochistan said six soldiers died. Provincial "
+        "spokesman Jan Achakzai said the attackers fled. China, which funds projects in the "
+        "region, urged protection for Chinese workers, and Beijing sent a team."
+    )
+    assert _one(resolve(text), "Jan Achakzai").country != "CHN"

@@ -45,6 +45,7 @@ from eventwire.actors.kb import (
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import (
     agent_prefixed,
+    mislabelled_places,
     national_prefix,
     no_owner,
     place_state,
@@ -184,7 +185,8 @@ def resolve_actors(
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")]
     # whom "the national police" belongs to; "Georgia" of a US story is no country
-    story = read_story(kb_hits, opening, places, dateline)
+    story = read_story(kb_hits, opening, places + mislabelled_places(doc_ents(doc), kb_hits),
+                       dateline)  # fmt: skip
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
     named = [e for e in doc_ents(doc) if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
