@@ -123,8 +123,8 @@ def mislabelled_places(
             if entry.country is None:
                 continue
             own = entry.kind == "admin" and place_key(entry.name) == place_key(ent.text)
-            capital = entry.kind == "city" and (seat := kb.capital(entry.name)) is not None
-            if own or capital and seat.id == entry.country:
+            seat = kb.capital(entry.name) if entry.kind == "city" else None
+            if own or seat is not None and seat.id == entry.country:
                 out.append(ent)
                 break
     return out
