@@ -48,8 +48,8 @@ def demonym_run(
     doc = tok.doc
     for start in range(max(0, tok.i - DEMONYM_TOKENS + 1), tok.i):
         words = doc[start : tok.i + 1]
-        if words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.text == "-"
-                                               for w in words):  # fmt: skip
+        if not any(w.is_stop for w in words) and all(
+                w.text[:1].isupper() or w.text == "-" for w in words):  # fmt: skip
             found = lookup(words.text)
             if found is not None:
                 return start, found

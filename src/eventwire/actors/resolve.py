@@ -201,9 +201,10 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
                                     and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
-    # "Sri Lankan police", "The South Korean said": a demonym NER took for a name (of any
-    # number of words) is no person or body of its own
-    ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and kb.demonym(e.text))]
+    # "Sri Lankan police", "Papua New Guinean troops": a demonym of several words NER took
+    # for a name is no person or body of its own
+    ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
+                                    and kb.demonym(e.text))]  # fmt: skip
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
