@@ -92,3 +92,12 @@ def test_a_foreign_partner_does_not_outweigh_the_province_of_the_story(resolve) 
         "region, urged protection for Chinese workers, and Beijing sent a team."
     )
     assert _one(resolve(text), "Jan Achakzai").country != "CHN"
+
+
+def test_a_special_representative_is_not_of_the_story_state_by_default(resolve) -> None:
+    text = (
+        "The Libyan government and its rivals met in Tripoli on Monday. Special "
+        "Representative Karl Weber, who chaired the meeting, urged both sides to agree on a "
+        "budget. Libyan officials said a deal was near."
+    )
+    assert _one(resolve(text), "Karl Weber").country is None

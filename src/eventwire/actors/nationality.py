@@ -36,7 +36,8 @@ local group with a state is one of that group.
 Round 13 (branch issue-i12m): a title's owner (a possessive or compound before the title
 noun, or its "of" phrase) outranks its remit (its "in/for/on/to/at/over" phrase): UNICEF's
 representative in Chad and the U.N. envoy for Yemen are of no state, Russia's envoy for
-Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official.
+Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official; a special
+envoy or representative nothing places is sent to the story's state, not of it.
 """
 
 from __future__ import annotations
@@ -512,6 +513,8 @@ def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span
 
 # a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
 ENVOY_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
+# titles of people a state or body sends to another state: no sign of the story's state
+SENT_ROLES = frozenset({"Envoy", "Special Envoy", "Special Representative"})
 
 
 def _envoy_named_before(
@@ -1112,6 +1115,8 @@ def _local_name(proto: Proto, spans: list[Span]) -> bool:
     news organisations of other states are knowledge-base bodies with their own country."""
     if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
         return False
+    if proto.kind == "person" and proto.role in SENT_ROLES:
+        return False  # "Special Representative X": sent to the story's state, not of it
     if proto.kind == "organisation" and proto.name.split()[0].lower() in BEYOND_STATE_WORDS:
         return False  # "the European Border and Coast Guard Agency": no body of the story's state
     labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS
