@@ -101,3 +101,15 @@ def test_a_special_representative_is_not_of_the_story_state_by_default(resolve) 
         "budget. Libyan officials said a deal was near."
     )
     assert _one(resolve(text), "Karl Weber").country is None
+
+
+def test_a_bureau_dateline_of_a_state_the_story_never_names_is_no_home(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    text = (
+        "Myanmar's military bombed a village in Kachin state on Monday, residents said. Kachin "
+        "has seen heavy fighting, and aid workers in Kachin said 12 people died. Army spokesman "
+        "Zaw Min said the strike hit rebel positions."
+    )
+    table = resolve_actors(nlp(text), dateline="BANGKOK (AP)")
+    assert _one(table, "Zaw Min").country == "MMR"

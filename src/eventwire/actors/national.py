@@ -8,7 +8,9 @@ clearly dominates the state names of the text; with no such state the phrase sta
 "Georgia" is the US state in a story whose other names and places are American, the
 country where they are Georgian. A province or capital NER took for a person or body still
 counts for its state (`mislabelled_places`, issue-i12m), so a story set in a state's province
-is not given to a foreign partner it names in passing.
+is not given to a foreign partner it names in passing; a dateline names the story's state
+only when the story names that state too ("BANGKOK (AP)" on a story about a neighbour is
+the bureau's city).
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ def read_story(
     federated = federated_names(kb_hits, places)
     for i in [i for i, (span, _, _) in kb_hits.items() if span.text.lower() in federated]:
         del kb_hits[i]
-    home = dateline_state(dateline_text) or main_state(kb_hits, dateline, places, federated)
     counts, _ = _state_counts(kb_hits, places, federated)
+    filed = dateline_state(dateline_text)
+    if filed is not None and not counts[filed.id]:
+        filed = None  # "VIENNA (Reuters)" on a story that never names Austria: a bureau's city
+    home = filed or main_state(kb_hits, dateline, places, federated)
     return Story(home, federated, frozenset(counts) | ({home.id} if home else set()))
 
 
