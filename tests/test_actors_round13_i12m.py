@@ -113,3 +113,16 @@ def test_a_bureau_dateline_of_a_state_the_story_never_names_is_no_home(nlp) -> N
     )
     table = resolve_actors(nlp(text), dateline="BANGKOK (AP)")
     assert _one(table, "Zaw Min").country == "MMR"
+
+
+# 4. a territory's movement: the Polisario Front is Western Sahara's (knowledge-base fact)
+
+
+def test_the_polisario_front_and_its_envoy_are_of_western_sahara(resolve) -> None:
+    text = (
+        "The Polisario Front said its fighters shelled Moroccan positions near the berm on "
+        "Monday. Its envoy in Geneva, Omar Mansour, urged the U.N. to act."
+    )
+    table = resolve(text)
+    assert _one(table, "Polisario Front").country == "ESH"
+    assert _one(table, "Omar Mansour").country == "ESH"
