@@ -6,7 +6,9 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from eventwire.actors.kb import Entity, KnowledgeBase
+from spacy.tokens import Token
+
+from eventwire.actors.kb import Entity, KnowledgeBase, demonym_at
 from eventwire.actors.known import KnownActor
 from eventwire.actors.table import ActorTable
 from eventwire.model import Actor, ActorKind, Mention
@@ -57,6 +59,11 @@ class Builder:
     def demonym(self, text: str) -> Entity | None:
         """The state or people a demonym means in this text."""
         return self.demonyms.get(text.lower()) or self.kb.demonym(text)
+
+    def demonym_at(self, tok: Token) -> Entity | None:
+        """The state or people the demonym ending at `tok` means in this text, with the
+        words before it that make one demonym with it ("South Sudanese": South Sudan)."""
+        return demonym_at(tok, self.demonym)
 
     def mention(self, proto: Proto, start: int, end: int) -> Proto:
         proto = self.protos.setdefault(proto.key, proto)

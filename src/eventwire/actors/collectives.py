@@ -87,8 +87,8 @@ def collectives(
         key = f"coll:{kind.noun}:{name.lower()}"
         proto = b.protos.get(key) or Proto(key=key, name=name, kind="group", sector=kind.sector)
         # "three Ugandan traders" where NER took the demonym for a name of its own
-        people = [b.kb.demonym(c.text) for c in tok.children
-                  if c.dep_ in MODIFIERS and c.i < start and c.text[:1].isupper()]  # fmt: skip
+        people = [b.kb.demonym_at(c) for c in tok.children
+                  if c.dep_ in MODIFIERS and c.i < start]  # fmt: skip
         # "U.S. defence companies": a state's name among the modifiers
         people += [kb_hits[c.i][1] for c in tok.children
                    if c.dep_ in MODIFIERS and c.i < start and c.i in kb_hits]  # fmt: skip

@@ -7,11 +7,16 @@ lower-cased alias, so every lookup is a dict access.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.datafiles import tsv_records
 from eventwire.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -20,6 +25,36 @@ INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"
 # codes of intergovernmental bodies (UN system, EU, others): their missions, offices and
 # officials have no state
 IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
+
+# a demonym of several words has at most this many tokens ("Papua New Guinean",
+# "Bissau - Guinean" as tokenised)
+DEMONYM_TOKENS = 4
+
+
+def demonym_at(tok: Token, lookup: Callable[[str], Entity | None]) -> Entity | None:
+    """The entity `lookup` gives the longest capitalised run of words ending at `tok` (see
+    `KnowledgeBase.demonym_at`)."""
+    found = demonym_run(tok, lookup)
+    return found[1] if found is not None else None
+
+
+def demonym_run(
+    tok: Token, lookup: Callable[[str], Entity | None]
+) -> tuple[int, Entity] | None:
+    """Where the longest capitalised run of words ending at `tok` that `lookup` knows
+    starts, and what it gives."""
+    if not tok.text[:1].isupper():
+        return None
+    doc = tok.doc
+    for start in range(max(0, tok.i - DEMONYM_TOKENS + 1), tok.i):
+        words = doc[start : tok.i + 1]
+        if not any(w.is_stop for w in words) and all(
+                w.text[:1].isupper() or w.text == "-" for w in words):  # fmt: skip
+            found = lookup(words.text)
+            if found is not None:
+                return start, found
+    found = lookup(tok.text)
+    return (tok.i, found) if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +155,13 @@ class KnowledgeBase:
     def demonym(self, text: str) -> Entity | None:
         code = self.demonyms.get(normalise(text).lower())
         return self.entities[code] if code else None
+
+    def demonym_at(self, tok: Token) -> Entity | None:
+        """The demonym that ends at `tok`, read with the capitalised words before it that
+        make one demonym with it ("South Sudanese", "Papua New Guinean", "Bissau-Guinean"),
+        longest first: "Sudanese" in "South Sudanese" is no Sudan. None when `tok` ends none
+        (a demonym's first word, "South", is none of its own)."""
+        return demonym_at(tok, self.demonym)
 
     def capital(self, text: str) -> Entity | None:
         code = self.capitals.get(normalise(text).lower())

@@ -6,7 +6,11 @@ In a story about one state, "national" before an institution noun, or "the count
 ("the Azerbaijani parliament"). The state is the one the dateline names, else the one that
 clearly dominates the state names of the text; with no such state the phrase stays unowned.
 "Georgia" is the US state in a story whose other names and places are American, the
-country where they are Georgian.
+country where they are Georgian. A province or capital NER took for a person or body still
+counts for its state (`mislabelled_places`, issue-i12m), so a story set in a state's province
+is not given to a foreign partner it names in passing; a dateline names the story's state
+only when the story names that state too ("BANGKOK (AP)" on a story about a neighbour is
+the bureau's city).
 """
 
 from __future__ import annotations
@@ -58,8 +62,11 @@ def read_story(
     federated = federated_names(kb_hits, places)
     for i in [i for i, (span, _, _) in kb_hits.items() if span.text.lower() in federated]:
         del kb_hits[i]
-    home = dateline_state(dateline_text) or main_state(kb_hits, dateline, places, federated)
     counts, _ = _state_counts(kb_hits, places, federated)
+    filed = dateline_state(dateline_text)
+    if filed is not None and not counts[filed.id]:
+        filed = None  # "VIENNA (Reuters)" on a story that never names Austria: a bureau's city
+    home = filed or main_state(kb_hits, dateline, places, federated)
     return Story(home, federated, frozenset(counts) | ({home.id} if home else set()))
 
 
@@ -94,6 +101,38 @@ def _state_counts(
             counts[state.id] += 1
             states[state.id] = state
     return counts, states
+
+
+# NER labels a province's or a capital's name may come under when the tagger misses it
+# ("Rakhine" ORG, a capital PERSON)
+MISLABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def mislabelled_places(
+    ents: Iterable[Span], kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> list[Span]:
+    """Names NER took for a person or body that the gazetteer knows as a state's province
+    or region by that very name, or as a state's capital: where the story happens counts
+    for its state even when the tagger misses the place ("fighting in X state", "the
+    junta in its capital"). A city of another name is left out (a surname may be a town)."""
+    from eventwire.actors.kb import load_kb
+    from eventwire.geo.gazetteer import get_gazetteer
+    from eventwire.geo.gazetteer import normalise as place_key
+
+    kb = load_kb()
+    out = []
+    for ent in ents:
+        if ent.label_ not in MISLABELS or any(i in kb_hits for i in range(ent.start, ent.end)):
+            continue
+        for entry in get_gazetteer().lookup(ent.text):
+            if entry.country is None:
+                continue
+            own = entry.kind == "admin" and place_key(entry.name) == place_key(ent.text)
+            seat = kb.capital(entry.name) if entry.kind == "city" else None
+            if own or seat is not None and seat.id == entry.country:
+                out.append(ent)
+                break
+    return out
 
 
 def main_state(

@@ -32,6 +32,12 @@ state, and so does its head; a place the gazetteer does not know takes the one s
 text names it with ("Armenia's Tavush province", "Kirants, an Armenian village"); a person
 described only by a local trade ("X, a farmer") right after a sentence whose subject is a
 local group with a state is one of that group.
+
+Round 13 (branch issue-i12m): a title's owner (a possessive or compound before the title
+noun, or its "of" phrase) outranks its remit (its "in/for/on/to/at/over" phrase): UNICEF's
+representative in Chad and the U.N. envoy for Yemen are of no state, Russia's envoy for
+Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official; a special
+envoy or representative nothing places is sent to the story's state, not of it.
 """
 
 from __future__ import annotations
@@ -131,6 +137,8 @@ def infer_nationality(
             if proto.kind == "person" and _title_place(b, proto, span):
                 break
             if proto.kind == "person" and _described_by(at, proto, span, national or {}):
+                break
+            if proto.kind == "person" and _heads_international_body(at, proto, span):
                 break
             if proto.kind == "person" and _body_referred_to(b, at, proto, span):
                 break
@@ -245,6 +253,29 @@ def _read_description(span: Span) -> list[Token]:
     return sorted({t for t in out if not _receiving_side(t)}, key=lambda t: t.i)
 
 
+# verbs of a relative clause that gives a person's post ("X, who heads the U.N. mission")
+HEAD_VERBS = frozenset({"head", "lead", "chair", "direct", "run", "command"})
+
+
+def _heads_international_body(at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """"Special Representative X, who heads the U.N. mission in Haiti": a person a relative
+    clause says heads an international body's mission or office is its official, of no
+    state (the host state in the clause's "in" phrase is the remit)."""
+    for clause in span.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in HEAD_VERBS:
+            continue
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            for tok in obj.subtree:
+                other = at.get(tok.i)
+                if other is None or other.kind != "organisation":
+                    continue
+                if other.code in IGO_CODES and other.country is None:
+                    proto.code = other.code
+                    proto.affiliation = proto.affiliation or other.name
+                    return True
+    return False
+
+
 # an envoy's title, whose "to X" / "at X" names the state or body that receives the envoy
 ENVOY_WORDS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries",
                          "representative", "representatives", "delegate", "delegates", "consul",
@@ -316,6 +347,27 @@ def _receiving_side(tok: Token) -> bool:
     return False
 
 
+# the prepositions of a title's remit: the place or matter its holder works in or on, not
+# whose official the holder is ("UNICEF's representative in Chad", "the U.N. envoy for
+# Yemen", "the rapporteur on human rights in X", "the EU's envoy to the talks")
+REMIT_PREPS = frozenset({"in", "for", "on", "to", "at", "over"})
+
+
+def _remit_depth(tok: Token, inside: set[int]) -> int:
+    """How many remit phrases of the title `tok` lies inside: 0 for the title's owner (a
+    possessive, compound or "of"/"from" phrase), 1 for a place or body in its "in"/"for"
+    phrase, 2 for one inside that. An owner outranks a remit: UNICEF's representative in
+    Chad is UNICEF's, Russia's envoy for Syria is Russia's, and a place still counts when
+    the title has no owner ("the police chief in Kabul, X")."""
+    depth = 0
+    for t in [tok, *tok.ancestors]:
+        if t.i not in inside:
+            break
+        if t.dep_ == "prep" and t.lower_ in REMIT_PREPS:
+            depth += 1
+    return depth
+
+
 def _described_by(
     at: dict[int, Proto],
     proto: Proto,
@@ -333,7 +385,9 @@ def _described_by(
     title = span.doc[k + 1 : span.start]
     if k >= 0 and len(title) and title[-1].pos_ == "NOUN" and span.doc[k].is_upper and at.get(k):
         described = [span.doc[k], *described]
-    for tok in sorted(described, key=lambda t: abs(t.i - span.start)):
+    inside = {t.i for t in described}
+    order = sorted(described, key=lambda t: (_remit_depth(t, inside), abs(t.i - span.start)))
+    for tok in order:
         if tok.i in national and at.get(tok.i) is None:
             body = national[tok.i][1]
             proto.country = body.country
@@ -459,6 +513,8 @@ def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span
 
 # a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
 ENVOY_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
+# titles of people a state or body sends to another state: no sign of the story's state
+SENT_ROLES = frozenset({"Envoy", "Special Envoy", "Special Representative"})
 
 
 def _envoy_named_before(
@@ -477,7 +533,7 @@ def _envoy_named_before(
             continue
         for c in tok.children:
             other = at.get(c.i)
-            people = b.demonym(c.text) if c.text[:1].isupper() else None
+            people = b.demonym_at(c)
             if other is not None and other.kind == "state" and c.dep_ in ("compound", "poss"):
                 states.add(other.country)
             elif people is not None and c.dep_ == "amod":
@@ -502,7 +558,7 @@ def _crew_of_vessel(b: Builder, proto: Proto, span: Span) -> bool:
         if tok.lower_ not in VESSEL_NOUNS:
             continue
         for c in tok.children:
-            people = b.demonym(c.text) if c.dep_ == "amod" and c.text[:1].isupper() else None
+            people = b.demonym_at(c) if c.dep_ == "amod" else None
             if people is not None and people.kind == "state":
                 states.add(people.country)
     if len(states) != 1:
@@ -599,7 +655,7 @@ def _office_of_state_just_named(
     sent = first.sent
     if sent.start == 0 or any((o := at.get(t.i)) is not None and o.kind == "state" for t in sent):
         return
-    if any(b.demonym(t.text) is not None for t in sent if t.text[:1].isupper()):
+    if any(b.demonym_at(t) is not None for t in sent):
         return
     subject = _subject_before(sent)
     other = at.get(subject.i) if subject is not None else None
@@ -627,7 +683,7 @@ def _qualified(
     for tok in span:
         if no_owner(tok.doc, tok.i):
             continue  # "Rwandan-backed rebels": backed by Rwanda, not Rwanda's
-        state = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        state = b.demonym_at(tok)
         country = national[tok.i][1].country if tok.i in national else None
         country = country or (state.country if state is not None else None)
         if country is not None:
@@ -643,7 +699,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     if proto.kind != "group":
         # "a spokesman for a Swedish retailer": the people of the body one speaks for
         tokens = [t for t in _description(span) if _describes_as_place(t, span) or (
-            t.text[:1].isupper() and b.demonym(t.text) is not None
+            b.demonym_at(t) is not None
             and _describes_as_place(t, span, PLACE_PREPS | {"for"}))]  # fmt: skip
         tokens.sort(key=lambda t: abs(t.i - span.start))
     else:  # "protesters in Baghdad", "owners from the border state of Texas"
@@ -656,7 +712,7 @@ def _placed(span: Span, proto: Proto, story: Story, b: Builder) -> bool:
     for tok in tokens:
         if no_owner(tok.doc, tok.i):
             continue
-        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym_at(tok)
         if people is not None and proto.kind != "group":
             proto.country = people.country
             return True
@@ -697,7 +753,7 @@ def _state_named_with_place(b: Builder, tok: Token) -> str | None:
                 if c.dep_ == "poss":
                     entity = b.kb.lookup(c.text)
                 elif c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                    entity = b.demonym(c.text)
+                    entity = b.demonym_at(c)
                 else:
                     continue
                 if entity is not None and entity.kind == "state":
@@ -764,7 +820,7 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
         if owner is not None and owner is not proto and owner.kind == "state" and owner.country:
             proto.country = owner.country  # "China's Taiwan Affairs Office"
             return True
-        people = b.demonym(tok.text) if tok.text[:1].isupper() else None
+        people = b.demonym_at(tok)
         if people is not None and people.kind == "state" and people.country:
             proto.country = people.country  # "the Chinese Taiwan Affairs Office"
             return True
@@ -1059,6 +1115,8 @@ def _local_name(proto: Proto, spans: list[Span]) -> bool:
     news organisations of other states are knowledge-base bodies with their own country."""
     if proto.kind not in LOCAL_KINDS or proto.affiliation is not None or proto.known is not None:
         return False
+    if proto.kind == "person" and proto.role in SENT_ROLES:
+        return False  # "Special Representative X": sent to the story's state, not of it
     if proto.kind == "organisation" and proto.name.split()[0].lower() in BEYOND_STATE_WORDS:
         return False  # "the European Border and Coast Guard Agency": no body of the story's state
     labels = NAME_LABELS if proto.kind == "person" else BODY_LABELS

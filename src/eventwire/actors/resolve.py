@@ -45,6 +45,7 @@ from eventwire.actors.kb import (
 from eventwire.actors.known import KnownActor, KnownHit, known_hits, load_known
 from eventwire.actors.national import (
     agent_prefixed,
+    mislabelled_places,
     national_prefix,
     no_owner,
     place_state,
@@ -196,7 +197,8 @@ def resolve_actors(
     claimed: set[int] = set(opening)  # tokens already explained by a phrase
     places = [e for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")]
     # whom "the national police" belongs to; "Georgia" of a US story is no country
-    story = read_story(kb_hits, opening, places, dateline)
+    story = read_story(kb_hits, opening, places + mislabelled_places(doc_ents(doc), kb_hits),
+                       dateline)  # fmt: skip
     kb_spans = [sp for sp in kb_spans if sp.start in kb_hits]
     home = story.home
     named = [e for e in doc_ents(doc) if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
@@ -211,6 +213,10 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
                                     and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
+    # "Sri Lankan police", "Papua New Guinean troops": a demonym of several words NER took
+    # for a name is no person or body of its own
+    ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
+                                    and kb.demonym(e.text))]  # fmt: skip
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -271,6 +277,10 @@ def _shared_names(
             kb_hits[i] = (span, kb.entities[chosen[0]], how)
             if how == "demonym":
                 b.demonyms[normalise(span.text).lower()] = kb.entities[chosen[0]]
+
+
+# NER labels under which a bare demonym may come ("Sri Lankan" PERSON, ORG or NORP)
+DEMONYM_MISLABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def _inside_body_name(ent: Span, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
@@ -1844,7 +1854,7 @@ def _owner_state(
     hit = kb_hits.get(i)
     if hit is not None and hit[1].kind == "state" and not hit[1].international:
         return hit[1]
-    people = b.demonym(doc[i].text) if doc[i].text[:1].isupper() else None
+    people = b.demonym_at(doc[i])
     if people is not None and people.kind == "state" and people.country:
         return people
     return None

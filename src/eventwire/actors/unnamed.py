@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.builder import Builder, Proto
-from eventwire.actors.kb import Entity, Role
+from eventwire.actors.kb import Entity, Role, demonym_run
 
 POSSESSIVE = frozenset({"'s", "\u2019s"})
 PLURAL = frozenset({"NNS", "NNPS"})
@@ -88,8 +88,11 @@ def peoples(doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]],
             continue
         if tok.dep_ in ("compound", "amod"):
             continue  # "Palestinians' rights" still counts; "Kurds rally" does not
-        entity = b.kb.demonym(tok.text[:-1]) if tok.text.endswith("s") else None
-        start = tok.i
+        # "Sri Lankans", "South Sudanese": a plural demonym, of one word or several
+        run = demonym_run(tok, lambda w: b.kb.demonym(w[:-1]) if w.endswith("s") else None)
+        entity = run[1] if run is not None else None
+        start = run[0] if run is not None and not any(
+            i in claimed for i in range(run[0], tok.i)) else tok.i  # fmt: skip
         if entity is None and tok.ent_type_ == "NORP" and b.kb.lookup(tok.text) is None:
             # "Iraqi Kurds": an ethnic group with the state it lives in
             owner = _owner(doc, tok.i, kb_hits)
