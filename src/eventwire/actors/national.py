@@ -32,8 +32,6 @@ HOME_NOUNS = frozenset({"country", "nation"})
 # mentions the leading state needs, and how many times the runner-up's it must have
 MIN_MENTIONS = 2
 DOMINANCE = 2
-# ... or, for the state the story opens with, three times for every two of the runner-up's
-LEAD_DOMINANCE_NUM, LEAD_DOMINANCE_DEN = 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +140,8 @@ def main_state(
     federated: dict[str, Entity] | None = None,
 ) -> Entity | None:
     """The state the story is about: the one its dateline names, else the state named at
-    least twice and twice as often as any other, else the one state whose institutions the
+    least twice and twice as often as any other (or, when the story opens with it, more
+    often than any other), else the one state whose institutions the
     text names without naming their state ("the White House", "the Pentagon"), at least
     twice: a story about US politics may name Ukraine more often than the United States. A
     territory's own state is no rival to it: a story about Hong Kong names China too."""
@@ -157,17 +156,24 @@ def main_state(
     rivals = [n for code, n in ranked[1:] if code != leader.sovereign]
     dominant = not rivals or ranked[0][1] >= DOMINANCE * rivals[0]
     if not dominant and _first_state(kb_hits) == leader.country:
-        # the state the story opens with and names most: a clear lead is enough
-        dominant = LEAD_DOMINANCE_NUM * ranked[0][1] >= LEAD_DOMINANCE_DEN * rivals[0]
+        # the state the story opens with and names most: any lead is enough (a Myanmar
+        # story naming China six times for Myanmar's seven is about Myanmar)
+        dominant = ranked[0][1] > rivals[0]
     if dominant and (leader.sovereign is None or ranked[0][1] > counts[leader.sovereign]):
         return leader
     return _institutional_state(kb_hits)
 
 
 def _first_state(kb_hits: dict[int, tuple[Span, Entity, str]]) -> str | None:
-    """The state the text names first, by name or demonym."""
+    """The state the text names first, by name or demonym or through one of its
+    institutions ("The State Department ...")."""
+    from eventwire.actors.kb import load_kb
+
+    national = load_kb().national_ids
     for i in sorted(kb_hits):
         span, entity, how = kb_hits[i]
+        if entity.id in national and entity.country is not None:
+            return entity.country
         if entity.kind == "state" and not entity.international and how in ("name", "demonym"):
             return entity.country
     return None
