@@ -9,6 +9,7 @@ its aliases (case-insensitive). Events are scored by `coding.score.event_scores`
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,14 +66,32 @@ def _key(text: str) -> str:
     return normalise(text).lower()
 
 
+# "farmers from Ouanaminthe", "residents of the Tajoura suburb": a group named by its
+# people and their place, which gold and engine may write either way round
+_PEOPLE_OF_PLACE = re.compile(
+    r"(?:[Tt]he )?(?P<people>(?:[A-Za-z][a-z]* ){0,2}"
+    r"(?:[A-Za-z][a-z]*(?:s|men)|[Pp]eople|[Pp]olice)) (?:from|in|of|at) (?:the )?"
+    r"(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+)
+
+
+def _forms(name: str) -> set[str]:
+    """A name's keys: itself and, for "<people> from/in/of <Place>", "<Place> <people>"."""
+    text = normalise(name)
+    m = _PEOPLE_OF_PLACE.fullmatch(text)
+    return {_key(text)} | ({_key(f"{m['place']} {m['people']}")} if m else set())
+
+
 def actor_forms(actor: dict[str, Any]) -> set[str]:
-    forms = {_key(actor["name"])}
-    forms |= {_key(m["text"]) for m in actor.get("mentions", []) if m["text"][:1].isupper()}
+    forms = _forms(actor["name"])
+    for m in actor.get("mentions", []):
+        if m["text"][:1].isupper():
+            forms |= _forms(m["text"])
     return forms
 
 
 def gold_forms(actor: dict[str, Any]) -> set[str]:
-    return {_key(actor["name"]), *(_key(a) for a in actor.get("aliases", []))}
+    return set().union(*(_forms(n) for n in (actor["name"], *actor.get("aliases", []))))
 
 
 def events_with_names(pred: dict[str, Any]) -> list[dict[str, Any]]:
