@@ -2,18 +2,23 @@
 
 NER labels "Jolo" or "Omsk" PERSON/ORG often enough in news; the gazetteer knows them as
 places. Only exact place names count (not gazetteer aliases), and a city only when large,
-so surnames that happen to be villages stay people.
+so surnames that happen to be villages stay people. A name the text itself uses only as a
+place ("fighting near X", "the X crossing", "the border city of X") and never as one who acts
+is no actor either, known to the gazetteer or not (`placed_names`, data/place_words.tsv).
 """
 
 from __future__ import annotations
 
 import functools
 
-from eventwire.actors.kb import load_kb
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import data_rows, load_kb
 from eventwire.geo.gazetteer import get_gazetteer
 from eventwire.geo.gazetteer import normalise as place_key
 
 MIN_CITY = 100_000  # smaller towns share names with too many surnames
+TARGET_PREPS = frozenset({"on", "against"})  # "an attack on the town of X"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -30,3 +35,87 @@ def is_place_name(text: str) -> bool:
 def not_an_actor(text: str) -> bool:
     kb = load_kb()
     return kb.is_region(text) or kb.is_non_actor(text)
+
+
+@functools.cache
+def _place_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in data_rows("place_words.tsv"):
+        out.setdefault(row["use"], set()).add(row["word"])
+    return {use: frozenset(words) for use, words in out.items()}
+
+
+def placed_names(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names NER tagged PERSON or ORG that the text only uses as places: a mention stands
+    where a place stands ("near X", "at the X crossing", "the border city of X", "X port",
+    "escorted to X", and the names coordinated with one) and no mention acts (the subject of
+    a verb other than "be", "lie" and the like, a passive's agent, a possessor, a polity with
+    officials: "the governor of X")."""
+    words = _place_words()
+    out: set[str] = set()
+    names = {e.text: tuple(t.text for t in e) for e in ents if e.label_ in ("PERSON", "ORG")}
+    for text, tokens in names.items():
+        kinds = {_mention_kind(doc[s:e], words) for s, e in _mentions(doc, tokens)}
+        if "place" in kinds and "acts" not in kinds:
+            out.add(text)
+    return out
+
+
+def _mentions(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    n = len(words)
+    return [
+        (i, i + n) for i in range(len(doc) - n + 1)
+        if doc[i].text == words[0] and tuple(t.text for t in doc[i : i + n]) == words
+    ]  # fmt: skip
+
+
+def _mention_kind(span: Span, words: dict[str, frozenset[str]]) -> str:
+    doc = span.doc
+    root = span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in ("'s", "\u2019s", "'", "\u2019"):
+        return "acts"
+    if root.dep_ == "poss":
+        return "acts"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ not in words.get("still", ()):
+        return "acts"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return "acts"
+    if after is not None and after.is_lower and after.lower_ in words.get("after", ()):
+        return "place"
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ == "pobj":
+        prep = first.head
+        head = prep.head
+        if prep.lower_ == "of" and head.lower_ in load_kb().roles:
+            return "acts"  # "the governor of X": a polity with its own officials
+        if head.lemma_.lower() in words.get("not", ()):
+            return "other"
+        if prep.lower_ in words.get("prep", ()):
+            return "place"
+        if prep.lower_ == "to" and head.lemma_.lower() in words.get("to", ()):
+            return "place"
+        if prep.lower_ == "of" and head.is_lower and head.lower_ in words.get("within", ()):
+            return "place"
+        if prep.lower_ == "of" and head.is_lower and head.lower_ in words.get("of", ()):
+            # "visited the town of X", "a raid on the city of X": the place is the target
+            if head.dep_ == "dobj" or _target_prep(head.head):
+                return "acts"
+            return "place"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    if before is None or before.lower_ not in words.get("prep", ()) or before.dep_ != "prep":
+        return "other"
+    if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head == before:
+        # "outside X police station": the name names where the thing stands
+        if before.head.lemma_.lower() not in words.get("not", ()):
+            return "place"
+    return "other"
+
+
+def _target_prep(prep: Token) -> bool:
+    """ "an attack on", "a raid against": a preposition after a noun that takes a target."""
+    return prep.lower_ in TARGET_PREPS and prep.head.pos_ == "NOUN"

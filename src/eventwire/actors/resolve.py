@@ -28,7 +28,7 @@ from eventwire.actors.federated import (
     governed_divisions,
     regional_governments,
 )
-from eventwire.actors.filters import is_place_name, not_an_actor
+from eventwire.actors.filters import is_place_name, not_an_actor, placed_names
 from eventwire.actors.gender import person_gender
 from eventwire.actors.glossed import glossed_names
 from eventwire.actors.institutions import national_actors, national_names
@@ -208,6 +208,9 @@ def resolve_actors(
     ents = [_bracketed_acronym(e) for e in ents if not _no_person_name(e)]
     small_places = _small_places(doc)
     ents = [e for e in ents if not (e.label_ in ("ORG", "PERSON") and e.text in small_places)]
+    # "near Kyaukphyu", "the Guerguerat crossing": a name used only as a place
+    placed = placed_names(doc, [e for e in ents if e.start not in titles and not _body_words(e)])
+    ents = [e for e in ents if e.text not in placed or e.start in titles]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     acting_divisions(doc, b, story, claimed)
     breakaway_entities(doc, b, story, claimed)
@@ -767,6 +770,8 @@ def _people(
         span = Span(doc, start, ent.end, label="PERSON")
         if load_kb().lookup(span.text) or not_an_actor(span.text) or not _proper(span):
             continue
+        if normalise(span.text).lower() in load_kb().capitals:  # a capital is no person
+            continue
         if _as_means(span) or _glossed_thing(span):
             continue
         persons.append(span)
@@ -1249,6 +1254,19 @@ def _small_places(doc: Doc) -> set[str]:
         if start < tok.i and (start == 0 or not doc[start - 1].is_sent_end):
             found.add(doc[start : tok.i].text)
     return found
+
+
+def _body_words(ent: Span) -> bool:
+    """A name with a body's word ("the Legislative Council", "the House of Lords") or one the
+    knowledge base knows: a body even where the text says "in" it ("a trial in the Senate")."""
+    kb = load_kb()
+    if kb.lookup(ent.text) is not None:
+        return True
+    return any(
+        t.lower_ in ORG_NOUNS or t.lower_ in BODY_NOUNS or t.lower_ == "house"
+        or (t.lower_ in kb.roles and kb.roles[t.lower_].refers != "person")
+        for t in ent
+    )  # fmt: skip
 
 
 def _no_person_name(ent: Span) -> bool:

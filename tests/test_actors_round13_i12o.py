@@ -1,0 +1,42 @@
+"""Round 13 (issue i12o): actor precision, names that are no actor. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+
+def _names(table) -> list[str]:
+    return [a.name for a in table]
+
+
+# 1. a name the text uses only as a place is no person or body
+
+
+def test_a_name_after_the_harbour_town_of_is_no_organisation(resolve) -> None:
+    text = "Police detained three activists in the harbour town of Tingsha on Sunday, officials said."
+    assert "Tingsha" not in _names(resolve(text))
+
+
+def test_a_name_after_in_is_no_organisation(resolve) -> None:
+    text = "Fishermen in Tingsha said the navy had seized their boats."
+    assert "Tingsha" not in _names(resolve(text))
+
+
+def test_a_name_before_crossing_and_after_sent_to_is_no_person(resolve) -> None:
+    text = (
+        "Troops clashed at the Bandari crossing on Wednesday, and the army sent more units "
+        "to Bandari."
+    )
+    assert "Bandari" not in _names(resolve(text))
+
+
+def test_a_name_that_also_acts_stays(resolve) -> None:
+    text = (
+        "Rebels attacked a checkpoint in Bandari on Sunday. Bandari told reporters the "
+        "gunmen had fled."
+    )
+    assert "Bandari" in _names(resolve(text))
+
+
+def test_a_body_named_as_a_place_stays_a_body(resolve) -> None:
+    text = "The bill now goes to a vote in the Legislative Council of Pellandia next week."
+    assert any("Legislative Council" in n for n in _names(resolve(text)))
