@@ -12,7 +12,10 @@ def _names(table) -> list[str]:
 
 
 def test_a_name_after_the_harbour_town_of_is_no_organisation(resolve) -> None:
-    text = "Police detained three activists in the harbour town of Tingsha on Sunday, officials said."
+    text = (
+        "Police detained three activists in the harbour town of Tingsha on Sunday, "
+        "officials said."
+    )
     assert "Tingsha" not in _names(resolve(text))
 
 
@@ -40,3 +43,26 @@ def test_a_name_that_also_acts_stays(resolve) -> None:
 def test_a_body_named_as_a_place_stays_a_body(resolve) -> None:
     text = "The bill now goes to a vote in the Legislative Council of Pellandia next week."
     assert any("Legislative Council" in n for n in _names(resolve(text)))
+
+
+# 2. a people's or language group's name used as a modifier names no one
+
+
+def test_a_language_groups_name_before_a_noun_is_no_organisation(resolve) -> None:
+    table = resolve("Francophone teachers went on strike on Monday.")
+    assert "Francophone" not in _names(table)
+
+
+def test_a_peoples_name_before_a_noun_is_no_person(resolve) -> None:
+    table = resolve("Armed Tuareg groups said the army had bombed their camp.")
+    assert "Tuareg" not in _names(table)
+
+
+def test_a_peoples_name_before_a_noun_is_no_organisation(resolve) -> None:
+    table = resolve("Yazidi survivors asked the court for help.")
+    assert "Yazidi" not in _names(table)
+
+
+def test_a_known_persons_name_before_a_noun_stays(resolve) -> None:
+    table = resolve("The Trump administration imposed tariffs on Monday.")
+    assert "Donald Trump" in _names(table)

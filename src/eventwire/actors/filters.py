@@ -119,3 +119,39 @@ def _mention_kind(span: Span, words: dict[str, frozenset[str]]) -> str:
 def _target_prep(prep: Token) -> bool:
     """ "an attack on", "a raid against": a preposition after a noun that takes a target."""
     return prep.lower_ in TARGET_PREPS and prep.head.pos_ == "NOUN"
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def modifier_names(doc: Doc, ents: list[Span]) -> set[str]:
+    """One-word names NER tagged PERSON or ORG that the text only uses to modify a common
+    noun: a people's or language group's name ("Bedouin fighters", "an Afar town", "the
+    Anglophone regions", "Druze-Bedouin clashes"). The group it modifies may act; the word
+    alone names no one. A word that is part of a longer name in the text (a person's
+    surname: "the Smith campaign" after "John Smith") is left alone."""
+    parts = {t.text for e in ents if len(e) > 1 and e.label_ == "PERSON" for t in e}
+    out: set[str] = set()
+    for text in {e.text for e in ents if e.label_ in ("PERSON", "ORG") and len(e) == 1}:
+        if text in parts or not text[:1].isupper():
+            continue
+        found = [t for t in doc if t.text == text]
+        if found and all(_modifies_noun(t) for t in found):
+            out.add(text)
+    return out
+
+
+def _modifies_noun(tok: Token) -> bool:
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+        return True  # "Druze-Bedouin clashes"
+    if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        return True
+    head = tok.head
+    return (
+        tok.dep_ in MODIFIER_DEPS
+        and tok.i < head.i <= tok.i + 3
+        and head.tag_ in ("NN", "NNS")
+        and head.is_lower
+    )

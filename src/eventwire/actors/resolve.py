@@ -28,7 +28,12 @@ from eventwire.actors.federated import (
     governed_divisions,
     regional_governments,
 )
-from eventwire.actors.filters import is_place_name, not_an_actor, placed_names
+from eventwire.actors.filters import (
+    is_place_name,
+    modifier_names,
+    not_an_actor,
+    placed_names,
+)
 from eventwire.actors.gender import person_gender
 from eventwire.actors.glossed import glossed_names
 from eventwire.actors.institutions import national_actors, national_names
@@ -211,6 +216,10 @@ def resolve_actors(
     # "near Kyaukphyu", "the Guerguerat crossing": a name used only as a place
     placed = placed_names(doc, [e for e in ents if e.start not in titles and not _body_words(e)])
     ents = [e for e in ents if e.text not in placed or e.start in titles]
+    # "Bedouin fighters", "an Afar town": a people's name as a modifier names no one
+    known_at = {i for h in known for i in _tokens(h.span)}
+    modifiers = modifier_names(doc, ents) - {e.text for e in ents if e.start in known_at}
+    ents = [e for e in ents if e.text not in modifiers]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     acting_divisions(doc, b, story, claimed)
     breakaway_entities(doc, b, story, claimed)
