@@ -84,6 +84,11 @@ PORTFOLIO_PREPS = frozenset({"for", "of"})
 PORTFOLIO_JOINERS = frozenset({"and", "&"})
 # lower-case words between a state and its role noun ("Russian civilian advisers")
 INNER = frozenset({"amod", "compound"})
+# lower-case words no name contains: "Sweida after Druze-Bedouin clashes" is two things
+NAME_BREAKS = frozenset({
+    "after", "although", "amid", "as", "because", "before", "but", "despite", "during",
+    "if", "since", "than", "though", "until", "when", "whereas", "while",
+})  # fmt: skip
 # a small place the text names as one: "the village of X", "X island"
 SMALL_PLACE_NOUNS = frozenset({
     "hamlet", "island", "islet", "river", "settlement", "village",
@@ -624,14 +629,22 @@ def _whole_body_name(ent: Span) -> Span:
     return Span(doc, start, end, label=label)
 
 
+def _breaks_name(tok: Token) -> bool:
+    """A word no name runs over: a line break (a headline's last word and the dateline's
+    city after it), or a lower-case conjunction or temporal preposition ("X after Y
+    clashes"); "of", "for", "and", "in" may join a body's name and do not cut it."""
+    return "\n" in tok.text or tok.is_lower and tok.lower_ in NAME_BREAKS
+
+
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading article, a trailing possessive and anything from an opening bracket."""
+    """Drop a leading article, a trailing possessive and anything from an opening bracket
+    or a word no name runs over (`_breaks_name`)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     for i in range(start, end):
-        if doc[i].text == "(":
+        if doc[i].text == "(" or _breaks_name(doc[i]) and i > start:
             end = i
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -1512,8 +1525,8 @@ def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
     k = sp.start
     while k > 0 and k - 1 not in claimed:
         tok = doc[k - 1]
-        if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case"):
-            break
+        if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case", "neg"):
+            break  # "and not civilians": a negation says what the group is not
         if tok.is_punct and tok.text != "-" or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
             break
         k -= 1
