@@ -92,3 +92,21 @@ def test_a_name_is_cut_at_a_line_break(nlp) -> None:
 def test_a_negated_group_is_no_group_of_its_own(resolve) -> None:
     text = "Government troops said they had shelled rebel positions and not civilians."
     assert "not civilians" not in _names(resolve(text))
+
+
+# 4. a plural noun opening a quotation is no person
+
+
+def test_a_plural_noun_opening_a_quotation_is_no_person(resolve) -> None:
+    text = 'The envoy urged dialogue. "Missiles will not solve this," Mr Park told reporters.'
+    assert "Missiles" not in _names(resolve(text))
+
+
+def test_a_surname_opening_a_quotation_stays_a_name(nlp) -> None:
+    from spacy.tokens import Span
+
+    from eventwire.actors.resolve import _no_person_name
+
+    doc = nlp('Carol Banks chairs the committee. "Banks has always been fair," a colleague said.')
+    i = [t.i for t in doc if t.text == "Banks"][-1]
+    assert not _no_person_name(Span(doc, i, i + 1, label="PERSON"))

@@ -1293,17 +1293,27 @@ def _body_words(ent: Span) -> bool:
 
 def _no_person_name(ent: Span) -> bool:
     """One word NER tagged PERSON that names no one: a body's noun alone ("Mission",
-    "Council"), or a common noun opening a sentence ("Missiles struck ...")."""
+    "Council"), or a common noun opening a sentence or a quotation ("Missiles struck ...",
+    '"Missiles will not ...'), unless it is a surname of a person named in full."""
     if ent.label_ != "PERSON" or len(ent) != 1:
         return False
     tok = ent[0]
     if tok.lower_ in ORG_NOUNS:
         return True
-    if not _opens_sentence(tok):
+    if not _opens_sentence(tok) and not _opens_quote(tok):
         return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and tok.text in e.text.split()
+           for e in doc_ents(tok.doc)):  # fmt: skip
+        return False  # '"Banks has been fair"' after "Carol Banks": her surname
     if tok.tag_ in ("NN", "NNS"):
         return True
-    return tok.tag_ == "NNPS" and _plural_of_noun(tok.lower_)
+    # '"Missiles will not solve it," he said': a plural noun
+    return tok.tag_ in ("NNPS", "NNP") and _plural_of_noun(tok.lower_)
+
+
+def _opens_quote(tok: Token) -> bool:
+    """The first word of a quotation, capitalised as such ('"Missiles will not ...')."""
+    return tok.i > 0 and (tok.nbor(-1).tag_ == "``" or tok.nbor(-1).text in ('"', "\u201c"))
 
 
 def _plural_of_noun(word: str) -> bool:
