@@ -110,3 +110,25 @@ def test_a_surname_opening_a_quotation_stays_a_name(nlp) -> None:
     doc = nlp('Carol Banks chairs the committee. "Banks has always been fair," a colleague said.')
     i = [t.i for t in doc if t.text == "Banks"][-1]
     assert not _no_person_name(Span(doc, i, i + 1, label="PERSON"))
+
+
+# 5. a news agency named as the news's channel is no actor
+
+
+def test_a_dateline_credit_is_no_actor(resolve) -> None:
+    text = "NAIROBI, March 4 (Reuters) - Kenyan police arrested two men on Tuesday."
+    assert "Reuters" not in _names(resolve(text))
+
+
+def test_the_one_told_and_the_one_who_saw_a_report_are_no_actors(resolve) -> None:
+    text = (
+        "A farmer told the Associated Press that the shelling went on all night. The army "
+        "denied it, according to a report seen by Reuters."
+    )
+    names = _names(resolve(text))
+    assert "Associated Press" not in names and "Reuters" not in names
+
+
+def test_an_agency_acted_on_stays(resolve) -> None:
+    text = "Police raided the offices of Reuters in the capital on Monday."
+    assert "Reuters" in _names(resolve(text))
