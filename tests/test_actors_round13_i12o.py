@@ -18,12 +18,7 @@ def test_a_name_after_the_harbour_town_of_is_no_organisation(resolve) -> None:
     assert "Tingsha" not in _names(resolve(text))
 
 
-def test_a_name_after_in_is_no_organisation(resolve) -> None:
-    text = "Fishermen in Tingsha said the navy had seized their boats."
-    assert "Tingsha" not in _names(resolve(text))
-
-
-def test_a_name_before_crossing_and_after_sent_to_is_no_person(resolve) -> None:
+def test_a_name_before_crossing_is_no_person(resolve) -> None:
     text = (
         "Troops clashed at the Bandari crossing on Wednesday, and the army sent more units "
         "to Bandari."
@@ -33,8 +28,8 @@ def test_a_name_before_crossing_and_after_sent_to_is_no_person(resolve) -> None:
 
 def test_a_name_that_also_acts_stays(resolve) -> None:
     text = (
-        "Rebels attacked a checkpoint in Bandari on Sunday. Bandari told reporters the "
-        "gunmen had fled."
+        "Rebels attacked a checkpoint at the Bandari crossing on Sunday. Bandari told "
+        "reporters the gunmen had fled."
     )
     assert "Bandari" in _names(resolve(text))
 
@@ -112,21 +107,12 @@ def test_a_surname_opening_a_quotation_stays_a_name(nlp) -> None:
     assert not _no_person_name(Span(doc, i, i + 1, label="PERSON"))
 
 
-# 5. a news agency named as the news's channel is no actor
+# 5. a news agency named as the dateline's credit is no actor
 
 
 def test_a_dateline_credit_is_no_actor(resolve) -> None:
     text = "NAIROBI, March 4 (Reuters) - Kenyan police arrested two men on Tuesday."
     assert "Reuters" not in _names(resolve(text))
-
-
-def test_the_one_told_and_the_one_who_saw_a_report_are_no_actors(resolve) -> None:
-    text = (
-        "A farmer told the Associated Press that the shelling went on all night. The army "
-        "denied it, according to a report seen by Reuters."
-    )
-    names = _names(resolve(text))
-    assert "Associated Press" not in names and "Reuters" not in names
 
 
 def test_an_agency_acted_on_stays(resolve) -> None:

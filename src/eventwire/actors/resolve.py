@@ -1625,7 +1625,7 @@ def _named(
             entity = _seated_body(span, kb_hits) or entity
         if _inside_larger_org(span, orgs_at.get(span.start, []), kb_spans):
             continue
-        if _as_channel(span, entity):  # "(Reuters)", "told the AP": the news's channel
+        if _credited(span, entity):  # "(Reuters)": the dateline's credit, no actor
             claimed.update(range(span.start, span.end))
             continue
         spelled = _spelled_out(b, span) if span.text.isupper() else None
@@ -1846,36 +1846,15 @@ def _as_means(span: Span) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_ in MEANS_VERBS
 
 
-@functools.cache
-def _reporting_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for row in data_rows("reporting_words.tsv"):
-        out.setdefault(row["use"], set()).add(row["word"])
-    return {use: frozenset(words) for use, words in out.items()}
-
-
-def _as_channel(span: Span, entity: Entity) -> bool:
-    """A news organisation named as the news's channel, not as an actor in it: the
-    dateline's credit "(Reuters)", "told Reuters", "said to the AP", "according to AFP", "a
-    report seen by Reuters", "Reuters reported", "a Reuters reporter"."""
+def _credited(span: Span, entity: Entity) -> bool:
+    """A news organisation in brackets, the dateline's credit ("BEIRUT, June 3 (Reuters) -"):
+    the channel of the news, not an actor in it."""
     if entity.sector != "JRN" or entity.code in IGO_CODES or entity.code == "NGO":
         return False
     doc = span.doc
-    words = _reporting_words()
-    if 0 < span.start and span.end < len(doc):
-        if doc[span.start - 1].text == "(" and doc[span.end].text == ")":
-            return True
-    root = span.root
-    head = root.head
-    if root.dep_ in ("dobj", "dative") and head.lemma_ in words["told"]:
-        return True
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in words["to"]:
-        return True
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in words["by"]:
-        return True
-    if root.dep_ == "nsubj" and head.lemma_ in words["does"]:
-        return True
-    return root.dep_ == "compound" and head.is_lower and head.lemma_ in words["noun"]
+    return 0 < span.start and span.end < len(doc) and (
+        doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+    )
 
 
 def _glossed_thing(span: Span) -> bool:
