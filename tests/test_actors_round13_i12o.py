@@ -62,6 +62,11 @@ def test_a_known_persons_name_before_a_noun_stays(resolve) -> None:
     assert "Donald Trump" in _names(table)
 
 
+def test_a_bodys_name_before_its_group_noun_stays(resolve) -> None:
+    text = "Hezbollah declared a truce after battles with the Syrian-backed Amal militia."
+    assert "Amal" in _names(resolve(text))
+
+
 # 3. a name does not run over a line break, a conjunction or "after"; "not X" is no group
 
 
