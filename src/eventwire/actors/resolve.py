@@ -28,7 +28,12 @@ from eventwire.actors.federated import (
     governed_divisions,
     regional_governments,
 )
-from eventwire.actors.filters import is_place_name, not_an_actor
+from eventwire.actors.filters import (
+    is_place_name,
+    modifier_names,
+    not_an_actor,
+    placed_names,
+)
 from eventwire.actors.gender import person_gender
 from eventwire.actors.glossed import glossed_names
 from eventwire.actors.institutions import national_actors, national_names
@@ -80,6 +85,11 @@ PORTFOLIO_PREPS = frozenset({"for", "of"})
 PORTFOLIO_JOINERS = frozenset({"and", "&"})
 # lower-case words between a state and its role noun ("Russian civilian advisers")
 INNER = frozenset({"amod", "compound"})
+# lower-case words no name contains: "Sweida after Druze-Bedouin clashes" is two things
+NAME_BREAKS = frozenset({
+    "after", "although", "amid", "as", "because", "before", "but", "despite", "during",
+    "if", "since", "than", "though", "until", "when", "whereas", "while",
+})  # fmt: skip
 # a small place the text names as one: "the village of X", "X island"
 SMALL_PLACE_NOUNS = frozenset({
     "hamlet", "island", "islet", "river", "settlement", "village",
@@ -228,6 +238,13 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and _people_word(e[0]))]
     small_places = _small_places(doc)
     ents = [e for e in ents if not (e.label_ in ("ORG", "PERSON") and e.text in small_places)]
+    # "near Kyaukphyu", "the Guerguerat crossing": a name used only as a place
+    placed = placed_names(doc, [e for e in ents if e.start not in titles and not _body_words(e)])
+    ents = [e for e in ents if e.text not in placed or e.start in titles]
+    # "Bedouin fighters", "an Afar town": a people's name as a modifier names no one
+    known_at = {i for h in known for i in _tokens(h.span)}
+    modifiers = modifier_names(doc, ents) - {e.text for e in ents if e.start in known_at}
+    ents = [e for e in ents if e.text not in modifiers]
     regional_governments(doc, b, story, claimed)  # before "Puno" is read as an organisation
     acting_divisions(doc, b, story, claimed)
     breakaway_entities(doc, b, story, claimed)
@@ -690,14 +707,22 @@ def _whole_body_name(ent: Span) -> Span:
     return Span(doc, start, end, label=label)
 
 
+def _breaks_name(tok: Token) -> bool:
+    """A word no name runs over: a line break (a headline's last word and the dateline's
+    city after it), or a lower-case conjunction or temporal preposition ("X after Y
+    clashes"); "of", "for", "and", "in" may join a body's name and do not cut it."""
+    return "\n" in tok.text or tok.is_lower and tok.lower_ in NAME_BREAKS
+
+
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading article, a trailing possessive and anything from an opening bracket."""
+    """Drop a leading article, a trailing possessive and anything from an opening bracket
+    or a word no name runs over (`_breaks_name`)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     for i in range(start, end):
-        if doc[i].text == "(":
+        if doc[i].text == "(" or _breaks_name(doc[i]) and i > start:
             end = i
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -866,6 +891,8 @@ def _people(
             start = next(sp.end for sp, _ in role_spans if sp.start == start)
         span = Span(doc, start, ent.end, label="PERSON")
         if load_kb().lookup(span.text) or not_an_actor(span.text) or not _proper(span):
+            continue
+        if normalise(span.text).lower() in load_kb().capitals:  # a capital is no person
             continue
         if _as_means(span) or _glossed_thing(span):
             continue
@@ -1394,21 +1421,42 @@ def _small_places(doc: Doc) -> set[str]:
     return found
 
 
+def _body_words(ent: Span) -> bool:
+    """A name with a body's word ("the Legislative Council", "the House of Lords") or one the
+    knowledge base knows: a body even where the text says "in" it ("a trial in the Senate")."""
+    kb = load_kb()
+    if kb.lookup(ent.text) is not None:
+        return True
+    return any(
+        t.lower_ in ORG_NOUNS or t.lower_ in BODY_NOUNS or t.lower_ == "house"
+        or (t.lower_ in kb.roles and kb.roles[t.lower_].refers != "person")
+        for t in ent
+    )  # fmt: skip
+
+
 def _no_person_name(ent: Span) -> bool:
     """One word NER tagged PERSON that names no one: a body's noun alone ("Mission",
-    "Council"), or a common noun opening a sentence ("Missiles struck ...")."""
-    if ent.label_ != "PERSON":
-        return False
-    if len(ent) > 1:
+    "Council"), or a common noun opening a sentence or a quotation ("Missiles struck ...",
+    '"Missiles will not ...'), unless it is a surname of a person named in full."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
         return False
     tok = ent[0]
     if tok.lower_ in ORG_NOUNS:
         return True
-    if not _opens_sentence(tok):
+    if not _opens_sentence(tok) and not _opens_quote(tok):
         return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and tok.text in e.text.split()
+           for e in doc_ents(tok.doc)):  # fmt: skip
+        return False  # '"Banks has been fair"' after "Carol Banks": her surname
     if tok.tag_ in ("NN", "NNS"):
         return True
-    return tok.tag_ == "NNPS" and _plural_of_noun(tok.lower_)
+    # '"Missiles will not solve it," he said': a plural noun
+    return tok.tag_ in ("NNPS", "NNP") and _plural_of_noun(tok.lower_)
+
+
+def _opens_quote(tok: Token) -> bool:
+    """The first word of a quotation, capitalised as such ('"Missiles will not ...')."""
+    return tok.i > 0 and (tok.nbor(-1).tag_ == "``" or tok.nbor(-1).text in ('"', "\u201c"))
 
 
 def _body_not_person(ent: Span) -> Span:
@@ -1647,8 +1695,8 @@ def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
     k = sp.start
     while k > 0 and k - 1 not in claimed:
         tok = doc[k - 1]
-        if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case"):
-            break
+        if not (k <= tok.head.i < sp.end) or tok.dep_ in ("det", "poss", "nummod", "case", "neg"):
+            break  # "and not civilians": a negation says what the group is not
         if tok.is_punct and tok.text != "-" or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
             break
         k -= 1
@@ -1750,6 +1798,9 @@ def _named(
         if how == "capital":
             entity = _seated_body(span, kb_hits) or entity
         if _inside_larger_org(span, orgs_at.get(span.start, []), kb_spans):
+            continue
+        if _credited(span, entity):  # "(Reuters)": the dateline's credit, no actor
+            claimed.update(range(span.start, span.end))
             continue
         spelled = _spelled_out(b, span) if span.text.isupper() else None
         if spelled is not None and spelled.key != f"kb:{entity.id}":
@@ -1978,6 +2029,17 @@ def _as_means(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in MEANS_PREPS:
         return True
     return root.dep_ == "dobj" and root.head.lemma_ in MEANS_VERBS
+
+
+def _credited(span: Span, entity: Entity) -> bool:
+    """A news organisation in brackets, the dateline's credit ("BEIRUT, June 3 (Reuters) -"):
+    the channel of the news, not an actor in it."""
+    if entity.sector != "JRN" or entity.code in IGO_CODES or entity.code == "NGO":
+        return False
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and (
+        doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+    )
 
 
 def _glossed_thing(span: Span) -> bool:
