@@ -21,6 +21,7 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
+from eventwire.actors.embassies import embassy_actors
 from eventwire.actors.federated import (
     acting_divisions,
     breakaway_entities,
@@ -232,6 +233,7 @@ def resolve_actors(
     acting_divisions(doc, b, story, claimed)
     breakaway_entities(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
+    embassy_actors(doc, b, kb_hits, claimed)  # "China's embassy in X": no mention of China
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
