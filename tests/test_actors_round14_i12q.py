@@ -36,3 +36,55 @@ def test_an_embassy_as_a_channel_or_place_is_no_actor(resolve) -> None:
     assert not any("embassy" in n for n in _names(table))
     table = resolve("Students rallied outside the Danish embassy in Ankara.")
     assert not any("embassy" in n for n in _names(table))
+
+
+# 2. an official the text places only by where they speak: the capital of a state it names
+
+
+def test_a_minister_speaking_in_a_named_states_capital_is_of_that_state(resolve) -> None:
+    text = (
+        "Ecuador suspended talks with Peru on Monday. Ecuador wants a new deal, and Ecuador's "
+        "farmers want cheaper power. But Energy Minister Lucia Campos told reporters in Lima "
+        "that the price was fair."
+    )
+    assert _one(resolve(text), "Lucia Campos").country == "PER"  # not the story's Ecuador
+
+
+def test_a_minister_placed_by_her_pronoun_speaking_in_the_capital(resolve) -> None:
+    text = (
+        'Interior Minister Helena Dorado said the wall was legal. "We decide who enters," '
+        "she told reporters in Tegucigalpa. Nicaragua rejected the claim."
+    )
+    assert _one(resolve(text), "Helena Dorado").country == "HND"
+
+
+def test_capitalised_portfolio_words_before_minister_are_no_body(resolve) -> None:
+    table = resolve("Mines and Energy Minister Joana Ferraz said the quota would stay.")
+    assert "Energy" not in _names(table)
+    assert _one(table, "Joana Ferraz").affiliation is None
+
+
+# 2b. an act told with the speaker's own quoted words is a statement of its own day
+
+
+def test_an_accusation_in_quoted_words_after_the_lead_keeps_no_lead_day(nlp) -> None:
+    from eventwire.model import Actor, Event, Evidence, Mention
+    from eventwire.nlp.dates import date_events
+
+    lead = "On Wednesday, the Danish government closed its embassy in the capital."
+    after = 'The Danish trade minister blamed Oslo for ignoring "every single warning."'
+    doc = nlp(f"{lead}\n\n{after}")
+
+    def actor(aid: str, name: str) -> Actor:
+        start = doc.text.index(name)
+        kind = "state" if aid == "a1" else "person"
+        return Actor(aid, name, kind, country="DNK", sector="GOV",
+                     mentions=[Mention(name, start, start + len(name))])  # fmt: skip
+
+    actors = [actor("a1", "Danish government"), actor("a2", "Danish trade minister")]
+    start = doc.text.index(after)
+    t_start = doc.text.index("blamed", start)
+    ev = Evidence(after, start, start + len(after), "blamed", t_start, t_start + 6)
+    event = Event("e1", "ACCUSE", ev, source=["a2"])
+    date_events([event], doc, "2025-04-11", fallback="published", actors=actors)
+    assert event.date is None

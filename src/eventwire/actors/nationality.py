@@ -38,6 +38,10 @@ noun, or its "of" phrase) outranks its remit (its "in/for/on/to/at/over" phrase)
 representative in Chad and the U.N. envoy for Yemen are of no state, Russia's envoy for
 Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official; a special
 envoy or representative nothing places is sent to the story's state, not of it.
+
+Round 14 (branch issue-i12q): an official nothing else places who speaks in the capital of
+a state the story names ("Energy Minister X told reporters in Brasilia", "she said in Santo
+Domingo") is of that state, before the story's state is given to them.
 """
 
 from __future__ import annotations
@@ -185,6 +189,8 @@ def infer_nationality(
             _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
         if proto.country is None and proto.kind == "person" and proto.role in DIVISION_ROLES:
             _head_of_division_named(at, proto, spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.role is not None:
+            _speaks_in_capital(b, at, proto, spans.get(proto.key, []), story)
         if proto.country is None and home is not None and _national(proto, b):
             _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
         if proto.country is None and home is not None and _national(proto, b):
@@ -661,6 +667,34 @@ def _office_of_state_just_named(
     other = at.get(subject.i) if subject is not None else None
     if other is not None and other.kind == "state" and other.country not in (None, home.country):
         proto.country = other.country
+
+
+def _speaks_in_capital(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], story: Story
+) -> None:
+    """ "Energy Minister X told reporters in Brasilia that ...", "she said in Santo Domingo":
+    an official nothing else places, who speaks in the capital of a state the story names,
+    is of that state (officials speak at home unless the text says whose they are)."""
+    from eventwire.nlp.quotes import speech_verbs
+
+    verbs = speech_verbs()
+    for span in spans:
+        tok = span.root
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs:
+            continue
+        verb = tok.head
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ != "in":
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                left = place.i  # "Santo Domingo", which NER may leave untagged
+                while left > prep.i + 1 and place.doc[left - 1].dep_ == "compound":
+                    left -= 1
+                state = b.kb.capital(place.doc[left : place.i + 1].text)
+                if state is not None and state.id in story.named and state.country:
+                    proto.country = state.country
+                    return
 
 
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:

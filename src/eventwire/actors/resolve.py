@@ -214,6 +214,7 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
                                     and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
+    ents = [e for e in ents if not _portfolio(e, role_spans, kb_hits)]
     # "Sri Lankan police", "Papua New Guinean troops": a demonym of several words NER took
     # for a name is no person or body of its own
     ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
@@ -776,6 +777,27 @@ def _after_portfolio(doc: Doc, k: int) -> int:
     if end - k < 3 or not all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
         return k - 1  # the preposition: no name follows the portfolio
     return end - 2
+
+
+# the last word of a title whose capitalised words before it name a portfolio, not a body
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+def _portfolio(
+    ent: Span, role_spans: list[tuple[Span, Role]], kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> bool:
+    """ "Mines and Energy Minister X", "Trade Secretary X": capitalised words NER took for a
+    body right before a minister's title are the portfolio, no body the person speaks for
+    (a body's name ends in its noun: "Palestinian Authority Minister X", "Interior Ministry
+    spokesman X"; a knowledge-base body or party stays one)."""
+    if ent.label_ != "ORG" or ent[-1].lower_ in BODY_NAME_ENDS:
+        return False
+    if any(i in kb_hits for i in range(ent.start, ent.end)):
+        return False
+    return any(
+        sp.start == ent.end and r.refers == "person" and sp[-1].lower_ in PORTFOLIO_TITLES
+        for sp, r in role_spans
+    )
 
 
 def _name_word(doc: Doc, i: int, taken: set[int], kb_hits: dict[int, Any]) -> bool:
