@@ -64,6 +64,24 @@ def test_capitalised_portfolio_words_before_minister_are_no_body(resolve) -> Non
     assert _one(table, "Joana Ferraz").affiliation is None
 
 
+def test_the_body_a_person_leads_in_a_place_places_the_person(resolve) -> None:
+    text = (
+        "Venezuela sent troops to the river. Venezuela says the river is its border, and "
+        'Venezuela\'s navy patrols it. "The fish are gone," said '
+        "Arjun Persaud, who heads a fishermen's association in Bartica."
+    )
+    assert _one(resolve(text), "Arjun Persaud").country == "GUY"
+
+
+def test_another_relative_clause_does_not_place_a_person(resolve) -> None:
+    text = (
+        "Venezuela sent troops to the river. Venezuela says the river is its border, and "
+        'Venezuela\'s navy patrols it. "The fish are gone," said '
+        "Arjun Persaud, who fished near Bartica for years."
+    )
+    assert _one(resolve(text), "Arjun Persaud").country == "VEN"  # the story's state
+
+
 # 2b. an act told with the speaker's own quoted words is a statement of its own day
 
 

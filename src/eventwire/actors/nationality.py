@@ -41,7 +41,9 @@ envoy or representative nothing places is sent to the story's state, not of it.
 
 Round 14 (branch issue-i12q): an official nothing else places who speaks in the capital of
 a state the story names ("Energy Minister X told reporters in Brasilia", "she said in Santo
-Domingo") is of that state, before the story's state is given to them.
+Domingo") is of that state, before the story's state is given to them; a relative clause
+saying what body a person leads, heads, chairs or runs, and where ("X, who leads a farmers'
+cooperative in Y"), places the person in Y's state when the story names that state.
 """
 
 from __future__ import annotations
@@ -167,6 +169,8 @@ def infer_nationality(
             if proto.kind == "organisation" and _entity_in_name(b, proto, span, day):
                 break
             if _placed(span, proto, story, b):
+                break
+            if proto.kind == "person" and _leads_body_in_place(span, proto, story):
                 break
         if proto.country is None and proto.code is None and proto.kind in ("organisation", "group"):
             _acts_in_state(b, at, proto, spans.get(proto.key, []), story)
@@ -695,6 +699,36 @@ def _speaks_in_capital(
                 if state is not None and state.id in story.named and state.country:
                     proto.country = state.country
                     return
+
+
+# verbs of leading a body: "X, who leads a farmers' cooperative in Y"
+LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "direct"})
+
+
+def _leads_body_in_place(span: Span, proto: Proto, story: Story) -> bool:
+    """ "X, who leads a farmers' cooperative in Y", "X, who runs a clinic in Y": the body a
+    person leads, in a place of a state the story names, places the person there (only such
+    a clause: other relative clauses say what a person did, not where they belong)."""
+    from eventwire.actors.national import place_state_of_name
+
+    for clause in (c for c in span.root.children if c.dep_ == "relcl"):
+        if clause.lemma_.lower() not in LEADING_VERBS:
+            continue
+        for body in (c for c in clause.children if c.dep_ == "dobj"):
+            preps = [c for c in body.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+            preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"]
+            for place in (t for p in preps for t in p.children if t.dep_ == "pobj"):
+                left = place.i  # "San Pedro": the compound words of the place's name
+                while left > 0 and place.doc[left - 1].dep_ == "compound":
+                    left -= 1
+                name = place.doc[left : place.i + 1]
+                if not place.is_title or not all(t.pos_ == "PROPN" for t in name):
+                    continue
+                state = place_state_of_name(name.text)
+                if state is not None and state.id in story.named and state.country:
+                    proto.country = state.country
+                    return True
+    return False
 
 
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
