@@ -106,3 +106,31 @@ def test_an_accusation_in_quoted_words_after_the_lead_keeps_no_lead_day(nlp) -> 
     event = Event("e1", "ACCUSE", ev, source=["a2"])
     date_events([event], doc, "2025-04-11", fallback="published", actors=actors)
     assert event.date is None
+
+
+# 3. a body's country from its gloss or its fighters
+
+
+def test_an_acronym_glossed_as_a_un_mission_is_of_no_state(resolve) -> None:
+    text = (
+        "Rebels attacked Bouar on Sunday. The U.N. stabilisation mission in the country, "
+        "ORBIX, said 12 people were killed in Chad's border area and in Bouar."
+    )
+    body = _one(resolve(text), "ORBIX")
+    assert (body.country, body.code) == (None, "UNO")
+
+
+def test_a_unit_under_a_states_ministry_is_of_that_state(resolve) -> None:
+    text = (
+        "Mali's army and the Iron Brigade retook Tessit on Friday. Mali has paid the Iron "
+        "Brigade, a unit under Turkey's Defence Ministry, with mining rights."
+    )
+    assert _one(resolve(text), "Iron Brigade").country == "TUR"
+
+
+def test_fighters_of_a_demonym_make_the_body_theirs(resolve) -> None:
+    text = (
+        "Mali's army said Turkish fighters of the Iron Brigade attacked a rebel camp near "
+        "Tessit on Friday. Mali's government thanked them."
+    )
+    assert _one(resolve(text), "Iron Brigade").country == "TUR"

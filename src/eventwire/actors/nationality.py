@@ -43,7 +43,10 @@ Round 14 (branch issue-i12q): an official nothing else places who speaks in the 
 a state the story names ("Energy Minister X told reporters in Brasilia", "she said in Santo
 Domingo") is of that state, before the story's state is given to them; a relative clause
 saying what body a person leads, heads, chairs or runs, and where ("X, who leads a farmers'
-cooperative in Y"), places the person in Y's state when the story names that state.
+cooperative in Y"), places the person in Y's state when the story names that state. A body's
+gloss says whose it is: an acronym glossed as "the U.N. peacekeeping mission in the country"
+is the U.N.'s, "a unit under Russia's Defence Ministry" is Russian, and so is a body whose
+"Russian fighters" the text names (`_glossed_owner`).
 """
 
 from __future__ import annotations
@@ -159,6 +162,8 @@ def infer_nationality(
             if proto.kind == "organisation" and _body_of_igo(b, proto, span):
                 break
             if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
+                break
+            if proto.kind == "organisation" and _glossed_owner(b, at, proto, span):
                 break
             if proto.kind != "state" and _international_description(span, proto):
                 break
@@ -905,6 +910,53 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
                 if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
                     proto.country = owner.country  # "... Command of the People's Liberation Army"
                     return True
+    return False
+
+
+# what a body's gloss says it is part of: "a unit under Russia's Defence Ministry", "a
+# subsidiary of Gazprom", "a brigade within the army"
+PART_PREPS = frozenset({"under", "of", "within"})
+# the sectors of armed members who name the body they fight in ("Russian fighters of X")
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
+
+
+def _glossed_owner(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """What the text glosses a body as, or who fights in it: "The U.N. peacekeeping mission
+    in the country, MINUSCA," is the U.N.'s, of no state; "the X Corps, a unit under Russia's
+    Defence Ministry" is Russian; "Russian fighters of the X Corps" make it Russian. Each
+    beats the story's state and the places the body acts in."""
+    root = span.root
+    inside = range(span.start, span.end)
+    anchors = [_appositive_head(span)] if root.dep_ == "appos" else []
+    anchors += [c for c in root.children if c.dep_ == "appos"]
+    for head in (h for h in anchors if h.i not in inside):
+        for c in head.children:
+            owner = at.get(c.i)
+            if c.dep_ in OWNER_LINKS and owner is not None and owner is not proto:
+                if owner.code in IGO_CODES and owner.country is None:
+                    proto.code = owner.code  # "the U.N. peacekeeping mission ..., X"
+                    proto.affiliation = proto.affiliation or owner.name
+                    return True
+            if c.dep_ != "prep" or c.lower_ not in PART_PREPS:
+                continue
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                owner = at.get(obj.i)
+                if owner is None or owner is proto or owner.country is None:
+                    continue
+                if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
+                    proto.country = owner.country  # "a unit under Russia's Defence Ministry"
+                    return True
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.i not in inside:
+        noun = of.head
+        group = at.get(noun.i)
+        if group is None or group.kind != "group" or group.sector not in ARMED_SECTORS:
+            return False
+        for c in noun.children:
+            people = b.demonym_at(c) if c.dep_ in ("amod", "compound") else None
+            if people is not None and people.kind == "state" and people.country:
+                proto.country = people.country  # "Russian fighters of the X Corps"
+                return True
     return False
 
 
