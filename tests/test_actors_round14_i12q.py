@@ -134,3 +134,19 @@ def test_fighters_of_a_demonym_make_the_body_theirs(resolve) -> None:
         "Tessit on Friday. Mali's government thanked them."
     )
     assert _one(resolve(text), "Iron Brigade").country == "TUR"
+
+
+def test_a_state_company_is_of_the_storys_state(resolve) -> None:
+    text = (
+        "Drivers employed by contractors of the state energy company Vostgaz blocked a road "
+        "in Kazakhstan on Monday. Kazakhstan's police detained four of them."
+    )
+    assert _one(resolve(text), "Vostgaz").country == "KAZ"
+
+
+def test_a_state_company_is_of_the_state_named_before_it(resolve) -> None:
+    text = (
+        "Moldova said on Monday that Russia's state-owned gas company Vostgaz had cut its "
+        "supplies. Moldova's president called it blackmail."
+    )
+    assert _one(resolve(text), "Vostgaz").country == "RUS"

@@ -46,7 +46,8 @@ saying what body a person leads, heads, chairs or runs, and where ("X, who leads
 cooperative in Y"), places the person in Y's state when the story names that state. A body's
 gloss says whose it is: an acronym glossed as "the U.N. peacekeeping mission in the country"
 is the U.N.'s, "a unit under Russia's Defence Ministry" is Russian, and so is a body whose
-"Russian fighters" the text names (`_glossed_owner`).
+"Russian fighters" the text names (`_glossed_owner`); "the state energy company X" is of the
+state named before those words, else of the story's state (`_state_company`).
 """
 
 from __future__ import annotations
@@ -164,6 +165,8 @@ def infer_nationality(
             if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
                 break
             if proto.kind == "organisation" and _glossed_owner(b, at, proto, span):
+                break
+            if proto.kind == "organisation" and _state_company(b, at, proto, span, home):
                 break
             if proto.kind != "state" and _international_description(span, proto):
                 break
@@ -958,6 +961,47 @@ def _glossed_owner(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
                 proto.country = people.country  # "Russian fighters of the X Corps"
                 return True
     return False
+
+
+@functools.cache
+def _state_owned_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in data_rows("state_owned_words.tsv"))
+
+
+def _state_company(
+    b: Builder, at: dict[int, Proto], proto: Proto, span: Span, home: Entity | None
+) -> bool:
+    """ "the state energy company X", "Russia's state-owned gas company X", "the Kazakh
+    state oil firm X": a company the words before its name call a state's belongs to the
+    state named before those words, else to the story's state."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or doc[k].lower_ not in b.kb.org_descriptors:
+        return False
+    words: list[str] = []
+    k -= 1
+    while k >= 0 and (doc[k].is_lower and doc[k].pos_ not in ("DET", "ADP", "PRON")
+                      or doc[k].text == "-" or doc[k].lower_ in _state_owned_words()):
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    # "state - owned" is one word, and a demonym may stand first ("the Kazakh state ...")
+    text = " ".join(words).replace(" - ", "-")
+    if not set(text.split()) & _state_owned_words():
+        return False
+    owner = at.get(k) if k >= 0 else None
+    if k >= 1 and doc[k].text in ("'s", "\u2019s"):
+        owner = at.get(k - 1)
+    if owner is not None and owner.kind == "state" and owner.country:
+        proto.country = owner.country  # "Russia's state-owned gas company X"
+        return True
+    people = b.demonym_at(doc[k]) if k >= 0 else None
+    if people is not None and people.kind == "state" and people.country:
+        proto.country = people.country  # "the Kazakh state oil firm X"
+        return True
+    if k >= 0 and doc[k].lower_ not in ("the", "a", "an") or home is None:
+        return False
+    proto.country, proto.country_basis = home.country, "story"
+    return True
 
 
 @functools.cache
