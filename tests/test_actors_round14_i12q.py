@@ -150,3 +150,15 @@ def test_a_state_company_is_of_the_state_named_before_it(resolve) -> None:
         "supplies. Moldova's president called it blackmail."
     )
     assert _one(resolve(text), "Vostgaz").country == "RUS"
+
+
+# 4. a name in apposition to a title, which NER took in part for a place
+
+
+def test_a_three_part_name_after_a_title_is_one_person(resolve) -> None:
+    text = (
+        "The U.N. special envoy for Sudan, Marta Lopez Soto, said the truce was holding "
+        "in most of the country."
+    )
+    person = _one(resolve(text), "Marta Lopez Soto")
+    assert (person.kind, person.country, person.code) == ("person", None, "UNO")

@@ -506,8 +506,12 @@ def _appositive_people(
     title_heads = {
         i for sp, r in role_spans if r.refers == "person" for i in (sp.end - 1, sp.root.i)
     }  # fmt: skip
-    out = []
+    out: list[Span] = []
     for ent in ents:
+        if out and out[-1].label_ == "PERSON" and ent.start < out[-1].end:
+            continue  # taken into the name before it
+        if ent.label_ != "PERSON":
+            ent = _name_run(ent, kb_hits)
         root = ent.root
         titled = (root.dep_ == "appos" and root.head.i in title_heads) or any(
             c.dep_ == "appos" and c.i in title_heads for c in root.children
@@ -520,6 +524,24 @@ def _appositive_people(
             ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
         out.append(ent)
     return out
+
+
+def _name_run(ent: Span, kb_hits: dict[int, Any]) -> Span:
+    """ "the U.N. envoy for Yemen, Marta Ruiz Ochoa, said": NER took the given name for a
+    place and left the surnames out; the name in apposition is the whole run of capitalised
+    proper nouns that the parser hangs on its last word (kept only if it is a titled name)."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title
+        and doc[end].is_alpha and end not in kb_hits
+    ):  # fmt: skip
+        end += 1
+    if end == ent.end or not ent.end <= doc[ent.end - 1].head.i < end:
+        return ent
+    if doc[end - 1].dep_ != "appos":
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_)
 
 
 def _named_before_title(
