@@ -38,6 +38,16 @@ noun, or its "of" phrase) outranks its remit (its "in/for/on/to/at/over" phrase)
 representative in Chad and the U.N. envoy for Yemen are of no state, Russia's envoy for
 Syria is Russian; "X, who heads the U.N. mission in Haiti" is the U.N.'s official; a special
 envoy or representative nothing places is sent to the story's state, not of it.
+
+Round 14 (branch issue-i12q): an official nothing else places who speaks in the capital of
+a state the story names ("Energy Minister X told reporters in Brasilia", "she said in Santo
+Domingo") is of that state, before the story's state is given to them; a relative clause
+saying what body a person leads, heads, chairs or runs, and where ("X, who leads a farmers'
+cooperative in Y"), places the person in Y's state when the story names that state. A body's
+gloss says whose it is: an acronym glossed as "the U.N. peacekeeping mission in the country"
+is the U.N.'s, "a unit under Russia's Defence Ministry" is Russian, and so is a body whose
+"Russian fighters" the text names (`_glossed_owner`); "the state energy company X" is of the
+state named before those words, else of the story's state (`_state_company`).
 """
 
 from __future__ import annotations
@@ -154,6 +164,10 @@ def infer_nationality(
                 break
             if proto.kind == "organisation" and _owner_of_body(b, at, proto, span):
                 break
+            if proto.kind == "organisation" and _glossed_owner(b, at, proto, span):
+                break
+            if proto.kind == "organisation" and _state_company(b, at, proto, span, home):
+                break
             if proto.kind != "state" and _international_description(span, proto):
                 break
             if proto.kind == "organisation" and _union_of_states(proto):
@@ -163,6 +177,8 @@ def infer_nationality(
             if proto.kind == "organisation" and _entity_in_name(b, proto, span, day):
                 break
             if _placed(span, proto, story, b):
+                break
+            if proto.kind == "person" and _leads_body_in_place(span, proto, story):
                 break
         if proto.country is None and proto.code is None and proto.kind in ("organisation", "group"):
             _acts_in_state(b, at, proto, spans.get(proto.key, []), story)
@@ -185,6 +201,8 @@ def infer_nationality(
             _envoy_named_before(doc, b, at, proto, spans.get(proto.key, []))
         if proto.country is None and proto.kind == "person" and proto.role in DIVISION_ROLES:
             _head_of_division_named(at, proto, spans.get(proto.key, []))
+        if proto.country is None and proto.kind == "person" and proto.role is not None:
+            _speaks_in_capital(b, at, proto, spans.get(proto.key, []), story)
         if proto.country is None and home is not None and _national(proto, b):
             _office_of_state_just_named(b, at, proto, spans.get(proto.key, []), home)
         if proto.country is None and home is not None and _national(proto, b):
@@ -663,6 +681,64 @@ def _office_of_state_just_named(
         proto.country = other.country
 
 
+def _speaks_in_capital(
+    b: Builder, at: dict[int, Proto], proto: Proto, spans: list[Span], story: Story
+) -> None:
+    """ "Energy Minister X told reporters in Brasilia that ...", "she said in Santo Domingo":
+    an official nothing else places, who speaks in the capital of a state the story names,
+    is of that state (officials speak at home unless the text says whose they are)."""
+    from eventwire.nlp.quotes import speech_verbs
+
+    verbs = speech_verbs()
+    for span in spans:
+        tok = span.root
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs:
+            continue
+        verb = tok.head
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ != "in":
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                left = place.i  # "Santo Domingo", which NER may leave untagged
+                while left > prep.i + 1 and place.doc[left - 1].dep_ == "compound":
+                    left -= 1
+                state = b.kb.capital(place.doc[left : place.i + 1].text)
+                if state is not None and state.id in story.named and state.country:
+                    proto.country = state.country
+                    return
+
+
+# verbs of leading a body: "X, who leads a farmers' cooperative in Y"
+LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "direct"})
+
+
+def _leads_body_in_place(span: Span, proto: Proto, story: Story) -> bool:
+    """ "X, who leads a farmers' cooperative in Y", "X, who runs a clinic in Y": the body a
+    person leads, in a place of a state the story names, places the person there (only such
+    a clause: other relative clauses say what a person did, not where they belong)."""
+    from eventwire.actors.national import place_state_of_name
+
+    for clause in (c for c in span.root.children if c.dep_ == "relcl"):
+        if clause.lemma_.lower() not in LEADING_VERBS:
+            continue
+        for body in (c for c in clause.children if c.dep_ == "dobj"):
+            preps = [c for c in body.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+            preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"]
+            for place in (t for p in preps for t in p.children if t.dep_ == "pobj"):
+                left = place.i  # "San Pedro": the compound words of the place's name
+                while left > 0 and place.doc[left - 1].dep_ == "compound":
+                    left -= 1
+                name = place.doc[left : place.i + 1]
+                if not place.is_title or not all(t.pos_ == "PROPN" for t in name):
+                    continue
+                state = place_state_of_name(name.text)
+                if state is not None and state.id in story.named and state.country:
+                    proto.country = state.country
+                    return True
+    return False
+
+
 def _branch_state(at: dict[int, Proto], tok: Token) -> Proto | None:
     """A state that owns the body named at `tok` ("Argentina's Amnesty International")."""
     body = at.get(tok.i)
@@ -838,6 +914,94 @@ def _owner_of_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
                     proto.country = owner.country  # "... Command of the People's Liberation Army"
                     return True
     return False
+
+
+# what a body's gloss says it is part of: "a unit under Russia's Defence Ministry", "a
+# subsidiary of Gazprom", "a brigade within the army"
+PART_PREPS = frozenset({"under", "of", "within"})
+# the sectors of armed members who name the body they fight in ("Russian fighters of X")
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
+
+
+def _glossed_owner(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -> bool:
+    """What the text glosses a body as, or who fights in it: "The U.N. peacekeeping mission
+    in the country, MINUSCA," is the U.N.'s, of no state; "the X Corps, a unit under Russia's
+    Defence Ministry" is Russian; "Russian fighters of the X Corps" make it Russian. Each
+    beats the story's state and the places the body acts in."""
+    root = span.root
+    inside = range(span.start, span.end)
+    anchors = [_appositive_head(span)] if root.dep_ == "appos" else []
+    anchors += [c for c in root.children if c.dep_ == "appos"]
+    for head in (h for h in anchors if h.i not in inside):
+        for c in head.children:
+            owner = at.get(c.i)
+            if c.dep_ in OWNER_LINKS and owner is not None and owner is not proto:
+                if owner.code in IGO_CODES and owner.country is None:
+                    proto.code = owner.code  # "the U.N. peacekeeping mission ..., X"
+                    proto.affiliation = proto.affiliation or owner.name
+                    return True
+            if c.dep_ != "prep" or c.lower_ not in PART_PREPS:
+                continue
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                owner = at.get(obj.i)
+                if owner is None or owner is proto or owner.country is None:
+                    continue
+                if owner.kind in ("state", "organisation") or owner.sector in NATIONAL_SECTORS:
+                    proto.country = owner.country  # "a unit under Russia's Defence Ministry"
+                    return True
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.i not in inside:
+        noun = of.head
+        group = at.get(noun.i)
+        if group is None or group.kind != "group" or group.sector not in ARMED_SECTORS:
+            return False
+        for c in noun.children:
+            people = b.demonym_at(c) if c.dep_ in ("amod", "compound") else None
+            if people is not None and people.kind == "state" and people.country:
+                proto.country = people.country  # "Russian fighters of the X Corps"
+                return True
+    return False
+
+
+@functools.cache
+def _state_owned_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in data_rows("state_owned_words.tsv"))
+
+
+def _state_company(
+    b: Builder, at: dict[int, Proto], proto: Proto, span: Span, home: Entity | None
+) -> bool:
+    """ "the state energy company X", "Russia's state-owned gas company X", "the Kazakh
+    state oil firm X": a company the words before its name call a state's belongs to the
+    state named before those words, else to the story's state."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or doc[k].lower_ not in b.kb.org_descriptors:
+        return False
+    words: list[str] = []
+    k -= 1
+    while k >= 0 and (doc[k].is_lower and doc[k].pos_ not in ("DET", "ADP", "PRON")
+                      or doc[k].text == "-" or doc[k].lower_ in _state_owned_words()):
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    # "state - owned" is one word, and a demonym may stand first ("the Kazakh state ...")
+    text = " ".join(words).replace(" - ", "-")
+    if not set(text.split()) & _state_owned_words():
+        return False
+    owner = at.get(k) if k >= 0 else None
+    if k >= 1 and doc[k].text in ("'s", "\u2019s"):
+        owner = at.get(k - 1)
+    if owner is not None and owner.kind == "state" and owner.country:
+        proto.country = owner.country  # "Russia's state-owned gas company X"
+        return True
+    people = b.demonym_at(doc[k]) if k >= 0 else None
+    if people is not None and people.kind == "state" and people.country:
+        proto.country = people.country  # "the Kazakh state oil firm X"
+        return True
+    if k >= 0 and doc[k].lower_ not in ("the", "a", "an") or home is None:
+        return False
+    proto.country, proto.country_basis = home.country, "story"
+    return True
 
 
 @functools.cache

@@ -21,6 +21,7 @@ from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
 from eventwire.actors.collectives import collectives
 from eventwire.actors.descriptors import described_organisations
+from eventwire.actors.embassies import embassy_actors
 from eventwire.actors.federated import (
     acting_divisions,
     breakaway_entities,
@@ -223,6 +224,7 @@ def resolve_actors(
     ents = [e for e in ents if not (e.label_ == "PERSON" and e.end in titles
                                     and kb.demonym(e.text) is not None)]  # fmt: skip
     ents = [e for e in ents if not _inside_body_name(e, kb_hits)]
+    ents = [e for e in ents if not _portfolio(e, role_spans, kb_hits)]
     # "Sri Lankan police", "Papua New Guinean troops": a demonym of several words NER took
     # for a name is no person or body of its own
     ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
@@ -249,6 +251,7 @@ def resolve_actors(
     acting_divisions(doc, b, story, claimed)
     breakaway_entities(doc, b, story, claimed)
     title_roles = _people(doc, b, ents, role_spans, kb_hits, claimed)
+    embassy_actors(doc, b, kb_hits, claimed)  # "China's embassy in X": no mention of China
     _group_phrases(doc, b, role_spans, kb_hits, claimed, org_tokens, title_roles, home)
     _coordinated_organs(doc, b, kb_spans, kb_hits, claimed)
     _named(doc, b, ents, kb_spans, kb_hits, role_spans, claimed, home)
@@ -520,8 +523,12 @@ def _appositive_people(
     title_heads = {
         i for sp, r in role_spans if r.refers == "person" for i in (sp.end - 1, sp.root.i)
     }  # fmt: skip
-    out = []
+    out: list[Span] = []
     for ent in ents:
+        if out and out[-1].label_ == "PERSON" and ent.start < out[-1].end:
+            continue  # taken into the name before it
+        if ent.label_ != "PERSON":
+            ent = _name_run(ent, kb_hits)
         root = ent.root
         titled = (root.dep_ == "appos" and root.head.i in title_heads) or any(
             c.dep_ == "appos" and c.i in title_heads for c in root.children
@@ -534,6 +541,24 @@ def _appositive_people(
             ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
         out.append(ent)
     return out
+
+
+def _name_run(ent: Span, kb_hits: dict[int, Any]) -> Span:
+    """ "the U.N. envoy for Yemen, Marta Ruiz Ochoa, said": NER took the given name for a
+    place and left the surnames out; the name in apposition is the whole run of capitalised
+    proper nouns that the parser hangs on its last word (kept only if it is a titled name)."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title
+        and doc[end].is_alpha and end not in kb_hits
+    ):  # fmt: skip
+        end += 1
+    if end == ent.end or not ent.end <= doc[ent.end - 1].head.i < end:
+        return ent
+    if doc[end - 1].dep_ != "appos":
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_)
 
 
 def _named_before_title(
@@ -799,6 +824,27 @@ def _after_portfolio(doc: Doc, k: int) -> int:
     if end - k < 3 or not all(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
         return k - 1  # the preposition: no name follows the portfolio
     return end - 2
+
+
+# the last word of a title whose capitalised words before it name a portfolio, not a body
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+def _portfolio(
+    ent: Span, role_spans: list[tuple[Span, Role]], kb_hits: dict[int, tuple[Span, Entity, str]]
+) -> bool:
+    """ "Mines and Energy Minister X", "Trade Secretary X": capitalised words NER took for a
+    body right before a minister's title are the portfolio, no body the person speaks for
+    (a body's name ends in its noun: "Palestinian Authority Minister X", "Interior Ministry
+    spokesman X"; a knowledge-base body or party stays one)."""
+    if ent.label_ != "ORG" or ent[-1].lower_ in BODY_NAME_ENDS:
+        return False
+    if any(i in kb_hits for i in range(ent.start, ent.end)):
+        return False
+    return any(
+        sp.start == ent.end and r.refers == "person" and sp[-1].lower_ in PORTFOLIO_TITLES
+        for sp, r in role_spans
+    )
 
 
 def _name_word(doc: Doc, i: int, taken: set[int], kb_hits: dict[int, Any]) -> bool:

@@ -42,7 +42,9 @@ Decisions (see the gold README for the conventions followed):
   before or after a dated act fall on its day; a bare time of day ("by the evening hours")
   and "shortly before midnight Wednesday" keep the day named. Past the first two paragraphs
   only the lead's own speaker, quoted or saying more, takes the lead's day; after the lead a
-  new speaker's "said" is a statement of its own (undated).
+  new speaker's "said" is a statement of its own (undated), and so is an act told with the
+  speaker's own quoted words ('She accused X of ignoring "every request"', issue-i12q:
+  whowhen5 0.909 -> 0.932, whowhen7 0.971 -> 0.985, others unchanged).
 - Lead party (issue 12, branch issue-12e, chosen from the errors of bench/holdout/whowhen and
   whowhen2): given the article's actors, an act after the lead takes the lead's day only
   when its source is the lead sentence's subject or an office of that same government
@@ -1250,6 +1252,10 @@ def _carries_lead(
     verb = _verb_of(trigger)
     if speech is None and verb.lemma_.lower() in {"say", "add", "tell"}:
         return _lead_speaker(verb, ent.sent)  # a new speaker's words: a statement of its own
+    if speech is None and any(sent.start_char <= q.start < sent.end_char for q in quoted):
+        # 'She accused X of ignoring "every request"': an act told with the speaker's own
+        # words is a statement, of its own day unless the lead's subject makes it
+        return _lead_speaker(verb, ent.sent)
     if speech is not None:  # quoted words: undated unless they come from the lead's statement
         return _told_in_past(speech) and _names_lead_source(speech, ent.sent)
     return own_party and _simple_past(_verb_of(trigger))
