@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from eventwire.actors.table import ActorTable
-from eventwire.model import Actor
+from eventwire.model import Actor, Event, Evidence
+from eventwire.nlp.dates import date_events
 
 
 def actor_at_text(table: ActorTable, text: str, needle: str, nth: int = 0) -> Actor | None:
@@ -27,6 +28,19 @@ def one_actor(table: ActorTable, name: str) -> Actor:
     found = [a for a in table if a.name == name]
     assert len(found) == 1, [(a.name, a.kind, a.country, a.code) for a in table]
     return found[0]
+
+
+def dated_event(
+    doc: Any, sentence: str, trigger: str, published: str | None, event_type: str = "REQUEST"
+) -> Event:
+    """An event of `sentence` (in the parsed `doc`) triggered by `trigger`, dated as the
+    pipeline dates it against `published`."""
+    start = doc.text.index(sentence)
+    t_start = doc.text.index(trigger, start)
+    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
+    event = Event("e1", event_type, ev)
+    date_events([event], doc, published)
+    return event
 
 
 def free_port() -> int:

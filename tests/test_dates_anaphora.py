@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Event, Evidence
-from eventwire.nlp.dates import date_events
+from eventwire.model import Event
 from tests.helpers import actor_at_text as _at
+from tests.helpers import dated_event
 
 PUB = "2021-06-15"
 
 
 def dated(doc, sentence: str, trigger: str, published: str | None = PUB) -> Event:
-    start = doc.text.index(sentence)
-    t_start = doc.text.index(trigger, start)
-    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
-    event = Event("e1", "CONCEDE", ev)
-    date_events([event], doc, published)
-    return event
+    return dated_event(doc, sentence, trigger, published, "CONCEDE")
 
 
 FIRST = "A parliamentary hearing on the port contract was held on March 3, 2021."

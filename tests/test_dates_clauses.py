@@ -11,17 +11,13 @@ from hypothesis import strategies as st
 
 from eventwire.model import Event, Evidence
 from eventwire.nlp.dates import date_events
+from tests.helpers import dated_event
 
 PUB = "2021-03-10"  # a Wednesday
 
 
 def dated(doc, sentence: str, trigger: str, published: str | None = PUB) -> Event:
-    start = doc.text.index(sentence)
-    t_start = doc.text.index(trigger, start)
-    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
-    event = Event("e1", "REQUEST", ev)
-    date_events([event], doc, published)
-    return event
+    return dated_event(doc, sentence, trigger, published, "REQUEST")
 
 
 ACCORDS = (

@@ -4,19 +4,14 @@ describing the object, a present-tense state). Sentences written for these tests
 
 from __future__ import annotations
 
-from eventwire.model import Event, Evidence
-from eventwire.nlp.dates import date_events
+from eventwire.model import Event
+from tests.helpers import dated_event
 
 PUB = "2026-03-13"  # a Friday
 
 
 def dated(doc, sentence: str, trigger: str) -> Event:
-    start = doc.text.index(sentence)
-    t_start = doc.text.index(trigger, start)
-    ev = Evidence(sentence, start, start + len(sentence), trigger, t_start, t_start + len(trigger))
-    event = Event("e1", "ASSAULT", ev)
-    date_events([event], doc, PUB)
-    return event
+    return dated_event(doc, sentence, trigger, PUB, "ASSAULT")
 
 
 RAID = "Border guards raided a smugglers' camp near the river on Wednesday, officials said."
