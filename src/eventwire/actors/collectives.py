@@ -8,6 +8,13 @@ is the phrase without articles, numbers and words of quantity ("Several conserva
 is "conservative groups"); "members" keeps what they are members of. Its country comes from
 what the text says (nationality.py): a demonym, a party word or a place in the phrase, else,
 for a group that acts where the story happens, the story's state.
+
+A plural for people at large ("people", "women", "employees": counted_nouns.tsv) is a group
+only where a number counts it and words say who they are ("two female employees") or the
+crowd gathers or protests ("about 40 women gathered": crowd_verbs.tsv); counts in thousands
+or millions are a population. Such a group, and a people counted by its demonym ("47
+Haitians"), is named by its counted phrase (`counted_names`): uncounted, its name would mean
+everyone of its kind.
 """
 
 from __future__ import annotations
@@ -57,6 +64,13 @@ def collective_nouns() -> dict[str, Collective]:
     }
 
 
+@functools.cache
+def counted_nouns() -> dict[str, Collective]:
+    """Nouns for people that make a group only where a number counts them (counted_nouns.tsv)."""
+    rows = data_rows("counted_nouns.tsv")
+    return {r["noun"]: Collective(r["noun"], r["sector"], True, False) for r in rows}
+
+
 def collectives(
     doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]], claimed: set[int]
 ) -> None:
@@ -64,6 +78,9 @@ def collectives(
     nouns = collective_nouns()
     for tok in doc:
         kind = nouns.get(tok.lower_)
+        if kind is None and tok.lower_ in counted_nouns() and _counted(tok) \
+                and (_described(tok) or _crowd_acts(tok)):  # fmt: skip
+            kind = counted_nouns()[tok.lower_]
         if kind is None or tok.i in claimed or tok.i in kb_hits or tok.ent_type_:
             continue
         if not tok.is_lower and not _opens_sentence(tok) and tok.lower_ != "members":
@@ -116,7 +133,8 @@ def is_local(proto: Proto) -> bool:
     """A collective that acts where the story happens ("supporters", "conservative groups")."""
     if not is_collective(proto):
         return False
-    kind = collective_nouns().get(proto.key.split(":")[1])
+    noun = proto.key.split(":")[1]
+    kind = collective_nouns().get(noun) or counted_nouns().get(noun)
     return kind is not None and kind.local
 
 
@@ -132,6 +150,45 @@ def _acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return _acted_on(tok.head)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
+
+
+# counts of a population or a mass, not of a group that acts together ("a million people
+# live there", "thousands of people tried to cross")
+MASS_COUNTS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions"})
+
+
+def _counted(tok: Token) -> bool:
+    """ "47 people", "two female employees", "hundreds of women", "several hundred people";
+    not counted in thousands or millions (MASS_COUNTS)."""
+    words = [t.lower_ for t in tok.doc[max(tok.left_edge.i, tok.i - 8):tok.i]]
+    count = _count_of(tok)
+    if count is not None:
+        words += [t.lower_ for t in count.subtree]
+    if any(w in MASS_COUNTS for w in words):
+        return False
+    if count is not None and count.lower_ not in QUANTITY - COUNT_NOUNS:
+        return True
+    return any(c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in tok.children)
+
+
+def _described(tok: Token) -> bool:
+    """ "two female employees", "three strike leaders": words that say who they are."""
+    return any(c.dep_ in MODIFIERS and c.i < tok.i and not c.like_num and c.is_alpha
+               for c in tok.children)  # fmt: skip
+
+
+def _crowd_acts(tok: Token) -> bool:
+    """ "about 40 women gathered", "hundreds of people marched": the counted crowd is the
+    subject of a verb of gathering or protest (crowd_verbs.tsv)."""
+    count = _count_of(tok) or tok
+    while count.dep_ == "conj" and count.head is not count:
+        count = count.head
+    return count.dep_ == "nsubj" and count.head.lemma_.lower() in _crowd_verbs()
+
+
+@functools.cache
+def _crowd_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in data_rows("crowd_verbs.tsv"))
 
 
 def _trade_said(tok: Token, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
@@ -315,3 +372,73 @@ def _members_of(tok: Token) -> int:
     if pobj is None or not pobj.text[:1].isupper():
         return tok.i + 1
     return pobj.right_edge.i + 1
+
+
+# words of a count that carry no number ("hundreds of", "dozens of", "tens of thousands of")
+COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "tens", "scores", "millions"})
+# words that hedge or bound a number ("about 40", "at least 14", "more than 100,000")
+HEDGES = frozenset({"about", "around", "nearly", "almost", "some", "over", "roughly", "several",
+                    "approximately", "least", "than", "up", "to", "a", "few", "only", "just",
+                    "at", "more", "fewer", "less", "estimated", "an"})  # fmt: skip
+
+
+def counted_names(doc: Doc, b: Builder) -> None:
+    """ "Soldiers detained 47 Haitians", "three strike leaders", "hundreds of residents
+    demonstrated": a group first written with its count is named by the counted phrase, the
+    way a reader refers to it ("the 47 Haitians"); an uncounted group keeps its name."""
+    for proto in b.protos.values():
+        if not proto.spans or not _named_by_count(proto):
+            continue
+        start, end = min(proto.spans)
+        first = _counted_start(doc, start, end)
+        if first is None:
+            continue
+        if proto.key.startswith("coll:"):  # "two female employees in X": the count and noun
+            noun = proto.key.split(":")[1]
+            ends = [t.idx + len(t) for t in doc.char_span(start, end, alignment_mode="expand")
+                    or () if t.lower_ == noun]  # fmt: skip
+            end = ends[0] if ends else end
+        name = " ".join(b.text[doc[first].idx:end].split())
+        if _opens_sentence(doc[first]):
+            name = name[:1].lower() + name[1:]
+        proto.name = name
+
+
+def _named_by_count(proto: Proto) -> bool:
+    """A group that, without its count, would name people at large: a people by its demonym
+    ("Haitians" of "47 Haitians") or a counted noun ("about 40 women")."""
+    if proto.kind != "group":
+        return False
+    parts = proto.key.split(":")
+    return parts[0] == "people" or parts[0] == "coll" and parts[1] in counted_nouns()
+
+
+def _counted_start(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of the count of the group mentioned at [start, end), or None when no
+    number counts it: the count may open the mention ("hundreds of oil workers") or stand
+    just before it ("47" of "47 Haitians", "about 40" of "about 40 women")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    k = span.start
+    if _count_word(doc[k]) and k + 1 < span.end:
+        return _hedged(doc, k)  # the mention opens with its count
+    while k > 0 and _count_word(doc[k - 1]):
+        k -= 1
+    return _hedged(doc, k) if k < span.start else None
+
+
+def _hedged(doc: Doc, k: int) -> int:
+    while k > 0 and doc[k - 1].lower_ in HEDGES:
+        k -= 1
+    return k
+
+
+def _count_word(tok: Token) -> bool:
+    """A number ("47", "three", "several hundred") or a count noun with its "of"
+    ("hundreds of"); "one" counts a person, not a group."""
+    if tok.like_num:
+        return tok.lower_ != "one" and tok.pos_ in ("NUM", "ADJ", "DET")
+    if tok.lower_ in COUNT_NOUNS:
+        return True
+    return tok.lower_ == "of" and tok.i > 0 and tok.nbor(-1).lower_ in COUNT_NOUNS
