@@ -49,3 +49,46 @@ def test_a_population_counted_in_millions_is_no_group(resolve) -> None:
 def test_an_uncounted_trade_group_keeps_its_name(resolve) -> None:
     text = "Hundreds of dock workers blocked the port of Durban on Tuesday."
     assert "dock workers" in _names(resolve(text))
+
+
+# 2. title-case words whose initials spell the bracketed acronym after them, ending in a
+#    body's noun, are one body's name even where NER found none
+
+
+def _without_names(nlp, text: str):
+    """The parse of `text` with no entity the NER found around the bracketed acronym, as
+    where it misses a long body name (`doc.ents` reset there)."""
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME", "CARDINAL", "GPE")
+                and "(" not in doc[max(e.start - 1, 0):e.end + 1].text]  # fmt: skip
+    return doc
+
+
+def test_a_spelled_out_police_force_with_its_acronym_is_one_body(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    text = (
+        "The Royal Vanuatu Police Force (RVPF) said it had sent 40 extra officers to the "
+        "island on Sunday night."
+    )
+    body = _one(resolve_actors(_without_names(nlp, text)), "Royal Vanuatu Police Force")
+    assert body.kind == "organisation" and body.country == "VUT"
+
+
+def test_a_spelled_out_agency_with_its_acronym_is_one_body(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    text = (
+        "The Coastal Fisheries Protection Agency (CFPA) seized two trawlers on Tuesday, "
+        "officials said."
+    )
+    names = _names(resolve_actors(_without_names(nlp, text)))
+    assert "Coastal Fisheries Protection Agency" in names
+
+
+def test_title_words_that_do_not_spell_the_acronym_are_no_body(nlp) -> None:
+    from eventwire.actors.resolve import resolve_actors
+
+    text = "Officials from the Coastal Fisheries Agency (NFA) met on Tuesday."
+    names = _names(resolve_actors(_without_names(nlp, text)))
+    assert "Officials Coastal Fisheries Agency" not in names

@@ -30,7 +30,7 @@ from eventwire.actors.federated import (
 )
 from eventwire.actors.filters import is_place_name, not_an_actor
 from eventwire.actors.gender import person_gender
-from eventwire.actors.glossed import glossed_names
+from eventwire.actors.glossed import gloss_nouns, glossed_names
 from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import (
     IGO_CODES,
@@ -217,6 +217,7 @@ def resolve_actors(
     # for a name is no person or body of its own
     ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
                                     and kb.demonym(e.text))]  # fmt: skip
+    ents = _spelled_out_names(doc, ents, role_spans, kb_hits)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -1901,6 +1902,53 @@ def _coordinated_organs(
             proto.country, proto.code = parent.country, parent.code
         b.mention(proto, doc[start].idx, span.end_char)
         claimed.update(range(start, span.end))
+
+
+def _spelled_out_names(
+    doc: Doc,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+) -> list[Span]:
+    """ "The Royal Solomon Islands Police Force (RSIPF) said": title-case words whose
+    initials spell the acronym bracketed after them, and whose last word is a body's noun
+    (a group or body role, a gloss or descriptor noun: "Force", "Ministry", "Agency"), are
+    one body's name even where NER found none or only a piece of it."""
+    roles = load_kb().roles
+    heads = set(gloss_nouns())
+    heads |= {p for p, r in roles.items() if r.refers != "person" and " " not in p}
+    spans = []
+    for tok in doc[2:-1]:
+        short = tok.text
+        if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not _acronym(short):
+            continue
+        if len(short) > 6 or tok.i - 2 in kb_hits or doc[tok.i - 2].lower_ not in heads:
+            continue
+        start = _initials_start(doc, tok.i - 1, short)
+        if start is None or any(kb_hits[i][1].kind != "state" for i in range(start, tok.i - 1)
+                                if i in kb_hits):  # fmt: skip
+            continue
+        spans.append(Span(doc, start, tok.i - 1, label="ORG"))
+    if not spans:
+        return ents
+    kept = [e for e in ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
+def _initials_start(doc: Doc, end: int, short: str) -> int | None:
+    """Where the title-case words ending before `end` start whose initials (joiners such as
+    "of", "and" left out) spell `short`; None when they do not."""
+    k, letters = end, ""
+    while k > 0 and len(letters) < len(short):
+        word = doc[k - 1]
+        if word.lower_ in ACRONYM_JOINERS and letters:
+            k -= 1
+            continue
+        if not word.is_title or not word.is_alpha:
+            return None
+        letters = word.text[0] + letters
+        k -= 1
+    return k if letters == short and doc[k].lower_ not in ACRONYM_JOINERS else None
 
 
 def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
