@@ -157,14 +157,22 @@ def _acts(tok: Token) -> bool:
 MASS_COUNTS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions"})
 
 
+def _mass(tok: Token) -> bool:
+    """A word of a count in thousands or more: "thousands", "million", "50,000"."""
+    if tok.lower_ in MASS_COUNTS:
+        return True
+    digits = tok.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000
+
+
 def _counted(tok: Token) -> bool:
     """ "47 people", "two female employees", "hundreds of women", "several hundred people";
     not counted in thousands or millions (MASS_COUNTS)."""
-    words = [t.lower_ for t in tok.doc[max(tok.left_edge.i, tok.i - 8):tok.i]]
+    words = list(tok.doc[max(tok.left_edge.i, tok.i - 8):tok.i])
     count = _count_of(tok)
     if count is not None:
-        words += [t.lower_ for t in count.subtree]
-    if any(w in MASS_COUNTS for w in words):
+        words += list(count.subtree)
+    if any(_mass(w) for w in words):
         return False
     if count is not None and count.lower_ not in QUANTITY - COUNT_NOUNS:
         return True
@@ -383,22 +391,22 @@ HEDGES = frozenset({"about", "around", "nearly", "almost", "some", "over", "roug
 
 
 def counted_names(doc: Doc, b: Builder) -> None:
-    """ "Soldiers detained 47 Haitians", "three strike leaders", "hundreds of residents
-    demonstrated": a group first written with its count is named by the counted phrase, the
-    way a reader refers to it ("the 47 Haitians"); an uncounted group keeps its name."""
+    """ "Soldiers detained 47 Haitians", "about 40 women gathered": a people by its demonym,
+    or a counted noun's group, first written with its count is named by the counted phrase,
+    the way a reader refers to it ("the 47 Haitians"); uncounted, or counted in thousands
+    or more (a population: "more than 50,000 ethnic Hungarians"), it keeps its name."""
     for proto in b.protos.values():
         if not proto.spans or not _named_by_count(proto):
             continue
         start, end = min(proto.spans)
+        span = doc.char_span(start, end, alignment_mode="expand")
         first = _counted_start(doc, start, end)
-        if first is None:
+        if span is None or first is None or any(_mass(t) for t in doc[first : span.end]):
             continue
         if proto.key.startswith("coll:"):  # "two female employees in X": the count and noun
             noun = proto.key.split(":")[1]
-            ends = [t.idx + len(t) for t in doc.char_span(start, end, alignment_mode="expand")
-                    or () if t.lower_ == noun]  # fmt: skip
-            end = ends[0] if ends else end
-        name = " ".join(b.text[doc[first].idx:end].split())
+            end = next((t.idx + len(t) for t in span if t.lower_ == noun), end)
+        name = " ".join(b.text[doc[first].idx : end].split())
         if _opens_sentence(doc[first]):
             name = name[:1].lower() + name[1:]
         proto.name = name
