@@ -92,3 +92,29 @@ def test_title_words_that_do_not_spell_the_acronym_are_no_body(nlp) -> None:
     text = "Officials from the Coastal Fisheries Agency (NFA) met on Tuesday."
     names = _names(resolve_actors(_without_names(nlp, text)))
     assert "Officials Coastal Fisheries Agency" not in names
+
+
+# 3. a body named by its noun and a remit of two parts joined by "and" is one name, also
+#    where the people of the body are named first ("officers of the Ministry for ...")
+
+REMIT = "Ministry for the Protection of Forests and the Promotion of Tourism"
+
+
+def test_a_remit_of_two_parts_is_one_body_name(resolve) -> None:
+    text = f"The {REMIT} fined three logging companies on Monday, officials in Quito said."
+    assert REMIT in _names(resolve(text))
+
+
+def test_the_body_of_officers_named_by_a_long_remit_is_an_actor(resolve) -> None:
+    text = f"Last week, inspectors of the {REMIT} detained two loggers near Tena."
+    assert REMIT in _names(resolve(text))
+
+
+def test_a_second_body_after_and_is_not_part_of_the_first(resolve) -> None:
+    text = "The Ministry of Finance and the Central Bank announced new rules on Monday."
+    assert "Ministry of Finance and the Central Bank" not in _names(resolve(text))
+
+
+def test_the_body_of_officers_is_an_actor_where_the_parse_cuts_its_name(resolve) -> None:
+    text = "On Monday, officers of the Department for the Prevention of Fraud raided a bank."
+    assert "Department for the Prevention of Fraud" in _names(resolve(text))

@@ -203,6 +203,7 @@ def resolve_actors(
     home = story.home
     named = [e for e in doc_ents(doc) if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
     whole = [_whole_body_name(e) for e in named]  # an event's name stays no actor
+    whole = [e for e in whole if not _inside_longer_body(e, whole)]
     trimmed = [_trim(e) for e in whole if e.label_ != "EVENT"]
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
@@ -680,6 +681,7 @@ def _whole_body_name(ent: Span) -> Span:
         while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
             k += 1
         end = k if k > end else end
+    end = _joined_remit(doc, start, end)
     last = doc[end - 1]
     if last.text in POSSESSIVE and end - 2 > start:
         owner = doc[end - 2]
@@ -690,6 +692,51 @@ def _whole_body_name(ent: Span) -> Span:
                 and all(t.is_lower for t in doc[end : head.i + 1])):  # fmt: skip
             end = head.i + 1
     return Span(doc, start, end, label=label)
+
+
+def _body_noun(word: str) -> bool:
+    """A noun that heads a body's name: an institution's, a gloss or descriptor noun
+    ("bank", "court"), or a group or body role ("police", "army")."""
+    if word in INSTITUTION_HEADS or word in BODY_NOUNS or word in gloss_nouns():
+        return True
+    role = load_kb().roles.get(word)
+    return role is not None and role.refers != "person"
+
+
+def _inside_longer_body(ent: Span, ents: list[Span]) -> bool:
+    """NER's body inside another's name made whole ("the Prevention of Vice" of "the
+    Ministry for the Propagation of Virtue and the Prevention of Vice")."""
+    return ent.label_ == "ORG" and any(
+        o.label_ == "ORG" and o.start <= ent.start and ent.end <= o.end and len(o) > len(ent)
+        for o in ents
+    )
+
+
+def _joined_remit(doc: Doc, start: int, end: int) -> int:
+    """ "the Ministry for the Propagation of Virtue" + "and the Prevention of Vice": a body
+    named by its noun and its remit ("Ministry of", "Commission for") whose name NER cut at
+    an "and" runs on over the capitalised words of the second part of the remit, unless
+    they name a body or a place of their own ("and the Interior Ministry"); NER's body for
+    the second part alone ("the Prevention of Vice") is part of the name."""
+    k = start + (doc[start].lower_ == "the")
+    if k + 1 >= end or doc[k].lower_ not in INSTITUTION_HEADS or doc[k + 1].lower_ not in (
+        "of", "for"
+    ):
+        return end
+    at = end
+    if at + 1 >= len(doc) or doc[at].lower_ != "and" or not doc[end - 1].is_title:
+        return end
+    at += 1 + (doc[at + 1].lower_ == "the")
+    last = None
+    while at < len(doc) and doc[at].ent_type_ in ("", "ORG") and (
+        doc[at].is_title and doc[at].is_alpha or doc[at].lower_ in ("of", "for", "the")
+    ):
+        if doc[at].is_title:
+            if _body_noun(doc[at].lower_):
+                return end  # "and the Central Bank": a second body
+            last = at
+        at += 1
+    return last + 1 if last is not None else end
 
 
 def _trim(ent: Span) -> Span | None:
@@ -1637,9 +1684,13 @@ def _members_of(
 
 
 def _named_body(body: Span) -> bool:
-    """The words after "of" are one proper name NER tags a body ("the Border Guard")."""
-    ents = [e for e in body.ents if e.label_ == "ORG"]
-    return len(ents) == 1 and ents[0].end == body.end and ents[0].start <= body.start + 1
+    """The words after "of" are one proper name NER tags a body ("the Border Guard"), also
+    one that runs on past the noun the parse ends them with ("the Ministry" + "for the
+    Propagation of Virtue")."""
+    ents = [e for e in body.doc.ents if e.label_ == "ORG" and e.start < body.end
+            and e.end > body.start]  # fmt: skip
+    return len(ents) == 1 and ents[0].end >= body.end and ents[0].start <= body.start + 1 \
+        and ents[0].start >= body.start  # fmt: skip
 
 
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
