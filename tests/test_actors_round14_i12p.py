@@ -118,3 +118,36 @@ def test_a_second_body_after_and_is_not_part_of_the_first(resolve) -> None:
 def test_the_body_of_officers_is_an_actor_where_the_parse_cuts_its_name(resolve) -> None:
     text = "On Monday, officers of the Department for the Prevention of Fraud raided a bank."
     assert "Department for the Prevention of Fraud" in _names(resolve(text))
+
+
+# 4. an office named by its holder's title or by an international body and its remit acts
+#    as a body; "the three" takes up the group counted by three
+
+
+def test_a_holders_office_that_acts_is_a_body_of_the_story_state(resolve) -> None:
+    text = (
+        "TASHKENT, March 3 (Reuters) - Uzbek police detained two bloggers on Monday. The "
+        "district prosecutor's office charged them with insulting the president."
+    )
+    body = _one(resolve(text), "district prosecutor's office")
+    assert body.kind == "organisation" and body.country == "UZB"
+
+
+def test_an_office_cited_as_a_source_is_no_actor(resolve) -> None:
+    text = "Twelve people were hurt, according to a report citing the mayor's office."
+    assert "mayor's office" not in _names(resolve(text))
+
+
+def test_an_international_bodys_office_with_its_remit_is_a_body(resolve) -> None:
+    text = "In Geneva, the U.N. refugee office urged Tunisia to stop the expulsions."
+    body = _one(resolve(text), "U.N. refugee office")
+    assert body.kind == "organisation" and body.country is None and body.code == "UNO"
+
+
+def test_the_three_takes_up_three_counted_leaders(resolve) -> None:
+    text = (
+        "Police in Oran detained three union leaders on Monday. A court charged the three "
+        "with organising a strike, and lawyers asked for the three men to be freed."
+    )
+    group = _one(resolve(text), "three union leaders")
+    assert {"the three", "the three men"} <= {m.text for m in group.mentions}

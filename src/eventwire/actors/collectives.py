@@ -395,7 +395,8 @@ def counted_names(doc: Doc, b: Builder) -> None:
     or a counted noun's group, first written with its count is named by the counted phrase,
     the way a reader refers to it ("the 47 Haitians"); uncounted, or counted in thousands
     or more (a population: "more than 50,000 ethnic Hungarians"), it keeps its name."""
-    for proto in b.protos.values():
+    counted: list[tuple[int, str | None, Proto]] = []  # (end, number, group)
+    for proto in list(b.protos.values()):
         if not proto.spans or not _named_by_count(proto):
             continue
         start, end = min(proto.spans)
@@ -410,6 +411,39 @@ def counted_names(doc: Doc, b: Builder) -> None:
         if _opens_sentence(doc[first]):
             name = name[:1].lower() + name[1:]
         proto.name = name
+        counted.append((end, _number_of(doc, first, span.end), proto))
+    _the_counted(doc, b, counted)
+
+
+# what "the three" may name after it when it takes up a counted group ("the three men")
+TAKEN_UP = frozenset({"men", "women", "people", "ones"})
+
+
+def _number_of(doc: Doc, first: int, end: int) -> str | None:
+    return next((t.lower_ for t in doc[first:end] if t.like_num), None)
+
+
+def _the_counted(doc: Doc, b: Builder, counted: list[tuple[int, str | None, Proto]]) -> None:
+    """ "detained three strike leaders ... charged the three ... release the three men":
+    "the" and the same number, alone or before "men", "women", "people" or the group's
+    noun, take up the last group counted so before it."""
+    for tok in doc[1:]:
+        if not tok.like_num or doc[tok.i - 1].lower_ != "the" or tok.lower_ == "one":
+            continue
+        earlier = [p for end, n, p in counted if n == tok.lower_ and end <= tok.idx]
+        if not earlier:
+            continue
+        proto = earlier[-1]
+        noun = proto.key.split(":")[1] if proto.key.startswith("coll:") else ""
+        last = tok
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in TAKEN_UP or nxt.lower_ == noun):
+            last = nxt
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue  # "the three companies": other things counted
+        if b.covered(tok.idx, last.idx + len(last)):
+            continue
+        b.mention(proto, doc[tok.i - 1].idx, last.idx + len(last))
 
 
 def _named_by_count(proto: Proto) -> bool:

@@ -53,6 +53,7 @@ from eventwire.actors.national import (
     stance_prefixed,
 )
 from eventwire.actors.nationality import OWNER_LINKS, infer_nationality
+from eventwire.actors.offices import offices
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_ents, doc_text
@@ -243,6 +244,7 @@ def resolve_actors(
     national_actors(doc, b, national, claimed)
     glossed_names(doc, b, kb_hits, claimed)  # before "the three European powers" is a collective
     collectives(doc, b, kb_hits, claimed)
+    offices(doc, b, kb_hits, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
