@@ -151,3 +151,18 @@ def test_the_three_takes_up_three_counted_leaders(resolve) -> None:
     )
     group = _one(resolve(text), "three union leaders")
     assert {"the three", "the three men"} <= {m.text for m in group.mentions}
+
+
+# 5. a demonym says whose women, men or employees they are; "people" after a demonym is the
+#    whole people
+
+
+def test_women_of_a_people_are_a_group_of_its_state(resolve) -> None:
+    text = "The junta barred Malian women from travelling abroad without a guardian."
+    group = _one(resolve(text), "Malian women")
+    assert group.kind == "group" and group.country == "MLI"
+
+
+def test_a_demonym_before_people_is_no_group_of_its_own(resolve) -> None:
+    text = "The junta told the Malian people to stay calm on Monday."
+    assert "Malian people" not in _names(resolve(text))

@@ -78,8 +78,9 @@ def collectives(
     nouns = collective_nouns()
     for tok in doc:
         kind = nouns.get(tok.lower_)
-        if kind is None and tok.lower_ in counted_nouns() and _counted(tok) \
-                and (_described(tok) or _crowd_acts(tok)):  # fmt: skip
+        if kind is None and tok.lower_ in counted_nouns() and (
+            _counted(tok) and (_described(tok) or _crowd_acts(tok)) or _peoples(b, tok)
+        ):
             kind = counted_nouns()[tok.lower_]
         if kind is None or tok.i in claimed or tok.i in kb_hits or tok.ent_type_:
             continue
@@ -182,6 +183,19 @@ def _counted(tok: Token) -> bool:
 def _described(tok: Token) -> bool:
     """ "two female employees", "three strike leaders": words that say who they are."""
     return any(c.dep_ in MODIFIERS and c.i < tok.i and not c.like_num and c.is_alpha
+               for c in tok.children)  # fmt: skip
+
+
+# a demonym before these names the whole people ("Afghan people"), no group of it
+WHOLE_PEOPLE = frozenset({"people", "persons"})
+
+
+def _peoples(b: Builder, tok: Token) -> bool:
+    """ "barred Afghan women from working": a demonym says whose women, men or employees
+    they are."""
+    if tok.lower_ in WHOLE_PEOPLE:
+        return False
+    return any(c.dep_ in MODIFIERS and c.i < tok.i and b.kb.demonym_at(c) is not None
                for c in tok.children)  # fmt: skip
 
 
