@@ -166,3 +166,37 @@ def test_women_of_a_people_are_a_group_of_its_state(resolve) -> None:
 def test_a_demonym_before_people_is_no_group_of_its_own(resolve) -> None:
     text = "The junta told the Malian people to stay calm on Monday."
     assert "Malian people" not in _names(resolve(text))
+
+
+# 6. "the provincial government" of the one province the text has named before it
+
+
+def test_the_provincial_government_is_the_named_provinces(resolve) -> None:
+    text = (
+        "SUVA, May 4 (Reuters) - Fiji's government cut road funds to Tavuki province on "
+        "Monday, a day after the provincial government banned logging trucks from its roads. "
+        "Fiji's prime minister called the ban unlawful."
+    )
+    body = _one(resolve(text), "Tavuki provincial government")
+    assert body.kind == "state" and body.country == "FJI"
+
+
+def test_the_regional_authorities_are_the_region_acting_later_by_name(resolve) -> None:
+    text = (
+        "Police detained 30 people in Sverdlovsk region on Monday. Rights groups urged the "
+        "regional authorities to free them. On Friday, the Sverdlovsk regional government "
+        "freed 12 of them."
+    )
+    table = resolve(text)
+    region = [a for a in table if a.name.startswith("Sverdlovsk")]
+    assert len(region) == 1, [(a.name, a.kind) for a in table]
+    assert "the regional authorities" in {m.text for m in region[0].mentions}
+
+
+def test_two_provinces_named_leave_the_provincial_government_unplaced(resolve) -> None:
+    text = (
+        "Fiji cut funds to Tavuki province and to Lomaiviti province on Monday, after the "
+        "provincial government banned logging trucks."
+    )
+    names = _names(resolve(text))
+    assert not [n for n in names if "provincial government" in n]
