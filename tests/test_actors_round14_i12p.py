@@ -200,3 +200,23 @@ def test_two_provinces_named_leave_the_provincial_government_unplaced(resolve) -
     )
     names = _names(resolve(text))
     assert not [n for n in names if "provincial government" in n]
+
+
+# 7. a gendarmerie is a state's police force, like "police": its post stands for it
+
+
+def test_an_attacked_gendarmerie_post_makes_the_gendarmerie_a_target(resolve) -> None:
+    text = (
+        "NIAMEY, May 6 (Reuters) - Jihadists attacked a gendarmerie post near Tera on "
+        "Saturday, Niger's army said. Niger's defence minister vowed to hunt them down."
+    )
+    force = _one(resolve(text), "gendarmerie")
+    assert force.country == "NER" and force.sector == "COP"
+
+
+def test_the_gendarmerie_that_acts_is_the_story_states(resolve) -> None:
+    text = (
+        "NIAMEY, May 6 (Reuters) - Niger's government banned the march on Monday. The "
+        "gendarmerie arrested 14 organisers in Zinder."
+    )
+    assert _one(resolve(text), "gendarmerie").country == "NER"

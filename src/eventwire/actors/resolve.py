@@ -68,7 +68,7 @@ BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG",
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
 # of the place written before them ("Northamptonshire police", "a Paris court")
-BARE_INSTITUTIONS = frozenset({"police", "court", "parliament", "senate"})
+BARE_INSTITUTIONS = frozenset({"police", "gendarmerie", "court", "parliament", "senate"})
 # the last word of a party's or movement's name
 BODY_NOUNS = frozenset({"party", "movement", "front", "coalition", "bloc"})
 # titles that are part of how a person is named
