@@ -220,3 +220,22 @@ def test_the_gendarmerie_that_acts_is_the_story_states(resolve) -> None:
         "gendarmerie arrested 14 organisers in Zinder."
     )
     assert _one(resolve(text), "gendarmerie").country == "NER"
+
+
+# 8. residents named without their place are the residents of the place their clause is in
+
+
+def test_residents_of_the_place_a_sentence_opens_with(resolve) -> None:
+    text = "In Kisumu, hundreds of residents marched on Friday against the new tax."
+    group = _one(resolve(text), "residents in Kisumu")
+    assert group.country == "KEN"
+
+
+def test_villagers_protesting_in_a_place_are_its_villagers(resolve) -> None:
+    text = "On Friday, villagers protested in Mombasa against the eviction order."
+    assert "villagers in Mombasa" in _names(resolve(text))
+
+
+def test_residents_placed_by_nothing_keep_their_name(resolve) -> None:
+    text = "Residents said the shelling went on for hours."
+    assert not [n for n in _names(resolve(text)) if n.startswith("residents in")]

@@ -498,3 +498,58 @@ def _count_word(tok: Token) -> bool:
     if tok.lower_ in COUNT_NOUNS:
         return True
     return tok.lower_ == "of" and tok.i > 0 and tok.nbor(-1).lower_ in COUNT_NOUNS
+
+
+# people named by where they live: the place is part of who they are
+RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeople"})
+
+
+def placed_residents(doc: Doc, b: Builder) -> None:
+    """ "In Mukalla, hundreds of residents demonstrated", "villagers protested in X": people
+    named by where they live, first named without their place, are the residents of the
+    place their clause happens in ("residents in X"), of its state."""
+    from eventwire.actors.national import place_state
+
+    for proto in b.protos.values():
+        if proto.kind != "group" or proto.name.lower() not in RESIDENT_NOUNS or not proto.spans:
+            continue
+        span = doc.char_span(*min(proto.spans), alignment_mode="expand")
+        if span is None:
+            continue
+        place = _opening_place(span.root) or _verb_place(span.root)
+        if place is None:
+            continue
+        state = place_state(place)
+        if state is None or state.international:
+            continue
+        proto.name = f"{proto.name} in {' '.join(place.text.split())}"
+        proto.country = proto.country or state.country
+
+
+def _opening_place(tok: Token) -> Span | None:
+    """ "In X, residents ...": the place the sentence opens by placing itself in."""
+    sent = tok.sent
+    k = sent.start
+    while k < tok.i and (tok.doc[k].is_space or tok.doc[k].is_punct):
+        k += 1
+    if tok.doc[k].lower_ != "in":
+        return None
+    place = next((e for e in doc_ents(tok.doc) if e.start == k + 1), None)
+    if place is None or place.label_ != "GPE" or place.end >= tok.i:
+        return None
+    return place if tok.doc[place.end].text == "," else None
+
+
+def _verb_place(tok: Token) -> Span | None:
+    """ "residents protested in X": the place of the verb the group is the subject of."""
+    count = _count_of(tok) or tok
+    if count.dep_ != "nsubj":
+        return None
+    for prep in count.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            place = next((e for e in doc_ents(tok.doc) if e.start <= pobj.i < e.end), None)
+            if pobj.dep_ == "pobj" and place is not None and place.label_ == "GPE":
+                return place
+    return None

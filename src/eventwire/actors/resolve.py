@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
-from eventwire.actors.collectives import collectives, counted_names
+from eventwire.actors.collectives import collectives, counted_names, placed_residents
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.federated import (
     acting_divisions,
@@ -255,6 +255,7 @@ def resolve_actors(
     _leaders_governments(doc, b)
     governed_divisions(doc, b, story)
     counted_names(doc, b)
+    placed_residents(doc, b)
     finish_codes(b, published)
     return b.table()
 
