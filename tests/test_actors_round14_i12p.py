@@ -239,3 +239,20 @@ def test_villagers_protesting_in_a_place_are_its_villagers(resolve) -> None:
 def test_residents_placed_by_nothing_keep_their_name(resolve) -> None:
     text = "Residents said the shelling went on for hours."
     assert not [n for n in _names(resolve(text)) if n.startswith("residents in")]
+
+
+# 9. a participle before a group that the parser took for a verb ("fire on striking miners")
+#    is part of the group's name, not a verb whose object the group is
+
+
+def test_a_participle_the_parser_took_for_a_verb_names_the_group(resolve) -> None:
+    text = (
+        "The town has been tense since 2014, when soldiers opened fire on striking copper "
+        "miners in the main square, killing nine people."
+    )
+    assert "striking copper miners" in _names(resolve(text))
+
+
+def test_a_verb_with_its_particle_is_no_part_of_the_group(resolve) -> None:
+    text = "Villagers accused the militia of cutting herders off from their wells."
+    assert not [n for n in _names(resolve(text)) if n.startswith("cutting")]

@@ -268,6 +268,10 @@ def _phrase_start(tok: Token, claimed: set[int]) -> int:
         or start in claimed
     ):
         start += 1
+    verb = tok.head  # "fire on striking oil workers": a participle the parser took for a verb
+    if tok.dep_ == "dobj" and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.i == start - 1 \
+            and not any(c.dep_ in ("prt", "dative", "xcomp") for c in verb.children):  # fmt: skip
+        start = verb.i  # not "cutting farmers off from their fields": a verb and its object
     return start
 
 
