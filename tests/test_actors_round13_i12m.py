@@ -66,7 +66,7 @@ def test_a_multi_word_demonym_is_no_person_or_body(resolve) -> None:
 
 
 def test_a_plural_multi_word_demonym_is_its_people(resolve) -> None:
-    group = _one(resolve("Two Sri Lankans were arrested at the border."), "Sri Lankans")
+    group = _one(resolve("Two Sri Lankans were arrested at the border."), "two Sri Lankans")
     assert group.country == "LKA"
 
 

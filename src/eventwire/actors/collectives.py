@@ -8,6 +8,13 @@ is the phrase without articles, numbers and words of quantity ("Several conserva
 is "conservative groups"); "members" keeps what they are members of. Its country comes from
 what the text says (nationality.py): a demonym, a party word or a place in the phrase, else,
 for a group that acts where the story happens, the story's state.
+
+A plural for people at large ("people", "women", "employees": counted_nouns.tsv) is a group
+only where a number counts it and words say who they are ("two female employees") or the
+crowd gathers or protests ("about 40 women gathered": crowd_verbs.tsv); counts in thousands
+or millions are a population. Such a group, and a people counted by its demonym ("47
+Haitians"), is named by its counted phrase (`counted_names`): uncounted, its name would mean
+everyone of its kind.
 """
 
 from __future__ import annotations
@@ -57,6 +64,13 @@ def collective_nouns() -> dict[str, Collective]:
     }
 
 
+@functools.cache
+def counted_nouns() -> dict[str, Collective]:
+    """Nouns for people that make a group only where a number counts them (counted_nouns.tsv)."""
+    rows = data_rows("counted_nouns.tsv")
+    return {r["noun"]: Collective(r["noun"], r["sector"], True, False) for r in rows}
+
+
 def collectives(
     doc: Doc, b: Builder, kb_hits: dict[int, tuple[Span, Entity, str]], claimed: set[int]
 ) -> None:
@@ -64,6 +78,10 @@ def collectives(
     nouns = collective_nouns()
     for tok in doc:
         kind = nouns.get(tok.lower_)
+        if kind is None and tok.lower_ in counted_nouns() and (
+            _counted(tok) and (_described(tok) or _crowd_acts(tok)) or _peoples(b, tok)
+        ):
+            kind = counted_nouns()[tok.lower_]
         if kind is None or tok.i in claimed or tok.i in kb_hits or tok.ent_type_:
             continue
         if not tok.is_lower and not _opens_sentence(tok) and tok.lower_ != "members":
@@ -116,7 +134,8 @@ def is_local(proto: Proto) -> bool:
     """A collective that acts where the story happens ("supporters", "conservative groups")."""
     if not is_collective(proto):
         return False
-    kind = collective_nouns().get(proto.key.split(":")[1])
+    noun = proto.key.split(":")[1]
+    kind = collective_nouns().get(noun) or counted_nouns().get(noun)
     return kind is not None and kind.local
 
 
@@ -132,6 +151,66 @@ def _acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return _acted_on(tok.head)
     return tok.dep_ == "pobj" and tok.head.lower_ in ACTING_PREPS
+
+
+# counts of a population or a mass, not of a group that acts together ("a million people
+# live there", "thousands of people tried to cross")
+MASS_COUNTS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions"})
+
+
+def _mass(tok: Token) -> bool:
+    """A word of a count in thousands or more: "thousands", "million", "50,000"."""
+    if tok.lower_ in MASS_COUNTS:
+        return True
+    digits = tok.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000
+
+
+def _counted(tok: Token) -> bool:
+    """ "47 people", "two female employees", "hundreds of women", "several hundred people";
+    not counted in thousands or millions (MASS_COUNTS)."""
+    words = list(tok.doc[max(tok.left_edge.i, tok.i - 8):tok.i])
+    count = _count_of(tok)
+    if count is not None:
+        words += list(count.subtree)
+    if any(_mass(w) for w in words):
+        return False
+    if count is not None and count.lower_ not in QUANTITY - COUNT_NOUNS:
+        return True
+    return any(c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in tok.children)
+
+
+def _described(tok: Token) -> bool:
+    """ "two female employees", "three strike leaders": words that say who they are."""
+    return any(c.dep_ in MODIFIERS and c.i < tok.i and not c.like_num and c.is_alpha
+               for c in tok.children)  # fmt: skip
+
+
+# a demonym before these names the whole people ("Afghan people"), no group of it
+WHOLE_PEOPLE = frozenset({"people", "persons"})
+
+
+def _peoples(b: Builder, tok: Token) -> bool:
+    """ "barred Afghan women from working": a demonym says whose women, men or employees
+    they are."""
+    if tok.lower_ in WHOLE_PEOPLE:
+        return False
+    return any(c.dep_ in MODIFIERS and c.i < tok.i and b.kb.demonym_at(c) is not None
+               for c in tok.children)  # fmt: skip
+
+
+def _crowd_acts(tok: Token) -> bool:
+    """ "about 40 women gathered", "hundreds of people marched": the counted crowd is the
+    subject of a verb of gathering or protest (crowd_verbs.tsv)."""
+    count = _count_of(tok) or tok
+    while count.dep_ == "conj" and count.head is not count:
+        count = count.head
+    return count.dep_ == "nsubj" and count.head.lemma_.lower() in _crowd_verbs()
+
+
+@functools.cache
+def _crowd_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in data_rows("crowd_verbs.tsv"))
 
 
 def _trade_said(tok: Token, kb_hits: dict[int, tuple[Span, Entity, str]]) -> bool:
@@ -189,6 +268,10 @@ def _phrase_start(tok: Token, claimed: set[int]) -> int:
         or start in claimed
     ):
         start += 1
+    verb = tok.head  # "fire on striking oil workers": a participle the parser took for a verb
+    if tok.dep_ == "dobj" and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.i == start - 1 \
+            and not any(c.dep_ in ("prt", "dative", "xcomp") for c in verb.children):  # fmt: skip
+        start = verb.i  # not "cutting farmers off from their fields": a verb and its object
     return start
 
 
@@ -315,3 +398,162 @@ def _members_of(tok: Token) -> int:
     if pobj is None or not pobj.text[:1].isupper():
         return tok.i + 1
     return pobj.right_edge.i + 1
+
+
+# words of a count that carry no number ("hundreds of", "dozens of", "tens of thousands of")
+COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "tens", "scores", "millions"})
+# words that hedge or bound a number ("about 40", "at least 14", "more than 100,000")
+HEDGES = frozenset({"about", "around", "nearly", "almost", "some", "over", "roughly", "several",
+                    "approximately", "least", "than", "up", "to", "a", "few", "only", "just",
+                    "at", "more", "fewer", "less", "estimated", "an"})  # fmt: skip
+
+
+def counted_names(doc: Doc, b: Builder) -> None:
+    """ "Soldiers detained 47 Haitians", "about 40 women gathered": a people by its demonym,
+    or a counted noun's group, first written with its count is named by the counted phrase,
+    the way a reader refers to it ("the 47 Haitians"); uncounted, or counted in thousands
+    or more (a population: "more than 50,000 ethnic Hungarians"), it keeps its name."""
+    counted: list[tuple[int, str | None, Proto]] = []  # (end, number, group)
+    for proto in list(b.protos.values()):
+        if not proto.spans or not _named_by_count(proto):
+            continue
+        start, end = min(proto.spans)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        first = _counted_start(doc, start, end)
+        if span is None or first is None or any(_mass(t) for t in doc[first : span.end]):
+            continue
+        if proto.key.startswith("coll:"):  # "two female employees in X": the count and noun
+            noun = proto.key.split(":")[1]
+            end = next((t.idx + len(t) for t in span if t.lower_ == noun), end)
+        name = " ".join(b.text[doc[first].idx : end].split())
+        if _opens_sentence(doc[first]):
+            name = name[:1].lower() + name[1:]
+        proto.name = name
+        counted.append((end, _number_of(doc, first, span.end), proto))
+    _the_counted(doc, b, counted)
+
+
+# what "the three" may name after it when it takes up a counted group ("the three men")
+TAKEN_UP = frozenset({"men", "women", "people", "ones"})
+
+
+def _number_of(doc: Doc, first: int, end: int) -> str | None:
+    return next((t.lower_ for t in doc[first:end] if t.like_num), None)
+
+
+def _the_counted(doc: Doc, b: Builder, counted: list[tuple[int, str | None, Proto]]) -> None:
+    """ "detained three strike leaders ... charged the three ... release the three men":
+    "the" and the same number, alone or before "men", "women", "people" or the group's
+    noun, take up the last group counted so before it."""
+    for tok in doc[1:]:
+        if not tok.like_num or doc[tok.i - 1].lower_ != "the" or tok.lower_ == "one":
+            continue
+        earlier = [p for end, n, p in counted if n == tok.lower_ and end <= tok.idx]
+        if not earlier:
+            continue
+        proto = earlier[-1]
+        noun = proto.key.split(":")[1] if proto.key.startswith("coll:") else ""
+        last = tok
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in TAKEN_UP or nxt.lower_ == noun):
+            last = nxt
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue  # "the three companies": other things counted
+        if b.covered(tok.idx, last.idx + len(last)):
+            continue
+        b.mention(proto, doc[tok.i - 1].idx, last.idx + len(last))
+
+
+def _named_by_count(proto: Proto) -> bool:
+    """A group that, without its count, would name people at large: a people by its demonym
+    ("Haitians" of "47 Haitians") or a counted noun ("about 40 women")."""
+    if proto.kind != "group":
+        return False
+    parts = proto.key.split(":")
+    return parts[0] == "people" or parts[0] == "coll" and parts[1] in counted_nouns()
+
+
+def _counted_start(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of the count of the group mentioned at [start, end), or None when no
+    number counts it: the count may open the mention ("hundreds of oil workers") or stand
+    just before it ("47" of "47 Haitians", "about 40" of "about 40 women")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    k = span.start
+    if _count_word(doc[k]) and k + 1 < span.end:
+        return _hedged(doc, k)  # the mention opens with its count
+    while k > 0 and _count_word(doc[k - 1]):
+        k -= 1
+    return _hedged(doc, k) if k < span.start else None
+
+
+def _hedged(doc: Doc, k: int) -> int:
+    while k > 0 and doc[k - 1].lower_ in HEDGES:
+        k -= 1
+    return k
+
+
+def _count_word(tok: Token) -> bool:
+    """A number ("47", "three", "several hundred") or a count noun with its "of"
+    ("hundreds of"); "one" counts a person, not a group."""
+    if tok.like_num:
+        return tok.lower_ != "one" and tok.pos_ in ("NUM", "ADJ", "DET")
+    if tok.lower_ in COUNT_NOUNS:
+        return True
+    return tok.lower_ == "of" and tok.i > 0 and tok.nbor(-1).lower_ in COUNT_NOUNS
+
+
+# people named by where they live: the place is part of who they are
+RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeople"})
+
+
+def placed_residents(doc: Doc, b: Builder) -> None:
+    """ "In Mukalla, hundreds of residents demonstrated", "villagers protested in X": people
+    named by where they live, first named without their place, are the residents of the
+    place their clause happens in ("residents in X"), of its state."""
+    from eventwire.actors.national import place_state
+
+    for proto in b.protos.values():
+        if proto.kind != "group" or proto.name.lower() not in RESIDENT_NOUNS or not proto.spans:
+            continue
+        span = doc.char_span(*min(proto.spans), alignment_mode="expand")
+        if span is None:
+            continue
+        place = _opening_place(span.root) or _verb_place(span.root)
+        if place is None:
+            continue
+        state = place_state(place)
+        if state is None or state.international:
+            continue
+        proto.name = f"{proto.name} in {' '.join(place.text.split())}"
+        proto.country = proto.country or state.country
+
+
+def _opening_place(tok: Token) -> Span | None:
+    """ "In X, residents ...": the place the sentence opens by placing itself in."""
+    sent = tok.sent
+    k = sent.start
+    while k < tok.i and (tok.doc[k].is_space or tok.doc[k].is_punct):
+        k += 1
+    if tok.doc[k].lower_ != "in":
+        return None
+    place = next((e for e in doc_ents(tok.doc) if e.start == k + 1), None)
+    if place is None or place.label_ != "GPE" or place.end >= tok.i:
+        return None
+    return place if tok.doc[place.end].text == "," else None
+
+
+def _verb_place(tok: Token) -> Span | None:
+    """ "residents protested in X": the place of the verb the group is the subject of."""
+    count = _count_of(tok) or tok
+    if count.dep_ != "nsubj":
+        return None
+    for prep in count.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            place = next((e for e in doc_ents(tok.doc) if e.start <= pobj.i < e.end), None)
+            if pobj.dep_ == "pobj" and place is not None and place.label_ == "GPE":
+                return place
+    return None

@@ -103,27 +103,48 @@ def regional_governments(doc: Doc, b: Builder, story: Story, claimed: set[int]) 
     province or region acting through its government is a state actor of its country, named
     by the division (whether the federation is one or not). The gazetteer must place the name
     in one country, or in one the story names; a regional capital of the same name counts."""
+    pending: list[tuple[Span, str, Entity]] = []  # "the provincial government" of X
     for tok in doc:
         if tok.lower_ not in GOVERNMENT_NOUNS or tok.i in claimed:
             continue
         span = _division_before(doc, tok) or _division_after(doc, tok)
         kind = _local_kind(doc, tok) if span is None else None
+        named = None
         if kind is not None:
             span = _division_of_clause(doc, kind.start)
+            named = _division_named_before(doc, kind) if span is None else None
+            span = span or named
         if span is None or any(i in claimed for i in range(span.start, span.end)):
             continue
         phrase = doc[min(span.start, tok.i) : max(span.end + 1, tok.i + 1)]
         state = division_state(span.text, story)
+        if state is None and named is not None:
+            state = story.home  # the text calls it a province: one of the story's state
         if state is None:
             continue
         name = " ".join(span.text.split())
         if kind is not None:  # "the interim administration" of the region the clause is in
             phrase = doc[kind.start : tok.i + 1]
+            if named is not None:  # read once every division that acts has its actor
+                pending.append((phrase, name, state))
+                continue
             name = f"{name} {doc[kind.start + 1 : tok.i + 1].text}"
         key = f"fed:{name.lower()}"
         proto = b.protos.get(key) or Proto(
             key=key, name=name, kind="state", country=state.country, code=state.code,
             sector="GOV",
+        )  # fmt: skip
+        b.mention(proto, phrase.start_char, phrase.end_char)
+        claimed.update(range(phrase.start, phrase.end))
+    for phrase, name, state in pending:
+        # the division's own actor where it acts under its name too ("the regional
+        # authorities" and "the X regional government"), else "X provincial government"
+        acting = _acting_division(b, name)
+        words = " ".join(phrase[1:].text.split())
+        key = f"fed:{name.lower()} {words.lower()}"
+        proto = acting or b.protos.get(key) or Proto(
+            key=key, name=f"{name} {words}", kind="state", country=state.country,
+            code=state.code, sector="GOV",
         )  # fmt: skip
         b.mention(proto, phrase.start_char, phrase.end_char)
         claimed.update(range(phrase.start, phrase.end))
@@ -164,6 +185,39 @@ def _division_of_clause(doc: Doc, start: int) -> Span | None:
         return None
     run = _proper_run(doc, start - 1)
     return run if run is not None and run.start == k + 2 else None
+
+
+def _acting_division(b: Builder, name: str) -> Proto | None:
+    """The division's own actor, where it has acted before under its name."""
+    return next((p for p in b.protos.values()
+                 if p.kind == "state" and p.name.lower() == name.lower()), None)  # fmt: skip
+
+
+# "the provincial government" of the province the text has named
+DIVISION_OF_ADJECTIVE = {"provincial": "province", "regional": "region"}
+
+
+def _division_named_before(doc: Doc, kind: Span) -> Span | None:
+    """ "grants to X province ..., a day after the provincial government barred ...": the
+    government of the one province (region) the text names before it by its name and noun
+    ("X province", "the province of X"), where it names only one."""
+    noun = next((DIVISION_OF_ADJECTIVE[t.lower_] for t in kind
+                 if t.lower_ in DIVISION_OF_ADJECTIVE), None)  # fmt: skip
+    if noun is None:
+        return None
+    found: dict[str, Span] = {}
+    for tok in doc[: kind.start]:
+        if tok.lower_ != noun:
+            continue
+        run = _proper_run(doc, tok.i)
+        if run is None and tok.i + 2 < kind.start and doc[tok.i + 1].lower_ == "of":
+            end = tok.i + 2
+            while end < kind.start and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            run = doc[tok.i + 2 : end] if end > tok.i + 2 else None
+        if run is not None:
+            found.setdefault(run.text.lower(), run)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _proper_run(doc: Doc, end: int) -> Span | None:

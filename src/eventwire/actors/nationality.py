@@ -62,6 +62,7 @@ from eventwire.actors.filters import is_place_name
 from eventwire.actors.kb import IGO_CODES, INTERNATIONAL_CODES, Entity, NationalBody, data_rows
 from eventwire.actors.known import PARTICLES
 from eventwire.actors.national import Story, no_owner
+from eventwire.actors.offices import is_holders_office
 from eventwire.nlp.pipeline import doc_ents
 
 # bodies first, then people (who may speak for them), then groups
@@ -1253,6 +1254,8 @@ def _national(proto: Proto, b: Builder) -> bool:
             return True
         return proto.sector in HOME_SECTORS and proto.role not in BODY_ROLES
     if proto.kind == "organisation":  # "the Senate", "the National Telecommunications Commission"
+        if is_holders_office(proto):  # "the regional prosecutor's office"
+            return True
         return proto.name.lower() in NATIONAL_BODIES or proto.name.startswith("National ")
     if is_collective(proto):
         return is_local(proto)  # "supporters" act where the story is; "foreign powers" not

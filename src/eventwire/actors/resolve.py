@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 from eventwire.actors import coref
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.codes import finish_codes
-from eventwire.actors.collectives import collectives
+from eventwire.actors.collectives import collectives, counted_names, placed_residents
 from eventwire.actors.descriptors import described_organisations
 from eventwire.actors.embassies import embassy_actors
 from eventwire.actors.federated import (
@@ -36,7 +36,7 @@ from eventwire.actors.filters import (
     placed_names,
 )
 from eventwire.actors.gender import person_gender
-from eventwire.actors.glossed import glossed_names
+from eventwire.actors.glossed import gloss_nouns, glossed_names
 from eventwire.actors.institutions import national_actors, national_names
 from eventwire.actors.kb import (
     IGO_CODES,
@@ -59,6 +59,7 @@ from eventwire.actors.national import (
     stance_prefixed,
 )
 from eventwire.actors.nationality import OWNER_LINKS, infer_nationality
+from eventwire.actors.offices import offices
 from eventwire.actors.peoples import TRIBAL, tribal_names, with_names
 from eventwire.actors.table import ActorTable
 from eventwire.nlp.pipeline import doc_ents, doc_text
@@ -73,7 +74,7 @@ BARE_GROUP_SECTORS = frozenset({"CVL", "REB", "UAF", "PRM", "REF", "OPP", "LEG",
 SINGULAR_GROUPS = frozenset({"opposition"})
 # a state's institutions that act under their bare noun ("police fired", "the court ruled"),
 # of the place written before them ("Northamptonshire police", "a Paris court")
-BARE_INSTITUTIONS = frozenset({"police", "court", "parliament", "senate"})
+BARE_INSTITUTIONS = frozenset({"police", "gendarmerie", "court", "parliament", "senate"})
 # the last word of a party's or movement's name
 BODY_NOUNS = frozenset({"party", "movement", "front", "coalition", "bloc"})
 # titles that are part of how a person is named
@@ -214,6 +215,7 @@ def resolve_actors(
     home = story.home
     named = [e for e in doc_ents(doc) if e.label_ in NAMED_LABELS or e.label_ == "EVENT"]
     whole = [_whole_body_name(e) for e in named]  # an event's name stays no actor
+    whole = [e for e in whole if not _inside_longer_body(e, whole)]
     trimmed = [_trim(e) for e in whole if e.label_ != "EVENT"]
     ents = [_as_body(e) for e in trimmed if e is not None and len(e)]
     known = [h for h in known_hits(doc) if not any(i in kb_hits for i in _tokens(h.span))]
@@ -229,6 +231,7 @@ def resolve_actors(
     # for a name is no person or body of its own
     ents = [e for e in ents if not (e.label_ in DEMONYM_MISLABELS and len(e) > 1
                                     and kb.demonym(e.text))]  # fmt: skip
+    ents = _spelled_out_names(doc, ents, role_spans, kb_hits)
     org_tokens = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
 
     ents = _appositive_people(ents, role_spans, kb_hits)
@@ -261,6 +264,7 @@ def resolve_actors(
     national_actors(doc, b, national, claimed)
     glossed_names(doc, b, kb_hits, claimed)  # before "the three European powers" is a collective
     collectives(doc, b, kb_hits, claimed)
+    offices(doc, b, kb_hits, claimed)
     described_organisations(doc, b, kb_hits, claimed)
     _attach_known(b, known, published)
     coref.resolve_references(doc, b, role_spans, kb_hits, title_roles, claimed)
@@ -270,6 +274,8 @@ def resolve_actors(
     infer_nationality(doc, b, story, published, national)
     _leaders_governments(doc, b)
     governed_divisions(doc, b, story)
+    counted_names(doc, b)
+    placed_residents(doc, b)
     finish_codes(b, published)
     return b.table()
 
@@ -720,6 +726,7 @@ def _whole_body_name(ent: Span) -> Span:
         while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
             k += 1
         end = k if k > end else end
+    end = _joined_remit(doc, start, end)
     last = doc[end - 1]
     if last.text in POSSESSIVE and end - 2 > start:
         owner = doc[end - 2]
@@ -737,6 +744,51 @@ def _breaks_name(tok: Token) -> bool:
     city after it), or a lower-case conjunction or temporal preposition ("X after Y
     clashes"); "of", "for", "and", "in" may join a body's name and do not cut it."""
     return "\n" in tok.text or tok.is_lower and tok.lower_ in NAME_BREAKS
+
+
+def _body_noun(word: str) -> bool:
+    """A noun that heads a body's name: an institution's, a gloss or descriptor noun
+    ("bank", "court"), or a group or body role ("police", "army")."""
+    if word in INSTITUTION_HEADS or word in BODY_NOUNS or word in gloss_nouns():
+        return True
+    role = load_kb().roles.get(word)
+    return role is not None and role.refers != "person"
+
+
+def _inside_longer_body(ent: Span, ents: list[Span]) -> bool:
+    """NER's body inside another's name made whole ("the Prevention of Vice" of "the
+    Ministry for the Propagation of Virtue and the Prevention of Vice")."""
+    return ent.label_ == "ORG" and any(
+        o.label_ == "ORG" and o.start <= ent.start and ent.end <= o.end and len(o) > len(ent)
+        for o in ents
+    )
+
+
+def _joined_remit(doc: Doc, start: int, end: int) -> int:
+    """ "the Ministry for the Propagation of Virtue" + "and the Prevention of Vice": a body
+    named by its noun and its remit ("Ministry of", "Commission for") whose name NER cut at
+    an "and" runs on over the capitalised words of the second part of the remit, unless
+    they name a body or a place of their own ("and the Interior Ministry"); NER's body for
+    the second part alone ("the Prevention of Vice") is part of the name."""
+    k = start + (doc[start].lower_ == "the")
+    if k + 1 >= end or doc[k].lower_ not in INSTITUTION_HEADS or doc[k + 1].lower_ not in (
+        "of", "for"
+    ):
+        return end
+    at = end
+    if at + 1 >= len(doc) or doc[at].lower_ != "and" or not doc[end - 1].is_title:
+        return end
+    at += 1 + (doc[at + 1].lower_ == "the")
+    last = None
+    while at < len(doc) and doc[at].ent_type_ in ("", "ORG") and (
+        doc[at].is_title and doc[at].is_alpha or doc[at].lower_ in ("of", "for", "the")
+    ):
+        if doc[at].is_title:
+            if _body_noun(doc[at].lower_):
+                return end  # "and the Central Bank": a second body
+            last = at
+        at += 1
+    return last + 1 if last is not None else end
 
 
 def _trim(ent: Span) -> Span | None:
@@ -1729,9 +1781,13 @@ def _members_of(
 
 
 def _named_body(body: Span) -> bool:
-    """The words after "of" are one proper name NER tags a body ("the Border Guard")."""
-    ents = [e for e in body.ents if e.label_ == "ORG"]
-    return len(ents) == 1 and ents[0].end == body.end and ents[0].start <= body.start + 1
+    """The words after "of" are one proper name NER tags a body ("the Border Guard"), also
+    one that runs on past the noun the parse ends them with ("the Ministry" + "for the
+    Propagation of Virtue")."""
+    ents = [e for e in body.doc.ents if e.label_ == "ORG" and e.start < body.end
+            and e.end > body.start]  # fmt: skip
+    return len(ents) == 1 and ents[0].end >= body.end and ents[0].start <= body.start + 1 \
+        and ents[0].start >= body.start  # fmt: skip
 
 
 def _cause_start(doc: Doc, sp: Span, claimed: set[int]) -> int:
@@ -1997,6 +2053,53 @@ def _coordinated_organs(
             proto.country, proto.code = parent.country, parent.code
         b.mention(proto, doc[start].idx, span.end_char)
         claimed.update(range(start, span.end))
+
+
+def _spelled_out_names(
+    doc: Doc,
+    ents: list[Span],
+    role_spans: list[tuple[Span, Role]],
+    kb_hits: dict[int, tuple[Span, Entity, str]],
+) -> list[Span]:
+    """ "The Royal Solomon Islands Police Force (RSIPF) said": title-case words whose
+    initials spell the acronym bracketed after them, and whose last word is a body's noun
+    (a group or body role, a gloss or descriptor noun: "Force", "Ministry", "Agency"), are
+    one body's name even where NER found none or only a piece of it."""
+    roles = load_kb().roles
+    heads = set(gloss_nouns())
+    heads |= {p for p, r in roles.items() if r.refers != "person" and " " not in p}
+    spans = []
+    for tok in doc[2:-1]:
+        short = tok.text
+        if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not _acronym(short):
+            continue
+        if len(short) > 6 or tok.i - 2 in kb_hits or doc[tok.i - 2].lower_ not in heads:
+            continue
+        start = _initials_start(doc, tok.i - 1, short)
+        if start is None or any(kb_hits[i][1].kind != "state" for i in range(start, tok.i - 1)
+                                if i in kb_hits):  # fmt: skip
+            continue
+        spans.append(Span(doc, start, tok.i - 1, label="ORG"))
+    if not spans:
+        return ents
+    kept = [e for e in ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
+def _initials_start(doc: Doc, end: int, short: str) -> int | None:
+    """Where the title-case words ending before `end` start whose initials (joiners such as
+    "of", "and" left out) spell `short`; None when they do not."""
+    k, letters = end, ""
+    while k > 0 and len(letters) < len(short):
+        word = doc[k - 1]
+        if word.lower_ in ACRONYM_JOINERS and letters:
+            k -= 1
+            continue
+        if not word.is_title or not word.is_alpha:
+            return None
+        letters = word.text[0] + letters
+        k -= 1
+    return k if letters == short and doc[k].lower_ not in ACRONYM_JOINERS else None
 
 
 def _own_acronyms(doc: Doc, kb: KnowledgeBase) -> set[str]:
