@@ -45,13 +45,13 @@ def _state(hit: tuple[object, Entity, str] | None) -> Entity | None:
 def embassy_actors(doc: Doc, b: Builder, kb_hits: dict, claimed: set[int]) -> None:
     """Organisations for the diplomatic posts the text names with their state."""
     nouns = _nouns()
+    firsts = {n[0] for n in nouns}
+    lowers = [t.lower_ for t in doc]  # read once: a Token is built on every doc[i]
     i = 0
     while i < len(doc):
-        size = next(
-            (len(n) for n in nouns
-             if tuple(t.lower_ for t in doc[i : i + len(n)]) == n),
-            0,
-        )  # fmt: skip
+        size = 0
+        if lowers[i] in firsts:
+            size = next((len(n) for n in nouns if tuple(lowers[i : i + len(n)]) == n), 0)
         if not size:
             i += 1
             continue

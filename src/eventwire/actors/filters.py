@@ -63,11 +63,26 @@ def placed_names(doc: Doc, ents: list[Span]) -> set[str]:
     return out
 
 
+TEXT_INDEX_KEY = "eventwire.actors.token_texts"
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text stands in the document, read once per document (both filters
+    look names up in it; a Token is built on every doc[i])."""
+    index: dict[str, list[int]] | None = doc.user_data.get(TEXT_INDEX_KEY)
+    if index is None:
+        index = {}
+        for tok in doc:
+            index.setdefault(tok.text, []).append(tok.i)
+        doc.user_data[TEXT_INDEX_KEY] = index
+    return index
+
+
 def _mentions(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
     n = len(words)
     return [
-        (i, i + n) for i in range(len(doc) - n + 1)
-        if doc[i].text == words[0] and tuple(t.text for t in doc[i : i + n]) == words
+        (i, i + n) for i in _positions(doc).get(words[0], [])
+        if i + n <= len(doc) and tuple(t.text for t in doc[i : i + n]) == words
     ]  # fmt: skip
 
 
@@ -126,7 +141,7 @@ def modifier_names(doc: Doc, ents: list[Span]) -> set[str]:
     for text in {e.text for e in ents if e.label_ in ("PERSON", "ORG") and len(e) == 1}:
         if text in parts or not text[:1].isupper():
             continue
-        found = [t for t in doc if t.text == text]
+        found = [doc[i] for i in _positions(doc).get(text, [])]
         if found and all(_modifies_noun(t) and not _names_body(t) for t in found):
             out.add(text)
     return out
