@@ -227,6 +227,21 @@ def infer_nationality(
             proto.country, proto.country_basis = home.country, "story"
 
 
+def _official_of_igo(proto: Proto, body: Proto | Entity) -> bool:
+    """`proto` serves an international body: its code, no state."""
+    proto.code = body.code
+    proto.affiliation = proto.affiliation or body.name
+    return True
+
+
+def _serves(proto: Proto, other: Proto) -> bool:
+    """`proto` is of `other`'s state and, where `other` is a body, serves it."""
+    proto.country, proto.country_basis = other.country, other.country_basis
+    if other.kind == "organisation":
+        proto.affiliation = proto.affiliation or other.name
+    return True
+
+
 def _in_territory(country: str | None, home: Entity | None) -> str | None:
     """A story about a territory keeps its people and offices from its sovereign state: a
     Hong Kong politician the dictionary calls Chinese, Puerto Rico's Secretary of State."""
@@ -289,9 +304,7 @@ def _heads_international_body(at: dict[int, Proto], proto: Proto, span: Span) ->
                 if other is None or other.kind != "organisation":
                     continue
                 if other.code in IGO_CODES and other.country is None:
-                    proto.code = other.code
-                    proto.affiliation = proto.affiliation or other.name
-                    return True
+                    return _official_of_igo(proto, other)
     return False
 
 
@@ -484,10 +497,7 @@ def _spokesperson_of_previous_subject(
     other = at.get(subject.i) if subject is not None else None
     if other is None or other.kind not in ("organisation", "state") or other.country is None:
         return False
-    proto.country, proto.country_basis = other.country, other.country_basis
-    if other.kind == "organisation":
-        proto.affiliation = proto.affiliation or other.name
-    return True
+    return _serves(proto, other)
 
 
 def _subject_before(sent: Span) -> Token | None:
@@ -519,15 +529,10 @@ def _head_of_its_body(b: Builder, at: dict[int, Proto], proto: Proto, span: Span
     if other is None:
         return False
     if other.country is None and other.code in INTERNATIONAL_CODES:
-        proto.code = other.code  # the commander of an international mission: of no state
-        proto.affiliation = proto.affiliation or other.name
-        return True
+        return _official_of_igo(proto, other)  # an international mission's commander
     if other.country is None:
         return False
-    proto.country, proto.country_basis = other.country, other.country_basis
-    if other.kind == "organisation":
-        proto.affiliation = proto.affiliation or other.name
-    return True
+    return _serves(proto, other)
 
 
 # a state's envoy abroad: "the U.S. ambassador" and, later, "Ambassador X" are one person
@@ -865,9 +870,7 @@ def _body_of_igo(b: Builder, proto: Proto, span: Span) -> bool:
     for n in range(min(len(words) - 1, 8), 0, -1):
         igo = b.kb.lookup(span.doc[words[0].i : words[n - 1].i + 1].text)
         if igo is not None and igo.kind == "organisation" and igo.code in IGO_CODES:
-            proto.code = igo.code
-            proto.affiliation = proto.affiliation or igo.name
-            return True
+            return _official_of_igo(proto, igo)
     return False
 
 
@@ -938,9 +941,7 @@ def _glossed_owner(b: Builder, at: dict[int, Proto], proto: Proto, span: Span) -
             owner = at.get(c.i)
             if c.dep_ in OWNER_LINKS and owner is not None and owner is not proto:
                 if owner.code in IGO_CODES and owner.country is None:
-                    proto.code = owner.code  # "the U.N. peacekeeping mission ..., X"
-                    proto.affiliation = proto.affiliation or owner.name
-                    return True
+                    return _official_of_igo(proto, owner)  # "the U.N. peacekeeping mission ..., X"
             if c.dep_ != "prep" or c.lower_ not in PART_PREPS:
                 continue
             for obj in (o for o in c.children if o.dep_ == "pobj"):
@@ -1170,9 +1171,7 @@ def _organ_of_igo(at: dict[int, Proto], proto: Proto, tok: Token) -> bool:
         if owner is None or owner is proto or owner.kind != "organisation":
             continue
         if owner.code in IGO_CODES and owner.country is None:
-            proto.code = owner.code
-            proto.affiliation = proto.affiliation or owner.name
-            return True
+            return _official_of_igo(proto, owner)
     return False
 
 
