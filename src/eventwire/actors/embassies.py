@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import functools
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from eventwire.actors.builder import Builder, Proto
 from eventwire.actors.kb import Entity, data_rows
@@ -27,10 +30,14 @@ POSSESSIVE = frozenset({"'s", "\u2019s"})
 
 
 @functools.cache
-def _nouns() -> tuple[tuple[str, ...], ...]:
-    """The post nouns as word tuples, longest first ("consulate general" before "consulate")."""
-    words = {tuple(r["noun"].replace("-", " - ").split()) for r in data_rows("mission_nouns.tsv")}
-    return tuple(sorted(words, key=len, reverse=True))
+def _matcher(vocab: Vocab) -> PhraseMatcher:
+    """The post nouns, matched in lower case ("Embassy", "consulate-general")."""
+    from eventwire.nlp.pipeline import load_nlp
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    make = load_nlp().make_doc
+    matcher.add("POST", [make(row["noun"]) for row in data_rows("mission_nouns.tsv")])
+    return matcher
 
 
 def _state(hit: tuple[object, Entity, str] | None) -> Entity | None:
@@ -44,19 +51,9 @@ def _state(hit: tuple[object, Entity, str] | None) -> Entity | None:
 
 def embassy_actors(doc: Doc, b: Builder, kb_hits: dict, claimed: set[int]) -> None:
     """Organisations for the diplomatic posts the text names with their state."""
-    nouns = _nouns()
-    firsts = {n[0] for n in nouns}
-    lowers = [t.lower_ for t in doc]  # read once: a Token is built on every doc[i]
-    i = 0
-    while i < len(doc):
-        size = 0
-        if lowers[i] in firsts:
-            size = next((len(n) for n in nouns if tuple(lowers[i : i + len(n)]) == n), 0)
-        if not size:
-            i += 1
-            continue
-        first, last = i, i + size - 1
-        i += size
+    # the longest post noun where two overlap ("consulate general" over "consulate")
+    for post in filter_spans(_matcher(doc.vocab)(doc, as_spans=True)):
+        first, last = post.start, post.end - 1
         if any(k in claimed for k in range(first, last + 1)):
             continue
         head = doc[last]

@@ -446,6 +446,11 @@ def _known_names(ents: list[Span], known: list[KnownHit]) -> list[Span]:
         if any(e.label_ == label or len(e) > len(hit.span) for e in inside):
             continue
         added.append(Span(hit.span.doc, hit.span.start, hit.span.end, label=label))
+    return _with_added(ents, added)
+
+
+def _with_added(ents: list[Span], added: list[Span]) -> list[Span]:
+    """NER's entities with `added` in place of those they overlap, in text order."""
     if not added:
         return ents
     kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
@@ -610,10 +615,7 @@ def _named_before_title(
         if any(e.label_ != "PERSON" or e.start < start or e.end > end for e in inside):
             continue
         added.append(Span(doc, start, end, label="PERSON"))
-    if not added:
-        return ents
-    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
-    return sorted(kept + added, key=lambda e: e.start)
+    return _with_added(ents, added)
 
 
 def _run_name_word(tok: Token) -> bool:
@@ -855,10 +857,7 @@ def _titled_names(
         if end - k == 1 and doc[k].i + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
             continue
         added.append(Span(doc, k, end, label="PERSON"))
-    if not added:
-        return ents
-    kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
-    return sorted(kept + added, key=lambda e: e.start)
+    return _with_added(ents, added)
 
 
 def _after_portfolio(doc: Doc, k: int) -> int:

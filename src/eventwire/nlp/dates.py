@@ -1099,8 +1099,12 @@ def _definite_subject(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN":
         return None
-    dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
-    return subject if dets & {"the", "this", "that"} else None
+    return subject if _definite(subject) else None
+
+
+def _definite(noun: Token) -> bool:
+    """ "the vote", "this strike", "that meeting": a noun referring back to one the text told."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _told_event_day(
@@ -1142,9 +1146,7 @@ def _definite_event_in_phrase(trigger: Token) -> Token | None:
         if (
             subject.dep_ in ("nsubj", "nsubjpass")
             and _is_event_noun(subject)
-            and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children
-            )
+            and _definite(subject)
         ):
             return subject
     for head in (trigger, _verb_of(trigger)):
@@ -1152,10 +1154,7 @@ def _definite_event_in_phrase(trigger: Token) -> Token | None:
             if prep.dep_ != "prep" or prep.lower_ not in _WITHIN:
                 continue
             for noun in prep.children:
-                definite = any(
-                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
-                )
-                if noun.dep_ == "pobj" and definite and _is_event_noun(noun):
+                if noun.dep_ == "pobj" and _definite(noun) and _is_event_noun(noun):
                     return noun
     return None
 
